@@ -1,0 +1,48 @@
+"""Errors a user can understand and fix.
+
+A :class:`KenesError` carries an untranslated message id and its parameters,
+so the same refusal can be shown in whatever language is in force when it is
+displayed (or written to a report in another language).
+"""
+
+from __future__ import annotations
+
+import gettext
+from collections.abc import Mapping
+from typing import Any
+
+from app.domain import translation
+
+
+class KenesError(Exception):
+    """Base of every error Kenes explains to the user (never a bug)."""
+
+    def __init__(self, msgid: str, /, **params: Any) -> None:
+        self.msgid = msgid
+        self.params: Mapping[str, Any] = params
+        super().__init__(self.message(gettext.NullTranslations()))
+
+    def message(self, translations: gettext.NullTranslations | None = None) -> str:
+        """Return the message translated by ``translations`` (default: the UI's)."""
+        t = translations if translations is not None else translation.current()
+        text = t.gettext(self.msgid)
+        try:
+            return text.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            # A broken translation must never hide the refusal itself.
+            return self.msgid.format(**self.params)
+
+    def __str__(self) -> str:
+        return self.message()
+
+
+class DomainError(KenesError):
+    """A rule of the council's regulation or of the data refuses the action."""
+
+
+class NotFoundError(DomainError):
+    """The record the action refers to does not exist (any more)."""
+
+
+class EnvironmentProblem(KenesError):
+    """The machine, not the user's input, stops the action (disk, lock, file)."""

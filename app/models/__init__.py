@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy 2 mapped classes, the database set-up and Alembic migrations."""

@@ -1,0 +1,326 @@
+"""Opening a Kenes database: checks first, then engine, pragmas and migrations.
+
+Nothing is written to a database before it is known to be a Kenes database
+whose schema this version understands.  SQLite files are inspected through a
+read-only connection, so a refused file stays byte-identical.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from alembic.util.exc import CommandError
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from app.domain.errors import EnvironmentProblem
+from app.domain.translation import N_
+from app.models.meta import SQLITE_APPLICATION_ID
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+class DatabaseOpenError(EnvironmentProblem):
+    """The database cannot be opened; the file was not touched."""
+
+
+class NewerSchemaError(DatabaseOpenError):
+    """The database was written by a newer Kenes."""
+
+
+class NotKenesDatabaseError(DatabaseOpenError):
+    """The file is not a Kenes database."""
+
+
+class CorruptDatabaseError(DatabaseOpenError):
+    """The file is damaged."""
+
+
+def alembic_config() -> Config:
+    """Alembic configuration pointing at the packaged migrations (no alembic.ini needed)."""
+    cfg = Config()
+    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+    return cfg
+
+
+def head_revision() -> str:
+    """The newest schema revision this version of Kenes knows."""
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None, "the migrations folder has no revision"
+    return head
+
+
+def known_revisions() -> set[str]:
+    """Every schema revision this version of Kenes can migrate from."""
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def to_url(target: str | Path) -> URL:
+    """Turn a file path or a database URL into a SQLAlchemy URL."""
+    text = str(target)
+    if "://" not in text:
+        return URL.create("sqlite+pysqlite", database=str(Path(text).expanduser().resolve()))
+    try:
+        url = make_url(text)
+    except (ArgumentError, ValueError) as exc:
+        raise DatabaseOpenError(
+            N_("“{url}” is not a database address Kenes understands."), url=text
+        ) from exc
+    if url.get_backend_name() == "postgresql" and url.get_driver_name() in ("", "postgresql"):
+        url = url.set(drivername="postgresql+psycopg")
+    return url
+
+
+def describe(url: URL) -> str:
+    """A short human name of the database, without any password."""
+    if url.get_backend_name() == "sqlite":
+        return str(url.database)
+    return url.render_as_string(hide_password=True)
+
+
+@dataclass(frozen=True)
+class SchemaState:
+    """What the read-only inspection found."""
+
+    exists: bool
+    revision: str | None
+
+
+def inspect_sqlite_file(path: Path) -> SchemaState:
+    """Look at a SQLite file without writing to it; refuse what Kenes must not open."""
+    if not path.exists() or path.stat().st_size == 0:
+        return SchemaState(exists=False, revision=None)
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseOpenError(
+            N_("The database file {path} cannot be read: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    if header != SQLITE_HEADER:
+        raise NotKenesDatabaseError(
+            N_("{path} is not a Kenes database (it is not a SQLite file). It was left untouched."),
+            path=str(path),
+        )
+    uri = path.resolve().as_uri() + "?mode=ro"
+    try:
+        con = sqlite3.connect(uri, uri=True)
+    except sqlite3.Error as exc:
+        raise DatabaseOpenError(
+            N_("The database file {path} cannot be opened: {reason}"),
+            path=str(path),
+            reason=str(exc),
+        ) from exc
+    try:
+        try:
+            check = con.execute("PRAGMA quick_check").fetchone()
+            app_id = con.execute("PRAGMA application_id").fetchone()[0]
+            tables = {
+                row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            }
+        except sqlite3.DatabaseError as exc:
+            raise CorruptDatabaseError(
+                N_(
+                    "The database {path} is damaged ({reason}). It was left untouched; "
+                    "restore it from a backup."
+                ),
+                path=str(path),
+                reason=str(exc),
+            ) from exc
+        if check is None or check[0] != "ok":
+            raise CorruptDatabaseError(
+                N_(
+                    "The database {path} is damaged ({reason}). It was left untouched; "
+                    "restore it from a backup."
+                ),
+                path=str(path),
+                reason=str(check[0]) if check else "quick_check",
+            )
+        if not tables:
+            return SchemaState(exists=False, revision=None)
+        if app_id != SQLITE_APPLICATION_ID or "alembic_version" not in tables:
+            raise NotKenesDatabaseError(
+                N_("{path} is a database of another program, not of Kenes. It was left untouched."),
+                path=str(path),
+            )
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+        return SchemaState(exists=True, revision=row[0] if row else None)
+    finally:
+        con.close()
+
+
+def _check_revision(revision: str | None, where: str) -> None:
+    if revision is not None and revision not in known_revisions():
+        raise NewerSchemaError(
+            N_(
+                "The database {path} was written by a newer version of Kenes "
+                "(schema {revision}). Install the newer Kenes to open it; the file was "
+                "left untouched."
+            ),
+            path=where,
+            revision=revision,
+        )
+
+
+def _install_sqlite_pragmas(engine: Engine) -> None:
+    """WAL, foreign keys, a busy timeout, and transactions that really begin (SQLAlchemy recipe)."""
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = NORMAL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Any) -> None:
+        # Writers take the lock at BEGIN, so a check-then-write never meets SQLITE_BUSY halfway.
+        write = conn.get_execution_options().get("kenes_write", False)
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+class Database:
+    """An open Kenes database: engine, sessions and a name to show."""
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.url = engine.url
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(kenes_write=True), expire_on_commit=False
+        )
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.get_backend_name() == "sqlite"
+
+    @property
+    def display_name(self) -> str:
+        return describe(self.url)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One write transaction: committed on success, rolled back on any error."""
+        with self._write.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only unit of work (rolled back at the end)."""
+        session = self._read()
+        try:
+            with session.begin():
+                yield session
+                session.rollback()
+        finally:
+            session.close()
+
+    def revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            return MigrationContext.configure(conn).get_current_revision()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def _make_engine(url: URL) -> Engine:
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        _install_sqlite_pragmas(engine)
+        return engine
+    return create_engine(url, pool_pre_ping=True)
+
+
+def upgrade(database: Database) -> None:
+    """Apply every pending migration in one transaction per migration run."""
+    cfg = alembic_config()
+    with database.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.upgrade(cfg, "head")
+
+
+def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+    """Open (creating and migrating where needed) the database at ``target``.
+
+    Raises a :class:`DatabaseOpenError` subclass, with the file untouched, when
+    the database is newer than this Kenes, is not a Kenes database, or is damaged.
+    """
+    url = to_url(target)
+    where = describe(url)
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
+        path = Path(url.database)
+        state = inspect_sqlite_file(path)
+        _check_revision(state.revision, where)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseOpenError(
+                N_("The folder {path} cannot be created: {reason}"),
+                path=str(path.parent),
+                reason=exc.strerror or str(exc),
+            ) from exc
+    engine = _make_engine(url)
+    database = Database(engine)
+    try:
+        if url.get_backend_name() != "sqlite":
+            _check_server_database(engine, where)
+        if migrate:
+            upgrade(database)
+    except OperationalError as exc:
+        engine.dispose()
+        raise DatabaseOpenError(
+            N_("The database {path} cannot be opened: {reason}"),
+            path=where,
+            reason=str(exc.orig) if exc.orig is not None else str(exc),
+        ) from exc
+    except CommandError as exc:
+        engine.dispose()
+        raise NewerSchemaError(
+            N_(
+                "The database {path} was written by a newer version of Kenes "
+                "(schema {revision}). Install the newer Kenes to open it; the file was "
+                "left untouched."
+            ),
+            path=where,
+            revision=str(exc),
+        ) from exc
+    except SQLAlchemyError:
+        engine.dispose()
+        raise
+    return database
+
+
+def _check_server_database(engine: Engine, where: str) -> None:
+    """The same checks as for a file, on a server database (PostgreSQL)."""
+    with engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not tables:
+            return
+        if "alembic_version" not in tables or "kenes_meta" not in tables:
+            raise NotKenesDatabaseError(
+                N_("{path} is a database of another program, not of Kenes. It was left untouched."),
+                path=where,
+            )
+        revision = MigrationContext.configure(conn).get_current_revision()
+    _check_revision(revision, where)

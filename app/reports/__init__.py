@@ -1,0 +1,1 @@
+"""Reports: documents rendered from immutable snapshots (no database, no Qt)."""

@@ -1,0 +1,1 @@
+"""Services: one function per user action, in one transaction, checking the rules."""

@@ -1,0 +1,81 @@
+"""The Kazakh and Russian catalogs are complete, current and consistent with the sources."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.pofile import read_po
+
+from app import i18n
+from app.paths import TRANSLATIONS_DIR
+
+ROOT = Path(__file__).resolve().parent.parent
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
+NATIVE_PLURALS = {"kk": 2, "ru": 3}
+
+
+def source_messages() -> set[str | tuple[str, ...]]:
+    found: set[str | tuple[str, ...]] = set()
+    for _file, _line, message, _comments, _ctx in extract_from_dir(
+        ROOT / "app", method_map=[("**.py", "python")], keywords=KEYWORDS
+    ):
+        found.add(message if isinstance(message, str) else tuple(message))
+    return found
+
+
+def catalog(lang: str):  # type: ignore[no-untyped-def]
+    with (TRANSLATIONS_DIR / lang / "LC_MESSAGES" / "kenes.po").open("rb") as fh:
+        return read_po(fh, locale=lang)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_catalog_has_no_untranslated_or_fuzzy_entry(lang: str) -> None:
+    problems = []
+    for message in catalog(lang):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        if "fuzzy" in message.flags:
+            problems.append(("fuzzy", message.id))
+        elif not all(strings):
+            problems.append(("untranslated", message.id))
+    assert problems == []
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_catalog_holds_every_message_of_the_sources(lang: str) -> None:
+    """A new string without a catalog entry fails here: run `python3 tasks.py catalogs`."""
+    in_catalog = {(m.id if isinstance(m.id, str) else tuple(m.id)) for m in catalog(lang) if m.id}
+    missing = source_messages() - in_catalog
+    assert missing == set()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_translations_keep_the_placeholders(lang: str) -> None:
+    for message in catalog(lang):
+        if not message.id:
+            continue
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        expected = set(PLACEHOLDER.findall(ids[-1]))
+        for text in strings:
+            assert set(PLACEHOLDER.findall(text)) == expected, (message.id, text)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_plural_forms_match_the_language(lang: str) -> None:
+    cat = catalog(lang)
+    assert cat.num_plurals == NATIVE_PLURALS[lang]
+    for message in cat:
+        if message.id and isinstance(message.id, tuple):
+            assert len(message.string) == NATIVE_PLURALS[lang], message.id
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_compiled_catalog_is_used(lang: str) -> None:
+    assert i18n.catalog_available(lang), "the set-up compiles the catalogs"
+    assert i18n.translations(lang).gettext("Councils") != "Councils"
