@@ -45,6 +45,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the desktop application (the default)")
     sub.add_parser("info", help="show the database in use and its schema version")
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+    sub.add_parser(
+        "demo",
+        help="create the demo council (seed 000's supervisory board) unless it exists",
+    )
     return parser
 
 
@@ -85,5 +89,16 @@ def _headless(command: str, target: str) -> int:
             print(f"{database.display_name}: schema {database.revision()}")
         finally:
             database.close()
+        return 0
+    if command == "demo":
+        from app.services.base import Actor
+        from app.services.demo import create_demo
+
+        database = open_database(target)
+        try:
+            created = create_demo(database, Actor.current_user())
+        finally:
+            database.close()
+        print("demo council created" if created else "demo council already present")
         return 0
     raise AssertionError(command)

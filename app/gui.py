@@ -78,6 +78,11 @@ def run(db_target: str | Path, language: str | None = None) -> int:
         QMessageBox.critical(None, _("Kenes"), exc.message())
         return 2
     log.info("opened %s", database.display_name)
+    if database.created:
+        from app.services.base import Actor
+        from app.services.demo import create_demo
+
+        create_demo(database, Actor.current_user())
     window = build_main_window(store, database)
     window.show()
     try:

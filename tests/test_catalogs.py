@@ -79,3 +79,12 @@ def test_plural_forms_match_the_language(lang: str) -> None:
 def test_compiled_catalog_is_used(lang: str) -> None:
     assert i18n.catalog_available(lang), "the set-up compiles the catalogs"
     assert i18n.translations(lang).gettext("Councils") != "Councils"
+
+
+def test_terms_in_a_refusal_are_translated_with_it() -> None:
+    from app.domain.errors import DomainError, Term
+
+    error = DomainError("The field “{field}” must not be empty.", field=Term("Surname"))
+    assert error.message(i18n.translations("ru")) == "Поле «Фамилия» не должно быть пустым."
+    assert error.message(i18n.translations("kk")) == "«Тегі» өрісі бос болмауы керек."
+    assert error.message() == "The field “Surname” must not be empty."

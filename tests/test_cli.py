@@ -64,3 +64,21 @@ def test_a_newer_database_is_refused_in_the_chosen_language(tmp_path: Path, caps
     con.close()
     assert main(["--db", str(path), "--lang", "ru", "info"]) == 2
     assert "более новой версией Kenes" in capsys.readouterr().err
+
+
+def test_demo_creates_the_council_once(tmp_path: Path) -> None:
+    path = tmp_path / "demo.sqlite3"
+    first = run_kenes("--db", str(path), "demo")
+    assert first.returncode == 0, first.stderr
+    assert "created" in first.stdout
+    con = sqlite3.connect(path)
+    counted = [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+               for t in ("councils", "seats", "people", "positions", "audit_events")]
+    con.close()
+    again = run_kenes("--db", str(path), "demo")
+    assert "already present" in again.stdout
+    con = sqlite3.connect(path)
+    assert [con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("councils", "seats", "people", "positions", "audit_events")] == counted
+    con.close()
+    assert counted[:2] == [1, 15]

@@ -14,6 +14,15 @@ from typing import Any
 from app.domain import translation
 
 
+class Term(str):
+    """A parameter that is itself a message id (a field name, a kind of record).
+
+    It is translated together with the message, in the same language.
+    """
+
+    __slots__ = ()
+
+
 class KenesError(Exception):
     """Base of every error Kenes explains to the user (never a bug)."""
 
@@ -26,11 +35,12 @@ class KenesError(Exception):
         """Return the message translated by ``translations`` (default: the UI's)."""
         t = translations if translations is not None else translation.current()
         text = t.gettext(self.msgid)
+        params = {k: t.gettext(v) if isinstance(v, Term) else v for k, v in self.params.items()}
         try:
-            return text.format(**self.params)
+            return text.format(**params)
         except (KeyError, IndexError, ValueError):
             # A broken translation must never hide the refusal itself.
-            return self.msgid.format(**self.params)
+            return self.msgid.format(**params)
 
     def __str__(self) -> str:
         return self.message()

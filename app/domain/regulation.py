@@ -195,3 +195,102 @@ AI_COUNCIL_881 = Preset(
 )
 
 PRESETS: dict[str, Preset] = {p.key: p for p in (SUPERVISORY_BOARD_690, AI_COUNCIL_881)}
+
+
+def _share_to(share: Share | None) -> dict[str, object] | None:
+    if share is None:
+        return None
+    return {
+        "numerator": share.numerator,
+        "denominator": share.denominator,
+        "inclusive": share.inclusive,
+    }
+
+
+def _share_from(data: object) -> Share | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("a share must be an object")
+    return Share(int(data["numerator"]), int(data["denominator"]), bool(data["inclusive"]))
+
+
+def _deadline_to(deadline: Deadline | None) -> dict[str, object] | None:
+    if deadline is None:
+        return None
+    return {"amount": deadline.amount, "unit": deadline.unit.value, "source": deadline.source}
+
+
+def _deadline_from(data: object) -> Deadline | None:
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("a deadline must be an object")
+    return Deadline(int(data["amount"]), DayCount(data["unit"]), str(data.get("source", "")))
+
+
+DEADLINE_FIELDS = (
+    "materials_deadline",
+    "materials_deadline_interim",
+    "protocol_draft_deadline",
+    "protocol_draft_deadline_interim",
+    "copies_deadline",
+)
+
+
+def profile_to_dict(profile: RegulationProfile) -> dict[str, object]:
+    """Plain JSON-ready data of a profile (stored with the council, exported as is)."""
+    data: dict[str, object] = {
+        "quorum": _share_to(profile.quorum),
+        "decision_base": profile.decision_base.value,
+        "threshold": _share_to(profile.threshold),
+        "abstentions_count_as_cast": profile.abstentions_count_as_cast,
+        "tie_break": profile.tie_break.value,
+        "secretary_votes": profile.secretary_votes,
+        "recommendations_only": profile.recommendations_only,
+        "min_meetings_per_year": profile.min_meetings_per_year,
+        "signers": profile.signers.value,
+        "opens_with_instructions_report": profile.opens_with_instructions_report,
+        "max_deputy_chairs": profile.max_deputy_chairs,
+        "max_co_chairs": profile.max_co_chairs,
+        "sources": dict(profile.sources),
+    }
+    for name in DEADLINE_FIELDS:
+        data[name] = _deadline_to(getattr(profile, name))
+    return data
+
+
+def profile_from_dict(data: dict[str, object]) -> RegulationProfile:
+    """The profile stored by :func:`profile_to_dict`; missing keys take the defaults."""
+    base = RegulationProfile()
+    threshold = _share_from(data.get("threshold")) or base.threshold
+    sources = data.get("sources") or {}
+    if not isinstance(sources, dict):
+        raise ValueError("sources must be an object")
+
+    def flag(key: str, default: bool) -> bool:
+        value = data.get(key, default)
+        return bool(value)
+
+    def number(key: str, default: int) -> int:
+        value = data.get(key, default)
+        if not isinstance(value, int | str):
+            raise ValueError(f"{key} must be a number")
+        return int(value)
+
+    return RegulationProfile(
+        quorum=_share_from(data.get("quorum")),
+        decision_base=DecisionBase(str(data.get("decision_base", base.decision_base.value))),
+        threshold=threshold,
+        abstentions_count_as_cast=flag("abstentions_count_as_cast", True),
+        tie_break=TieBreak(str(data.get("tie_break", base.tie_break.value))),
+        secretary_votes=flag("secretary_votes", True),
+        recommendations_only=flag("recommendations_only", False),
+        min_meetings_per_year=number("min_meetings_per_year", 0),
+        signers=Signers(str(data.get("signers", base.signers.value))),
+        opens_with_instructions_report=flag("opens_with_instructions_report", False),
+        max_deputy_chairs=number("max_deputy_chairs", 1),
+        max_co_chairs=number("max_co_chairs", 0),
+        sources={str(k): str(v) for k, v in sources.items()},
+        **{name: _deadline_from(data.get(name)) for name in DEADLINE_FIELDS},
+    )

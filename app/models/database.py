@@ -201,8 +201,9 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
 class Database:
     """An open Kenes database: engine, sessions and a name to show."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, created: bool = False) -> None:
         self.engine = engine
+        self.created = created  # True when this open created the database (a first start)
         self.url = engine.url
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -266,12 +267,14 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     """
     url = to_url(target)
     where = describe(url)
+    created = False
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
         path = Path(url.database)
         state = inspect_sqlite_file(path)
         _check_revision(state.revision, where)
+        created = not state.exists
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -281,10 +284,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
                 reason=exc.strerror or str(exc),
             ) from exc
     engine = _make_engine(url)
-    database = Database(engine)
+    database = Database(engine, created=created)
     try:
         if url.get_backend_name() != "sqlite":
-            _check_server_database(engine, where)
+            database.created = _check_server_database(engine, where)
         if migrate:
             upgrade(database)
     except OperationalError as exc:
@@ -311,12 +314,12 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
     return database
 
 
-def _check_server_database(engine: Engine, where: str) -> None:
-    """The same checks as for a file, on a server database (PostgreSQL)."""
+def _check_server_database(engine: Engine, where: str) -> bool:
+    """The same checks as for a file, on a server database; True when it is empty (new)."""
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         if not tables:
-            return
+            return True
         if "alembic_version" not in tables or "kenes_meta" not in tables:
             raise NotKenesDatabaseError(
                 N_("{path} is a database of another program, not of Kenes. It was left untouched."),
@@ -324,3 +327,4 @@ def _check_server_database(engine: Engine, where: str) -> None:
             )
         revision = MigrationContext.configure(conn).get_current_revision()
     _check_revision(revision, where)
+    return False

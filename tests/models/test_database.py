@@ -149,3 +149,25 @@ def test_sqlite_url_and_plain_path_name_the_same_file(db_path: Path) -> None:
     assert db.display_name == str(db_path)
     db.close()
     assert open_database(str(db_path)).display_name == str(db_path)
+
+
+def test_migrations_match_the_models(database) -> None:  # type: ignore[no-untyped-def]
+    """Every mapped table and column exists as the migrations made it (no forgotten migration)."""
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    import app.models.registry  # noqa: F401
+    from app.models.base import Base
+
+    with database.engine.connect() as conn:
+        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        assert compare_metadata(context, Base.metadata) == []
+
+
+def test_first_open_is_marked_as_created(db_path: Path) -> None:
+    first = open_database(db_path)
+    assert first.created
+    first.close()
+    again = open_database(db_path)
+    assert not again.created
+    again.close()

@@ -130,6 +130,14 @@ def test_run_opens_the_default_database_on_first_start(qtbot: QtBot, user_dirs: 
     assert gui.run(paths.default_database_file(), "en") == 0
     assert paths.default_database_file().is_file()
     assert str(paths.default_database_file()).startswith(str(user_dirs))
+    from app.models.database import open_database
+    from app.services.councils import list_councils
+
+    database = open_database(paths.default_database_file())
+    try:
+        assert [c.is_demo for c in list_councils(database)] == [True]
+    finally:
+        database.close()
 
 
 def test_run_refuses_a_foreign_file_with_a_message(qtbot: QtBot, tmp_path: Path) -> None:

@@ -1,0 +1,146 @@
+"""What every service shares: who acts, text checks, the audit trail, lookups."""
+
+from __future__ import annotations
+
+import getpass
+import unicodedata
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any, TypeVar
+
+from sqlalchemy import inspect
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError, NotFoundError, Term
+from app.domain.translation import N_
+from app.models.audit import AuditEvent
+from app.models.base import Base
+
+M = TypeVar("M", bound=Base)
+
+MAX_SHORT_TEXT = 500
+MAX_LONG_TEXT = 20_000
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who performs an action; recorded in the audit trail (accounts come later)."""
+
+    name: str
+
+    @classmethod
+    def current_user(cls) -> Actor:
+        try:
+            return cls(getpass.getuser())
+        except (KeyError, OSError):  # no user name on some systems
+            return cls("unknown")
+
+
+SYSTEM = Actor("kenes")
+
+
+def clean_text(
+    value: object,
+    field: str,
+    *,
+    required: bool = False,
+    limit: int = MAX_SHORT_TEXT,
+    multiline: bool = False,
+) -> str:
+    """Strip, normalise (NFC) and check a text field; refuse control characters."""
+    if value is None:
+        value = ""
+    if not isinstance(value, str):
+        raise DomainError(N_("The field “{field}” must be text."), field=Term(field))
+    text = unicodedata.normalize("NFC", value).strip()
+    allowed = "\n\t" if multiline else ""
+    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
+        raise DomainError(N_("The field “{field}” contains control characters."), field=Term(field))
+    if len(text) > limit:
+        raise DomainError(
+            N_("The field “{field}” is too long ({length} characters; at most {limit})."),
+            field=Term(field),
+            length=len(text),
+            limit=limit,
+        )
+    if required and not text:
+        raise DomainError(N_("The field “{field}” must not be empty."), field=Term(field))
+    return text
+
+
+def check_date(value: object, field: str, *, required: bool = True) -> date | None:
+    if value is None and not required:
+        return None
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise DomainError(N_("The field “{field}” must be a date."), field=Term(field))
+    if not (date(1900, 1, 1) <= value <= date(2200, 12, 31)):
+        raise DomainError(N_("The date {day} is out of range."), day=value.isoformat())
+    return value
+
+
+def check_id(value: object, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+        raise DomainError(
+            N_("The field “{field}” must name an existing record."), field=Term(field)
+        )
+    return value
+
+
+def get(session: Session, model: type[M], record_id: object, what: str) -> M:
+    """Load a record or refuse with a clear message."""
+    key = check_id(record_id, what)
+    found = session.get(model, key)
+    if found is None:
+        raise NotFoundError(N_("{what} #{id} does not exist."), what=Term(what), id=key)
+    return found
+
+
+def check_version(record: Any, expected: int | None) -> None:
+    """Optimistic locking: refuse to overwrite a record someone else changed meanwhile."""
+    if expected is not None and record.version != expected:
+        raise DomainError(
+            N_("This record was changed by someone else meanwhile; reopen it and try again.")
+        )
+
+
+def _jsonable(value: object) -> object:
+    if isinstance(value, date | datetime):
+        return value.isoformat()
+    return value
+
+
+def snapshot(record: Base) -> dict[str, Any]:
+    """The column values of a record, JSON-ready, for the audit trail."""
+    mapper = inspect(record).mapper
+    return {col.key: _jsonable(getattr(record, col.key)) for col in mapper.column_attrs}
+
+
+def audit(
+    session: Session,
+    actor: Actor,
+    action: str,
+    record: Base | None = None,
+    *,
+    before: dict[str, Any] | None = None,
+    entity: str | None = None,
+    entity_id: int | None = None,
+    council_id: int | None = None,
+    after: dict[str, Any] | None = None,
+) -> None:
+    """Record an audit event in the action's own transaction."""
+    session.flush()
+    if record is not None:
+        entity = entity or type(record).__tablename__
+        entity_id = entity_id or getattr(record, "id", None)
+        after = after if after is not None else snapshot(record)
+    session.add(
+        AuditEvent(
+            actor=actor.name,
+            action=action,
+            entity=entity or "",
+            entity_id=entity_id,
+            council_id=council_id,
+            before=before,
+            after=after,
+        )
+    )

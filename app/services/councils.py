@@ -1,0 +1,200 @@
+"""User actions on councils: create, edit, set the regulation profile, archive; and lists."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.council import CouncilKind, pick
+from app.domain.errors import DomainError
+from app.domain.regulation import PRESETS, RegulationProfile, profile_from_dict, profile_to_dict
+from app.domain.translation import N_
+from app.models.composition import Council
+from app.models.database import Database
+from app.services.base import Actor, audit, check_date, check_version, clean_text, get, snapshot
+
+
+@dataclass(frozen=True)
+class CouncilData:
+    """What the council editor sends."""
+
+    name_kk: str = ""
+    name_ru: str = ""
+    name_en: str = ""
+    kind: CouncilKind = CouncilKind.COUNCIL
+    parent_id: int | None = None
+    act_title: str = ""
+    act_number: str = ""
+    act_date: date | None = None
+    working_body_kk: str = ""
+    working_body_ru: str = ""
+    working_body_en: str = ""
+    preset_key: str = ""
+    profile: RegulationProfile | None = None
+
+
+@dataclass(frozen=True)
+class CouncilInfo:
+    """A council as views and reports see it."""
+
+    id: int
+    uid: str
+    names: dict[str, str]
+    kind: CouncilKind
+    parent_id: int | None
+    act_title: str
+    act_number: str
+    act_date: date | None
+    working_body: dict[str, str]
+    preset_key: str
+    profile: RegulationProfile
+    is_demo: bool
+    archived: bool
+    version: int
+    seat_count: int = field(default=0, compare=False)
+
+    def name(self, lang: str) -> str:
+        return pick(self.names, lang)
+
+
+def info(council: Council) -> CouncilInfo:
+    return CouncilInfo(
+        id=council.id,
+        uid=council.uid,
+        names={"kk": council.name_kk, "ru": council.name_ru, "en": council.name_en},
+        kind=CouncilKind(council.kind),
+        parent_id=council.parent_id,
+        act_title=council.act_title,
+        act_number=council.act_number,
+        act_date=council.act_date,
+        working_body={
+            "kk": council.working_body_kk,
+            "ru": council.working_body_ru,
+            "en": council.working_body_en,
+        },
+        preset_key=council.preset_key,
+        profile=profile_from_dict(council.profile),
+        is_demo=council.is_demo,
+        archived=council.archived,
+        version=council.version,
+    )
+
+
+def _apply(db_council: Council, data: CouncilData, session: object) -> None:
+    names = {
+        lang: clean_text(getattr(data, f"name_{lang}"), N_("Name"), limit=1000)
+        for lang in ("kk", "ru", "en")
+    }
+    if not any(names.values()):
+        raise DomainError(N_("A council needs a name in at least one language."))
+    try:
+        kind = CouncilKind(data.kind)
+    except ValueError as exc:
+        raise DomainError(N_("Unknown kind of council: {kind}."), kind=str(data.kind)) from exc
+    if kind is CouncilKind.WORKING_GROUP and data.parent_id is None:
+        raise DomainError(N_("A working group must name the council it works for."))
+    if data.parent_id is not None:
+        parent = get(session, Council, data.parent_id, N_("Council"))  # type: ignore[arg-type]
+        if parent.id == db_council.id:
+            raise DomainError(N_("A council cannot be its own parent council."))
+    for lang, name in names.items():
+        setattr(db_council, f"name_{lang}", name)
+        setattr(
+            db_council,
+            f"working_body_{lang}",
+            clean_text(getattr(data, f"working_body_{lang}"), N_("Working body"), limit=1000),
+        )
+    db_council.kind = kind.value
+    db_council.parent_id = data.parent_id
+    db_council.act_title = clean_text(data.act_title, N_("Act"), limit=1000)
+    db_council.act_number = clean_text(data.act_number, N_("Act number"), limit=64)
+    db_council.act_date = check_date(data.act_date, N_("Act date"), required=False)
+    if data.preset_key and data.preset_key not in PRESETS:
+        raise DomainError(N_("Unknown regulation preset: {key}."), key=data.preset_key)
+    profile = data.profile
+    if profile is None and data.preset_key:
+        profile = PRESETS[data.preset_key].profile
+    if profile is not None:
+        db_council.profile = profile_to_dict(profile)
+        db_council.preset_key = data.preset_key
+    elif not db_council.profile:
+        db_council.profile = profile_to_dict(RegulationProfile())
+
+
+def create_council(db: Database, actor: Actor, data: CouncilData) -> CouncilInfo:
+    """Create a council with its regulation profile (a preset, adjusted, or the defaults)."""
+    with db.transaction() as session:
+        council = Council(kind=CouncilKind.COUNCIL.value, profile={})
+        _apply(council, data, session)
+        session.add(council)
+        audit(session, actor, "council.create", council, council_id=None)
+        session.flush()
+        return info(council)
+
+
+def update_council(
+    db: Database,
+    actor: Actor,
+    council_id: int,
+    data: CouncilData,
+    expected_version: int | None = None,
+) -> CouncilInfo:
+    """Change a council's names, kind, act, working body or profile."""
+    with db.transaction() as session:
+        council = get(session, Council, council_id, N_("Council"))
+        check_version(council, expected_version)
+        before = snapshot(council)
+        _apply(council, data, session)
+        audit(session, actor, "council.update", council, before=before, council_id=council.id)
+        return info(council)
+
+
+def set_profile(
+    db: Database, actor: Actor, council_id: int, profile: RegulationProfile, preset_key: str = ""
+) -> CouncilInfo:
+    """Replace the regulation profile (e.g. start from a preset and adjust it)."""
+    if preset_key and preset_key not in PRESETS:
+        raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
+    if not isinstance(profile, RegulationProfile):
+        raise DomainError(N_("The regulation profile is not valid."))
+    with db.transaction() as session:
+        council = get(session, Council, council_id, N_("Council"))
+        before = snapshot(council)
+        council.profile = profile_to_dict(profile)
+        council.preset_key = preset_key
+        audit(session, actor, "council.set_profile", council, before=before, council_id=council.id)
+        return info(council)
+
+
+def archive_council(
+    db: Database, actor: Actor, council_id: int, archived: bool = True
+) -> CouncilInfo:
+    """Archive (or bring back) a council; councils are never deleted."""
+    with db.transaction() as session:
+        council = get(session, Council, council_id, N_("Council"))
+        before = snapshot(council)
+        council.archived = bool(archived)
+        audit(
+            session,
+            actor,
+            "council.archive" if archived else "council.restore",
+            council,
+            before=before,
+            council_id=council.id,
+        )
+        return info(council)
+
+
+def list_councils(db: Database, *, include_archived: bool = False) -> list[CouncilInfo]:
+    with db.reading() as session:
+        query = select(Council).order_by(Council.id)
+        if not include_archived:
+            query = query.where(Council.archived.is_(False))
+        return [info(c) for c in session.scalars(query)]
+
+
+def get_council(db: Database, council_id: int) -> CouncilInfo:
+    with db.reading() as session:
+        return info(get(session, Council, council_id, N_("Council")))

@@ -1,0 +1,138 @@
+"""Create the demo council (seed 000's supervisory board) once, in one transaction."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from app.domain.composition import SeatKind
+from app.domain.council import CouncilKind
+from app.domain.regulation import SUPERVISORY_BOARD_690, profile_to_dict
+from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
+from app.models.database import Database
+from app.services import demo_data as data
+from app.services.base import Actor, audit
+from app.services.seats import check_council
+
+DEMO_NOTE = "Demo data: an invented person."
+
+
+def has_demo(db: Database) -> bool:
+    with db.reading() as session:
+        return session.scalar(select(Council.id).where(Council.uid == data.COUNCIL_UID)) is not None
+
+
+def is_empty(db: Database) -> bool:
+    """Whether the database holds no council at all (a first start)."""
+    with db.reading() as session:
+        return not session.scalar(select(func.count()).select_from(Council))
+
+
+def create_demo(db: Database, actor: Actor) -> bool:
+    """Create the demo council unless it exists; return whether anything was created."""
+    with db.transaction() as session:
+        if session.scalar(select(Council.id).where(Council.uid == data.COUNCIL_UID)):
+            return False
+        title, number, day = data.ACT_CREATED
+        council = Council(
+            uid=data.COUNCIL_UID,
+            kind=CouncilKind.SUPERVISORY_BOARD.value,
+            name_kk=data.COUNCIL_NAMES["kk"],
+            name_ru=data.COUNCIL_NAMES["ru"],
+            name_en=data.COUNCIL_NAMES["en"],
+            act_title=title,
+            act_number=number,
+            act_date=day,
+            working_body_kk=data.WORKING_BODY["kk"],
+            working_body_ru=data.WORKING_BODY["ru"],
+            working_body_en=data.WORKING_BODY["en"],
+            preset_key=SUPERVISORY_BOARD_690.key,
+            profile=profile_to_dict(SUPERVISORY_BOARD_690.profile),
+            is_demo=True,
+        )
+        session.add(council)
+        session.flush()
+        title, number, day = data.ACT_EDITION
+        edition = Act(
+            uid=data.uid("act", 27),
+            council_id=council.id,
+            title=title,
+            number=number,
+            act_date=day,
+            note="Құрам жаңа редакцияда - ҚР Үкіметінің 26.01.2022 № 27 қаулысымен.",
+        )
+        session.add(edition)
+        session.flush()
+        positions = []
+        for index, (role, by_agreement, titles, holder) in enumerate(data.SEATS):
+            position = Position(
+                uid=data.uid("position", index),
+                title_kk=titles[0],
+                title_ru=titles[1],
+                title_en=titles[2],
+                is_demo=True,
+            )
+            surname, name, patronymic, latin = holder
+            person = Person(
+                uid=data.uid("person", index),
+                surname=surname,
+                given_name=name,
+                patronymic=patronymic,
+                latin_name=latin,
+                is_demo=True,
+                note=DEMO_NOTE,
+            )
+            session.add_all([position, person])
+            session.flush()
+            positions.append(position)
+            session.add(
+                PositionHolding(
+                    uid=data.uid("holding", index),
+                    position_id=position.id,
+                    person_id=person.id,
+                    valid_from=day,
+                )
+            )
+            session.add(
+                Seat(
+                    uid=data.uid("seat", index),
+                    council_id=council.id,
+                    role=role.value,
+                    kind=SeatKind.EX_OFFICIO.value,
+                    position_id=position.id,
+                    by_agreement=by_agreement,
+                    valid_from=day,
+                    sort_order=(index + 1) * 10,
+                    act_id=edition.id,
+                )
+            )
+        seat_index, start, holder, act = data.SUCCESSION
+        surname, name, patronymic, latin = holder
+        successor = Person(
+            uid=data.uid("person", 100),
+            surname=surname,
+            given_name=name,
+            patronymic=patronymic,
+            latin_name=latin,
+            is_demo=True,
+            note=DEMO_NOTE,
+        )
+        decree = Act(uid=data.uid("act", 112), title=act[0], number=act[1], act_date=act[2])
+        session.add_all([successor, decree])
+        session.flush()
+        previous = session.scalar(
+            select(PositionHolding).where(PositionHolding.position_id == positions[seat_index].id)
+        )
+        assert previous is not None
+        previous.valid_to = start.fromordinal(start.toordinal() - 1)
+        session.add(
+            PositionHolding(
+                uid=data.uid("holding", 100),
+                position_id=positions[seat_index].id,
+                person_id=successor.id,
+                valid_from=start,
+                act_id=decree.id,
+            )
+        )
+        check_council(session, council.id)
+        audit(session, actor, "demo.create", council, council_id=council.id)
+        return True

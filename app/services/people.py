@@ -1,0 +1,501 @@
+"""User actions on people and positions, and who holds which position when."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.composition import HoldingFacts, Period, check_holdings
+from app.domain.council import pick
+from app.domain.errors import DomainError
+from app.domain.translation import N_
+from app.models.composition import Act, Person, Position, PositionHolding, Seat, fold
+from app.models.database import Database
+from app.services.base import (
+    Actor,
+    audit,
+    check_date,
+    check_version,
+    clean_text,
+    get,
+    snapshot,
+)
+
+# -- people --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PersonData:
+    surname: str
+    given_name: str = ""
+    patronymic: str = ""
+    latin_name: str = ""
+    email: str = ""
+    phone: str = ""
+    note: str = ""
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class PersonInfo:
+    id: int
+    uid: str
+    surname: str
+    given_name: str
+    patronymic: str
+    latin_name: str
+    email: str
+    phone: str
+    note: str
+    is_demo: bool
+    archived: bool
+    version: int
+
+    def full_name(self, lang: str = "kk") -> str:
+        """ "Surname Name Patronymic"; the Latin spelling in English documents when known."""
+        if lang == "en" and self.latin_name:
+            return self.latin_name
+        return " ".join(p for p in (self.surname, self.given_name, self.patronymic) if p)
+
+    def short_name(self, lang: str = "kk") -> str:
+        """ "Surname N. P." as protocols list people."""
+        if lang == "en" and self.latin_name:
+            return self.latin_name
+        initials = " ".join(f"{p[0]}." for p in (self.given_name, self.patronymic) if p)
+        return f"{self.surname} {initials}".strip()
+
+
+def person_info(person: Person) -> PersonInfo:
+    return PersonInfo(
+        person.id,
+        person.uid,
+        person.surname,
+        person.given_name,
+        person.patronymic,
+        person.latin_name,
+        person.email,
+        person.phone,
+        person.note,
+        person.is_demo,
+        person.archived,
+        person.version,
+    )
+
+
+def _apply_person(person: Person, data: PersonData) -> None:
+    person.surname = clean_text(data.surname, N_("Surname"), required=True, limit=200)
+    person.given_name = clean_text(data.given_name, N_("Name"), limit=200)
+    person.patronymic = clean_text(data.patronymic, N_("Patronymic"), limit=200)
+    person.latin_name = clean_text(data.latin_name, N_("Name in Latin letters"), limit=300)
+    email = clean_text(data.email, N_("E-mail"), limit=300)
+    if email and ("@" not in email or " " in email):
+        raise DomainError(N_("“{email}” is not an e-mail address."), email=email)
+    person.email = email
+    person.phone = clean_text(data.phone, N_("Phone"), limit=100)
+    person.note = clean_text(data.note, N_("Note"), limit=5000, multiline=True)
+    person.is_demo = bool(data.is_demo)
+
+
+def create_person(db: Database, actor: Actor, data: PersonData) -> PersonInfo:
+    with db.transaction() as session:
+        person = Person()
+        _apply_person(person, data)
+        session.add(person)
+        audit(session, actor, "person.create", person)
+        return person_info(person)
+
+
+def update_person(
+    db: Database,
+    actor: Actor,
+    person_id: int,
+    data: PersonData,
+    expected_version: int | None = None,
+) -> PersonInfo:
+    with db.transaction() as session:
+        person = get(session, Person, person_id, N_("Person"))
+        check_version(person, expected_version)
+        before = snapshot(person)
+        _apply_person(person, data)
+        audit(session, actor, "person.update", person, before=before)
+        return person_info(person)
+
+
+def person_in_use(session: Session, person_id: int) -> bool:
+    seats = session.scalar(
+        select(func.count()).select_from(Seat).where(Seat.person_id == person_id)
+    )
+    held = session.scalar(
+        select(func.count())
+        .select_from(PositionHolding)
+        .where(PositionHolding.person_id == person_id)
+    )
+    return bool(seats or held)
+
+
+def archive_person(db: Database, actor: Actor, person_id: int, archived: bool = True) -> PersonInfo:
+    """Archive a person: kept in every record, hidden from pick lists."""
+    with db.transaction() as session:
+        person = get(session, Person, person_id, N_("Person"))
+        before = snapshot(person)
+        person.archived = bool(archived)
+        audit(
+            session,
+            actor,
+            "person.archive" if archived else "person.restore",
+            person,
+            before=before,
+        )
+        return person_info(person)
+
+
+def delete_person(db: Database, actor: Actor, person_id: int) -> None:
+    """Delete a person entered by mistake; one who appears in any record is archived instead."""
+    with db.transaction() as session:
+        person = get(session, Person, person_id, N_("Person"))
+        if person_in_use(session, person.id):
+            raise DomainError(
+                N_(
+                    "{name} appears in the council records and cannot be deleted; archive the "
+                    "person instead."
+                ),
+                name=person_info(person).full_name(),
+            )
+        before = snapshot(person)
+        session.delete(person)
+        audit(
+            session,
+            actor,
+            "person.delete",
+            entity="people",
+            entity_id=person_id,
+            before=before,
+            after=None,
+        )
+
+
+def list_people(
+    db: Database, search: str = "", *, include_archived: bool = False
+) -> list[PersonInfo]:
+    with db.reading() as session:
+        query = select(Person).order_by(Person.surname, Person.given_name, Person.id)
+        if not include_archived:
+            query = query.where(Person.archived.is_(False))
+        if search.strip():
+            query = query.where(Person.search_text.contains(fold(search.strip()), autoescape=True))
+        return [person_info(p) for p in session.scalars(query)]
+
+
+# -- positions -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class PositionData:
+    title_kk: str = ""
+    title_ru: str = ""
+    title_en: str = ""
+    organisation_kk: str = ""
+    organisation_ru: str = ""
+    organisation_en: str = ""
+    is_demo: bool = False
+
+
+@dataclass(frozen=True)
+class PositionInfo:
+    id: int
+    uid: str
+    titles: dict[str, str]
+    organisations: dict[str, str]
+    is_demo: bool
+    archived: bool
+    version: int
+
+    def title(self, lang: str) -> str:
+        return pick(self.titles, lang)
+
+    def organisation(self, lang: str) -> str:
+        return pick(self.organisations, lang)
+
+
+def position_info(position: Position) -> PositionInfo:
+    return PositionInfo(
+        position.id,
+        position.uid,
+        {"kk": position.title_kk, "ru": position.title_ru, "en": position.title_en},
+        {
+            "kk": position.organisation_kk,
+            "ru": position.organisation_ru,
+            "en": position.organisation_en,
+        },
+        position.is_demo,
+        position.archived,
+        position.version,
+    )
+
+
+def _apply_position(position: Position, data: PositionData) -> None:
+    titles = {
+        lang: clean_text(getattr(data, f"title_{lang}"), N_("Title"), limit=1000)
+        for lang in ("kk", "ru", "en")
+    }
+    if not any(titles.values()):
+        raise DomainError(N_("A position needs a title in at least one language."))
+    for lang in ("kk", "ru", "en"):
+        setattr(position, f"title_{lang}", titles[lang])
+        setattr(
+            position,
+            f"organisation_{lang}",
+            clean_text(getattr(data, f"organisation_{lang}"), N_("Organisation"), limit=1000),
+        )
+    position.is_demo = bool(data.is_demo)
+
+
+def create_position(db: Database, actor: Actor, data: PositionData) -> PositionInfo:
+    with db.transaction() as session:
+        position = Position()
+        _apply_position(position, data)
+        session.add(position)
+        audit(session, actor, "position.create", position)
+        return position_info(position)
+
+
+def update_position(
+    db: Database,
+    actor: Actor,
+    position_id: int,
+    data: PositionData,
+    expected_version: int | None = None,
+) -> PositionInfo:
+    with db.transaction() as session:
+        position = get(session, Position, position_id, N_("Position"))
+        check_version(position, expected_version)
+        before = snapshot(position)
+        _apply_position(position, data)
+        audit(session, actor, "position.update", position, before=before)
+        return position_info(position)
+
+
+def archive_position(
+    db: Database, actor: Actor, position_id: int, archived: bool = True
+) -> PositionInfo:
+    with db.transaction() as session:
+        position = get(session, Position, position_id, N_("Position"))
+        before = snapshot(position)
+        position.archived = bool(archived)
+        audit(
+            session,
+            actor,
+            "position.archive" if archived else "position.restore",
+            position,
+            before=before,
+        )
+        return position_info(position)
+
+
+def delete_position(db: Database, actor: Actor, position_id: int) -> None:
+    """Delete a position entered by mistake; one used in any record is archived instead."""
+    with db.transaction() as session:
+        position = get(session, Position, position_id, N_("Position"))
+        used = session.scalar(
+            select(func.count()).select_from(Seat).where(Seat.position_id == position.id)
+        )
+        held = session.scalar(
+            select(func.count())
+            .select_from(PositionHolding)
+            .where(PositionHolding.position_id == position.id)
+        )
+        if used or held:
+            raise DomainError(
+                N_(
+                    "The position “{title}” appears in the council records and cannot be "
+                    "deleted; archive it instead."
+                ),
+                title=position_info(position).title("kk"),
+            )
+        before = snapshot(position)
+        session.delete(position)
+        audit(
+            session,
+            actor,
+            "position.delete",
+            entity="positions",
+            entity_id=position_id,
+            before=before,
+            after=None,
+        )
+
+
+def list_positions(
+    db: Database, search: str = "", *, include_archived: bool = False
+) -> list[PositionInfo]:
+    with db.reading() as session:
+        query = select(Position).order_by(Position.id)
+        if not include_archived:
+            query = query.where(Position.archived.is_(False))
+        if search.strip():
+            query = query.where(
+                Position.search_text.contains(fold(search.strip()), autoescape=True)
+            )
+        return [position_info(p) for p in session.scalars(query)]
+
+
+# -- holdings ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ActData:
+    """The act behind a change: title, number, date."""
+
+    title: str = ""
+    number: str = ""
+    act_date: date | None = None
+
+
+def make_act(session: Session, act: ActData | None, council_id: int | None = None) -> Act | None:
+    if act is None or not (act.title or act.number or act.act_date):
+        return None
+    record = Act(
+        council_id=council_id,
+        title=clean_text(act.title, N_("Act"), limit=1000),
+        number=clean_text(act.number, N_("Act number"), limit=64),
+        act_date=check_date(act.act_date, N_("Act date"), required=False),
+    )
+    session.add(record)
+    session.flush()
+    return record
+
+
+@dataclass(frozen=True)
+class HoldingInfo:
+    id: int
+    position_id: int
+    person_id: int
+    valid_from: date
+    valid_to: date | None
+    act_id: int | None
+
+
+def holding_facts(session: Session, position_ids: set[int] | None = None) -> list[HoldingFacts]:
+    query = select(PositionHolding)
+    if position_ids is not None:
+        query = query.where(PositionHolding.position_id.in_(position_ids))
+    return [
+        HoldingFacts(h.position_id, h.person_id, Period(h.valid_from, h.valid_to))
+        for h in session.scalars(query)
+    ]
+
+
+def appoint_to_position(
+    db: Database,
+    actor: Actor,
+    position_id: int,
+    person_id: int,
+    valid_from: date,
+    act: ActData | None = None,
+) -> HoldingInfo:
+    """A person takes a position from a date; the previous holder's term ends the day before.
+
+    Every ex officio seat bound to the position passes to the new holder from
+    that date, and the history is kept.
+    """
+    start = check_date(valid_from, N_("From"))
+    assert start is not None
+    with db.transaction() as session:
+        position = get(session, Position, position_id, N_("Position"))
+        person = get(session, Person, person_id, N_("Person"))
+        if person.archived or position.archived:
+            raise DomainError(N_("Archived people and positions cannot be appointed."))
+        current = session.scalars(
+            select(PositionHolding).where(
+                PositionHolding.position_id == position.id,
+                or_(PositionHolding.valid_to.is_(None), PositionHolding.valid_to >= start),
+            )
+        ).all()
+        for holding in current:
+            if holding.valid_from >= start:
+                raise DomainError(
+                    N_(
+                        "The position already has a holder from {day}; change that "
+                        "appointment instead."
+                    ),
+                    day=holding.valid_from.isoformat(),
+                )
+            before = snapshot(holding)
+            holding.valid_to = start - timedelta(days=1)
+            audit(session, actor, "holding.end", holding, before=before)
+        act_record = make_act(session, act)
+        holding = PositionHolding(
+            position_id=position.id,
+            person_id=person.id,
+            valid_from=start,
+            valid_to=None,
+            act_id=act_record.id if act_record else None,
+        )
+        session.add(holding)
+        session.flush()
+        facts = holding_facts(session, {position.id})
+        check_holdings(facts, _namer(session))
+        _check_councils_of_position(session, position.id)
+        audit(session, actor, "holding.create", holding)
+        return HoldingInfo(
+            holding.id,
+            holding.position_id,
+            holding.person_id,
+            holding.valid_from,
+            holding.valid_to,
+            holding.act_id,
+        )
+
+
+def end_holding(db: Database, actor: Actor, holding_id: int, valid_to: date) -> HoldingInfo:
+    """A person leaves a position; its ex officio seats stay vacant until the next holder."""
+    end = check_date(valid_to, N_("To"))
+    with db.transaction() as session:
+        holding = get(session, PositionHolding, holding_id, N_("Appointment"))
+        before = snapshot(holding)
+        holding.valid_to = end
+        Period(holding.valid_from, end)  # refuses an end before the start
+        audit(session, actor, "holding.end", holding, before=before)
+        return HoldingInfo(
+            holding.id,
+            holding.position_id,
+            holding.person_id,
+            holding.valid_from,
+            holding.valid_to,
+            holding.act_id,
+        )
+
+
+def _namer(session: Session):  # type: ignore[no-untyped-def]
+    def name_of(person_id: int) -> str:
+        person = session.get(Person, person_id)
+        return person_info(person).full_name() if person else f"#{person_id}"
+
+    return name_of
+
+
+def _check_councils_of_position(session: Session, position_id: int) -> None:
+    """A new holder must not end up in two seats of one council (e.g. ex officio and personal)."""
+    from app.services.seats import check_council
+
+    council_ids = set(
+        session.scalars(select(Seat.council_id).where(Seat.position_id == position_id))
+    )
+    for council_id in council_ids:
+        check_council(session, council_id)
+
+
+def holders(db: Database, position_id: int) -> list[HoldingInfo]:
+    with db.reading() as session:
+        rows = session.scalars(
+            select(PositionHolding)
+            .where(PositionHolding.position_id == position_id)
+            .order_by(PositionHolding.valid_from)
+        )
+        return [
+            HoldingInfo(h.id, h.position_id, h.person_id, h.valid_from, h.valid_to, h.act_id)
+            for h in rows
+        ]

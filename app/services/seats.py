@@ -1,0 +1,464 @@
+"""User actions on a council's composition: seats, their end, a new edition; and queries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.composition import (
+    Period,
+    Role,
+    SeatFacts,
+    SeatKind,
+    Side,
+    check_composition,
+    composition_on,
+)
+from app.domain.errors import DomainError, Term
+from app.domain.regulation import profile_from_dict
+from app.domain.translation import N_
+from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
+from app.models.database import Database
+from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
+from app.services.people import (
+    ActData,
+    PersonInfo,
+    PositionInfo,
+    holding_facts,
+    make_act,
+    person_info,
+    position_info,
+)
+
+
+@dataclass(frozen=True)
+class SeatData:
+    """A seat as the composition editor or an import describes it."""
+
+    role: Role
+    kind: SeatKind
+    valid_from: date
+    position_id: int | None = None
+    person_id: int | None = None
+    voting: bool = True
+    by_agreement: bool = False
+    side: Side = Side.NONE
+    valid_to: date | None = None
+    sort_order: int | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class SeatInfo:
+    id: int
+    uid: str
+    council_id: int
+    role: Role
+    kind: SeatKind
+    position_id: int | None
+    person_id: int | None
+    voting: bool
+    by_agreement: bool
+    side: Side
+    valid_from: date
+    valid_to: date | None
+    sort_order: int
+    act_id: int | None
+    end_act_id: int | None
+    note: str
+
+
+def seat_info(seat: Seat) -> SeatInfo:
+    return SeatInfo(
+        seat.id,
+        seat.uid,
+        seat.council_id,
+        Role(seat.role),
+        SeatKind(seat.kind),
+        seat.position_id,
+        seat.person_id,
+        seat.voting,
+        seat.by_agreement,
+        Side(seat.side),
+        seat.valid_from,
+        seat.valid_to,
+        seat.sort_order,
+        seat.act_id,
+        seat.end_act_id,
+        seat.note,
+    )
+
+
+def seat_facts(seat: Seat) -> SeatFacts:
+    return SeatFacts(
+        seat.id,
+        Role(seat.role),
+        SeatKind(seat.kind),
+        Period(seat.valid_from, seat.valid_to),
+        seat.position_id,
+        seat.person_id,
+        seat.voting,
+        seat.by_agreement,
+        Side(seat.side),
+        seat.sort_order,
+    )
+
+
+def _council_seats(session: Session, council_id: int) -> list[Seat]:
+    return list(session.scalars(select(Seat).where(Seat.council_id == council_id)))
+
+
+def check_council(session: Session, council_id: int) -> None:
+    """Check every composition rule of a council on its seats as they now stand in the session."""
+    session.flush()
+    council = session.get(Council, council_id)
+    assert council is not None
+    profile = profile_from_dict(council.profile)
+    seats = [seat_facts(s) for s in _council_seats(session, council_id)]
+    positions = {s.position_id for s in seats if s.position_id is not None}
+    holdings = holding_facts(session, positions)
+
+    def name_of(person_id: int) -> str:
+        person = session.get(Person, person_id)
+        return person_info(person).full_name() if person else f"#{person_id}"
+
+    check_composition(
+        seats,
+        holdings,
+        max_deputy_chairs=profile.max_deputy_chairs,
+        max_co_chairs=profile.max_co_chairs,
+        name_of=name_of,
+    )
+
+
+def _validated(session: Session, data: SeatData) -> SeatData:
+    try:
+        role, kind, side = Role(data.role), SeatKind(data.kind), Side(data.side)
+    except ValueError as exc:
+        raise DomainError(N_("The seat's role, kind or side is not valid.")) from exc
+    start = check_date(data.valid_from, N_("From"))
+    end = check_date(data.valid_to, N_("To"), required=False)
+    assert start is not None
+    Period(start, end)
+    if kind is SeatKind.EX_OFFICIO:
+        if data.position_id is None:
+            raise DomainError(N_("An ex officio seat must name the position it belongs to."))
+        position = get(session, Position, data.position_id, N_("Position"))
+        if position.archived:
+            raise DomainError(N_("Archived people and positions cannot be given a seat."))
+        person_id = None
+    else:
+        if data.person_id is None:
+            raise DomainError(N_("A personal seat must name the person who holds it."))
+        person = get(session, Person, data.person_id, N_("Person"))
+        if person.archived:
+            raise DomainError(N_("Archived people and positions cannot be given a seat."))
+        person_id = person.id
+        if data.position_id is not None:
+            get(session, Position, data.position_id, N_("Position"))
+    return SeatData(
+        role,
+        kind,
+        start,
+        data.position_id,
+        person_id,
+        bool(data.voting),
+        bool(data.by_agreement),
+        side,
+        end,
+        data.sort_order,
+        clean_text(data.note, N_("Note"), limit=2000),
+    )
+
+
+def _new_seat(
+    session: Session, council: Council, data: SeatData, act: Act | None, order: int
+) -> Seat:
+    seat = Seat(
+        council_id=council.id,
+        role=data.role.value,
+        kind=data.kind.value,
+        position_id=data.position_id,
+        person_id=data.person_id,
+        voting=data.voting,
+        by_agreement=data.by_agreement,
+        side=data.side.value,
+        valid_from=data.valid_from,
+        valid_to=data.valid_to,
+        sort_order=data.sort_order if data.sort_order is not None else order,
+        act_id=act.id if act else None,
+        note=data.note,
+    )
+    session.add(seat)
+    return seat
+
+
+def _next_order(session: Session, council_id: int) -> int:
+    orders = [s.sort_order for s in _council_seats(session, council_id)]
+    return max(orders, default=0) + 10
+
+
+def add_seat(
+    db: Database, actor: Actor, council_id: int, data: SeatData, act: ActData | None = None
+) -> SeatInfo:
+    """Add a seat to a council's composition from a date, by an act."""
+    with db.transaction() as session:
+        council = get(session, Council, council_id, N_("Council"))
+        clean = _validated(session, data)
+        act_record = make_act(session, act, council.id)
+        seat = _new_seat(session, council, clean, act_record, _next_order(session, council.id))
+        check_council(session, council.id)
+        audit(session, actor, "seat.create", seat, council_id=council.id)
+        return seat_info(seat)
+
+
+def end_seat(
+    db: Database, actor: Actor, seat_id: int, valid_to: date, act: ActData | None = None
+) -> SeatInfo:
+    """End a seat on a date (the last day it counts), by an act; the history is kept."""
+    end = check_date(valid_to, N_("To"))
+    assert end is not None
+    with db.transaction() as session:
+        seat = get(session, Seat, seat_id, N_("Seat"))
+        before = snapshot(seat)
+        Period(seat.valid_from, end)
+        seat.valid_to = end
+        act_record = make_act(session, act, seat.council_id)
+        seat.end_act_id = act_record.id if act_record else seat.end_act_id
+        check_council(session, seat.council_id)
+        audit(session, actor, "seat.end", seat, before=before, council_id=seat.council_id)
+        return seat_info(seat)
+
+
+def update_seat_details(
+    db: Database,
+    actor: Actor,
+    seat_id: int,
+    *,
+    by_agreement: bool,
+    voting: bool,
+    side: Side,
+    sort_order: int,
+    note: str,
+) -> SeatInfo:
+    """Correct a seat's marks (a typing mistake, not a change of composition)."""
+    with db.transaction() as session:
+        seat = get(session, Seat, seat_id, N_("Seat"))
+        before = snapshot(seat)
+        try:
+            seat.side = Side(side).value
+        except ValueError as exc:
+            raise DomainError(N_("The seat's role, kind or side is not valid.")) from exc
+        seat.by_agreement = bool(by_agreement)
+        seat.voting = bool(voting)
+        if isinstance(sort_order, bool) or not isinstance(sort_order, int):
+            raise DomainError(N_("The field “{field}” must be a number."), field=Term(N_("Order")))
+        seat.sort_order = sort_order
+        seat.note = clean_text(note, N_("Note"), limit=2000)
+        audit(session, actor, "seat.update", seat, before=before, council_id=seat.council_id)
+        return seat_info(seat)
+
+
+def record_new_edition(
+    db: Database,
+    actor: Actor,
+    council_id: int,
+    effective: date,
+    act: ActData,
+    seats: list[SeatData],
+) -> list[SeatInfo]:
+    """Replace the whole composition from a date by an act ("Құрам жаңа редакцияда").
+
+    Every seat valid on ``effective`` ends the day before; the listed seats
+    start on ``effective``.  The previous editions stay in the history.
+    """
+    start = check_date(effective, N_("From"))
+    assert start is not None
+    if not act.title and not act.number:
+        raise DomainError(N_("A new edition of the composition needs the act that approves it."))
+    if not seats:
+        raise DomainError(N_("A new edition of the composition needs at least one seat."))
+    with db.transaction() as session:
+        council = get(session, Council, council_id, N_("Council"))
+        act_record = make_act(session, act, council.id)
+        for seat in _council_seats(session, council.id):
+            if seat.valid_from >= start:
+                raise DomainError(
+                    N_(
+                        "A seat already starts on or after {day}; a new edition cannot start "
+                        "before it."
+                    ),
+                    day=start.isoformat(),
+                )
+            if seat.valid_to is None or seat.valid_to >= start:
+                before = snapshot(seat)
+                seat.valid_to = start - timedelta(days=1)
+                seat.end_act_id = act_record.id if act_record else None
+                audit(session, actor, "seat.end", seat, before=before, council_id=council.id)
+        created = []
+        for index, data in enumerate(seats):
+            clean = _validated(session, SeatData(**{**data.__dict__, "valid_from": start}))
+            seat = _new_seat(session, council, clean, act_record, (index + 1) * 10)
+            created.append(seat)
+        check_council(session, council.id)
+        for seat in created:
+            audit(session, actor, "seat.create", seat, council_id=council.id)
+        audit(
+            session,
+            actor,
+            "composition.new_edition",
+            entity="councils",
+            entity_id=council.id,
+            council_id=council.id,
+            after={
+                "effective": start.isoformat(),
+                "act": act.title,
+                "number": act.number,
+                "seats": len(created),
+            },
+        )
+        return [seat_info(s) for s in created]
+
+
+# -- queries -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CompositionLine:
+    """One line of a composition on a date, with names resolved."""
+
+    seat: SeatInfo
+    position: PositionInfo | None
+    person: PersonInfo | None
+    act: str
+
+    @property
+    def vacant(self) -> bool:
+        return self.person is None
+
+
+def _act_label(act: Act | None) -> str:
+    if act is None:
+        return ""
+    parts = [act.title]
+    if act.act_date:
+        parts.append(act.act_date.strftime("%d.%m.%Y"))
+    if act.number:
+        parts.append(f"№ {act.number}")
+    return " ".join(p for p in parts if p)
+
+
+def composition(db: Database, council_id: int, on: date) -> list[CompositionLine]:
+    """The composition of a council on a date, in list order (chair first)."""
+    day = check_date(on, N_("Date"))
+    assert day is not None
+    with db.reading() as session:
+        get(session, Council, council_id, N_("Council"))
+        seats = _council_seats(session, council_id)
+        by_id = {s.id: s for s in seats}
+        facts = [seat_facts(s) for s in seats]
+        positions = {s.position_id for s in seats if s.position_id is not None}
+        holdings = holding_facts(session, positions)
+        lines = []
+        for member in composition_on(day, facts, holdings):
+            seat = by_id[member.seat.seat_id]
+            position = session.get(Position, seat.position_id) if seat.position_id else None
+            person = session.get(Person, member.person_id) if member.person_id else None
+            act = session.get(Act, seat.act_id) if seat.act_id else None
+            lines.append(
+                CompositionLine(
+                    seat_info(seat),
+                    position_info(position) if position else None,
+                    person_info(person) if person else None,
+                    _act_label(act),
+                )
+            )
+        return lines
+
+
+class ChangeKind(StrEnum):
+    SEAT_ADDED = "seat_added"
+    SEAT_ENDED = "seat_ended"
+    HOLDER_CHANGED = "holder_changed"
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One change of a composition: what changed on which date, by which act."""
+
+    day: date
+    kind: ChangeKind
+    role: Role
+    position: PositionInfo | None
+    person: PersonInfo | None
+    act: str
+
+
+def history(db: Database, council_id: int) -> list[HistoryEntry]:
+    """Every change of a council's composition, newest first."""
+    with db.reading() as session:
+        get(session, Council, council_id, N_("Council"))
+        entries: list[HistoryEntry] = []
+        seats = _council_seats(session, council_id)
+        for seat in seats:
+            position = session.get(Position, seat.position_id) if seat.position_id else None
+            pos = position_info(position) if position else None
+            person = session.get(Person, seat.person_id) if seat.person_id else None
+            per = person_info(person) if person else None
+            act = session.get(Act, seat.act_id) if seat.act_id else None
+            entries.append(
+                HistoryEntry(
+                    seat.valid_from,
+                    ChangeKind.SEAT_ADDED,
+                    Role(seat.role),
+                    pos,
+                    per,
+                    _act_label(act),
+                )
+            )
+            if seat.valid_to is not None:
+                end_act = session.get(Act, seat.end_act_id) if seat.end_act_id else None
+                entries.append(
+                    HistoryEntry(
+                        seat.valid_to + timedelta(days=1),
+                        ChangeKind.SEAT_ENDED,
+                        Role(seat.role),
+                        pos,
+                        per,
+                        _act_label(end_act),
+                    )
+                )
+            if seat.kind == SeatKind.EX_OFFICIO.value and seat.position_id is not None:
+                period = Period(seat.valid_from, seat.valid_to)
+                for holding in session.scalars(
+                    select(PositionHolding).where(PositionHolding.position_id == seat.position_id)
+                ):
+                    if period.contains(holding.valid_from) and holding.valid_from > seat.valid_from:
+                        holder = session.get(Person, holding.person_id)
+                        act = session.get(Act, holding.act_id) if holding.act_id else None
+                        entries.append(
+                            HistoryEntry(
+                                holding.valid_from,
+                                ChangeKind.HOLDER_CHANGED,
+                                Role(seat.role),
+                                pos,
+                                person_info(holder) if holder else None,
+                                _act_label(act),
+                            )
+                        )
+        entries.sort(key=lambda e: (e.day, e.kind != ChangeKind.SEAT_ENDED), reverse=True)
+        return entries
+
+
+def seats_of(db: Database, council_id: int) -> list[SeatInfo]:
+    with db.reading() as session:
+        return [
+            seat_info(s)
+            for s in sorted(
+                _council_seats(session, council_id), key=lambda s: (s.valid_from, s.sort_order)
+            )
+        ]
