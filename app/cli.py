@@ -10,6 +10,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from app import __version__, i18n, paths
 from app.domain.errors import KenesError
@@ -45,6 +46,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("gui", help="open the desktop application (the default)")
     sub.add_parser("info", help="show the database in use and its schema version")
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
+    backup = sub.add_parser("backup", help="make a consistent copy of the database now")
+    backup.add_argument("--to", metavar="DIR", help="backup folder (default: the data folder's "
+                        "backups)")
+    restore = sub.add_parser(
+        "restore", help="check a backup and restore it; the current database is kept as a backup"
+    )
+    restore.add_argument("file", help="the backup file to restore")
+    restore.add_argument("--to", metavar="DIR", help="where to keep the current database's copy")
+    check = sub.add_parser("check", help="check the database's integrity")
+    check.add_argument("--full", action="store_true", help="the full check (slower)")
+    listing = sub.add_parser("backups", help="list the backups, newest first")
+    listing.add_argument("--to", metavar="DIR", help="backup folder")
     sub.add_parser(
         "demo",
         help="create the demo council (seed 000's supervisory board) unless it exists",
@@ -54,6 +67,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    folder = getattr(args, "to", None)
+    args.backup_dir = Path(folder) if folder else paths.backup_dir()
     language = args.lang or os.environ.get(LANG_ENV)
     i18n.set_interface_language(language or i18n.DEFAULT_LANGUAGE)
     from app.logs import setup_logging
@@ -66,14 +81,67 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return gui.run(target, language)
     try:
-        return _headless(command, target)
+        return _headless(command, target, args)
     except KenesError as exc:
         print(exc.message(), file=sys.stderr)
         return 2
 
 
-def _headless(command: str, target: str) -> int:
+def _sqlite_file(target: str) -> Path:
+    from app.domain.errors import DomainError
+    from app.domain.translation import N_
+    from app.models.database import to_url
+
+    url = to_url(target)
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise DomainError(N_("Backups are made of SQLite databases; back up a PostgreSQL "
+                             "database with the server's own tools (pg_dump)."))
+    return Path(url.database)
+
+
+def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int:
+    from app.i18n import _, ngettext
+    from app.models.backup import list_backups
+    from app.services import backups
+
+    policy = backups.BackupPolicy(args.backup_dir)
+    if command == "backups":
+        for item in list_backups(policy.folder):
+            print(f"{item.made:%Y-%m-%d %H:%M:%S}  {item.reason:<17} {item.path}")
+        return 0
+    database_file = _sqlite_file(target)
+    if command == "backup":
+        made = backups.back_up_now(database_file, policy)
+        print(_("Backup written: {path}").format(path=made.path))
+        return 0
+    if command == "check":
+        report = backups.check_database(database_file, full=args.full)
+        if report.ok:
+            print(_("The database {path} is sound.").format(path=database_file))
+            return 0
+        print(_("The database {path} is damaged:").format(path=database_file), file=sys.stderr)
+        for problem in report.problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    report_ = backups.restore_backup(Path(args.file), database_file, policy)
+    summary = report_.summary
+    print(_("Restored {file} (made {made}): {councils}, {people}, {seats}.").format(
+        file=report_.restored_from, made=report_.made or "?",
+        councils=ngettext("{n} council", "{n} councils", summary.councils).format(
+            n=summary.councils),
+        people=ngettext("{n} person", "{n} people", summary.people).format(n=summary.people),
+        seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats)))
+    if report_.previous_kept_as is not None:
+        print(_("The previous database was kept as {path}.").format(
+            path=report_.previous_kept_as.path))
+    return 0
+
+
+def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     from app.models.database import head_revision, open_database
+
+    if command in ("backup", "restore", "check", "backups"):
+        return _backup_commands(command, target, args)
 
     if command == "info":
         database = open_database(target, migrate=False)
@@ -84,7 +152,7 @@ def _headless(command: str, target: str) -> int:
             database.close()
         return 0
     if command == "migrate":
-        database = open_database(target)
+        database = open_database(target, backup_dir=args.backup_dir)
         try:
             print(f"{database.display_name}: schema {database.revision()}")
         finally:

@@ -28,6 +28,11 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_DIR_NAME, appauthor=False))
 
 
+def backup_dir() -> Path:
+    """Where automatic and manual backups go unless the user chose another folder."""
+    return data_dir() / "backups"
+
+
 def default_database_file() -> Path:
     """The SQLite file used when no other database is named."""
     return data_dir() / "kenes.sqlite3"

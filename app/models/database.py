@@ -178,14 +178,14 @@ def _check_revision(revision: str | None, where: str) -> None:
         )
 
 
-def _install_sqlite_pragmas(engine: Engine) -> None:
+def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
     """WAL, foreign keys, a busy timeout, and transactions that really begin (SQLAlchemy recipe)."""
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_connection.cursor()
-        cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
         cur.execute("PRAGMA journal_mode = WAL")
         cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
@@ -196,6 +196,26 @@ def _install_sqlite_pragmas(engine: Engine) -> None:
         # Writers take the lock at BEGIN, so a check-then-write never meets SQLITE_BUSY halfway.
         write = conn.get_execution_options().get("kenes_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+def storage_problem(exc: OperationalError, where: str) -> EnvironmentProblem:
+    """A translated explanation of a storage failure."""
+    text = str(exc.orig if exc.orig is not None else exc).lower()
+    if "disk is full" in text or "disk full" in text or "no space" in text:
+        return EnvironmentProblem(
+            N_("The disk holding {path} is full. Nothing was saved; free some space and try "
+               "again."), path=where)
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return EnvironmentProblem(
+            N_("The database {path} cannot be written (the file or its folder is read-only). "
+               "Nothing was saved."), path=where)
+    if "locked" in text or "busy" in text:
+        return EnvironmentProblem(
+            N_("The database {path} is locked by another program. Nothing was saved; try again "
+               "in a moment, or close the other program."), path=where)
+    return EnvironmentProblem(
+        N_("The database {path} could not be written: {reason}. Nothing was saved."),
+        path=where, reason=str(exc.orig if exc.orig is not None else exc))
 
 
 class Database:
@@ -220,9 +240,17 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """One write transaction: committed on success, rolled back on any error."""
-        with self._write.begin() as session:
-            yield session
+        """One write transaction: committed on success, rolled back on any error.
+
+        Failures of the machine (disk full, read-only folder, a lock held by
+        another program) become an :class:`EnvironmentProblem` with a clear
+        message; the transaction is rolled back, so nothing is half-saved.
+        """
+        try:
+            with self._write.begin() as session:
+                yield session
+        except OperationalError as exc:
+            raise storage_problem(exc, self.display_name) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -243,10 +271,10 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(url: URL) -> Engine:
+def _make_engine(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     if url.get_backend_name() == "sqlite":
-        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        _install_sqlite_pragmas(engine)
+        engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
+        _install_sqlite_pragmas(engine, busy_timeout_ms)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -259,7 +287,13 @@ def upgrade(database: Database) -> None:
         command.upgrade(cfg, "head")
 
 
-def open_database(target: str | Path, *, migrate: bool = True) -> Database:
+def open_database(
+    target: str | Path,
+    *,
+    migrate: bool = True,
+    backup_dir: Path | None = None,
+    busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+) -> Database:
     """Open (creating and migrating where needed) the database at ``target``.
 
     Raises a :class:`DatabaseOpenError` subclass, with the file untouched, when
@@ -275,6 +309,10 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
         state = inspect_sqlite_file(path)
         _check_revision(state.revision, where)
         created = not state.exists
+        if migrate and backup_dir is not None and state.exists and state.revision != head_revision():
+            from app.models.backup import backup_database
+
+            backup_database(path, backup_dir, "before-migration")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -283,7 +321,7 @@ def open_database(target: str | Path, *, migrate: bool = True) -> Database:
                 path=str(path.parent),
                 reason=exc.strerror or str(exc),
             ) from exc
-    engine = _make_engine(url)
+    engine = _make_engine(url, busy_timeout_ms)
     database = Database(engine, created=created)
     try:
         if url.get_backend_name() != "sqlite":

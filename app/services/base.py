@@ -78,8 +78,26 @@ def check_date(value: object, field: str, *, required: bool = True) -> date | No
     return value
 
 
+MAX_ID = 2**63 - 1
+T = TypeVar("T")
+
+
+def expect(value: object, kind: type[T], what: str) -> T:
+    """Refuse data of the wrong shape (a view or an import sent something else)."""
+    if not isinstance(value, kind):
+        raise DomainError(N_("The data for “{what}” is not valid."), what=Term(what))
+    return value
+
+
+def check_flag(value: object, field: str) -> bool:
+    """A yes/no field must be exactly that (None or "yes" are refused, not guessed)."""
+    if not isinstance(value, bool):
+        raise DomainError(N_("The field “{field}” must be yes or no."), field=Term(field))
+    return value
+
+
 def check_id(value: object, field: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value <= 0:
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 < value <= MAX_ID:
         raise DomainError(
             N_("The field “{field}” must name an existing record."), field=Term(field)
         )

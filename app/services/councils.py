@@ -13,7 +13,17 @@ from app.domain.regulation import PRESETS, RegulationProfile, profile_from_dict,
 from app.domain.translation import N_
 from app.models.composition import Council
 from app.models.database import Database
-from app.services.base import Actor, audit, check_date, check_version, clean_text, get, snapshot
+from app.services.base import (
+    Actor,
+    audit,
+    check_date,
+    check_flag,
+    check_version,
+    clean_text,
+    expect,
+    get,
+    snapshot,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +93,7 @@ def info(council: Council) -> CouncilInfo:
 
 
 def _apply(db_council: Council, data: CouncilData, session: object) -> None:
+    expect(data, CouncilData, N_("Council"))
     names = {
         lang: clean_text(getattr(data, f"name_{lang}"), N_("Name"), limit=1000)
         for lang in ("kk", "ru", "en")
@@ -111,14 +122,17 @@ def _apply(db_council: Council, data: CouncilData, session: object) -> None:
     db_council.act_title = clean_text(data.act_title, N_("Act"), limit=1000)
     db_council.act_number = clean_text(data.act_number, N_("Act number"), limit=64)
     db_council.act_date = check_date(data.act_date, N_("Act date"), required=False)
-    if data.preset_key and data.preset_key not in PRESETS:
-        raise DomainError(N_("Unknown regulation preset: {key}."), key=data.preset_key)
+    preset_key = clean_text(data.preset_key, N_("Regulation preset"), limit=64)
+    if preset_key and preset_key not in PRESETS:
+        raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
     profile = data.profile
-    if profile is None and data.preset_key:
-        profile = PRESETS[data.preset_key].profile
+    if profile is not None:
+        expect(profile, RegulationProfile, N_("Regulation profile"))
+    if profile is None and preset_key:
+        profile = PRESETS[preset_key].profile
     if profile is not None:
         db_council.profile = profile_to_dict(profile)
-        db_council.preset_key = data.preset_key
+        db_council.preset_key = preset_key
     elif not db_council.profile:
         db_council.profile = profile_to_dict(RegulationProfile())
 
@@ -155,6 +169,7 @@ def set_profile(
     db: Database, actor: Actor, council_id: int, profile: RegulationProfile, preset_key: str = ""
 ) -> CouncilInfo:
     """Replace the regulation profile (e.g. start from a preset and adjust it)."""
+    preset_key = clean_text(preset_key, N_("Regulation preset"), limit=64)
     if preset_key and preset_key not in PRESETS:
         raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
     if not isinstance(profile, RegulationProfile):
@@ -175,7 +190,7 @@ def archive_council(
     with db.transaction() as session:
         council = get(session, Council, council_id, N_("Council"))
         before = snapshot(council)
-        council.archived = bool(archived)
+        council.archived = check_flag(archived, N_("Archived"))
         audit(
             session,
             actor,

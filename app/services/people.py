@@ -18,8 +18,10 @@ from app.services.base import (
     Actor,
     audit,
     check_date,
+    check_flag,
     check_version,
     clean_text,
+    expect,
     get,
     snapshot,
 )
@@ -86,6 +88,7 @@ def person_info(person: Person) -> PersonInfo:
 
 
 def _apply_person(person: Person, data: PersonData) -> None:
+    expect(data, PersonData, N_("Person"))
     person.surname = clean_text(data.surname, N_("Surname"), required=True, limit=200)
     person.given_name = clean_text(data.given_name, N_("Name"), limit=200)
     person.patronymic = clean_text(data.patronymic, N_("Patronymic"), limit=200)
@@ -96,7 +99,7 @@ def _apply_person(person: Person, data: PersonData) -> None:
     person.email = email
     person.phone = clean_text(data.phone, N_("Phone"), limit=100)
     person.note = clean_text(data.note, N_("Note"), limit=5000, multiline=True)
-    person.is_demo = bool(data.is_demo)
+    person.is_demo = check_flag(data.is_demo, N_("Demo data"))
 
 
 def create_person(db: Database, actor: Actor, data: PersonData) -> PersonInfo:
@@ -141,7 +144,7 @@ def archive_person(db: Database, actor: Actor, person_id: int, archived: bool = 
     with db.transaction() as session:
         person = get(session, Person, person_id, N_("Person"))
         before = snapshot(person)
-        person.archived = bool(archived)
+        person.archived = check_flag(archived, N_("Archived"))
         audit(
             session,
             actor,
@@ -237,6 +240,7 @@ def position_info(position: Position) -> PositionInfo:
 
 
 def _apply_position(position: Position, data: PositionData) -> None:
+    expect(data, PositionData, N_("Position"))
     titles = {
         lang: clean_text(getattr(data, f"title_{lang}"), N_("Title"), limit=1000)
         for lang in ("kk", "ru", "en")
@@ -250,7 +254,7 @@ def _apply_position(position: Position, data: PositionData) -> None:
             f"organisation_{lang}",
             clean_text(getattr(data, f"organisation_{lang}"), N_("Organisation"), limit=1000),
         )
-    position.is_demo = bool(data.is_demo)
+    position.is_demo = check_flag(data.is_demo, N_("Demo data"))
 
 
 def create_position(db: Database, actor: Actor, data: PositionData) -> PositionInfo:
@@ -284,7 +288,7 @@ def archive_position(
     with db.transaction() as session:
         position = get(session, Position, position_id, N_("Position"))
         before = snapshot(position)
-        position.archived = bool(archived)
+        position.archived = check_flag(archived, N_("Archived"))
         audit(
             session,
             actor,
@@ -355,7 +359,10 @@ class ActData:
 
 
 def make_act(session: Session, act: ActData | None, council_id: int | None = None) -> Act | None:
-    if act is None or not (act.title or act.number or act.act_date):
+    if act is None:
+        return None
+    expect(act, ActData, N_("Act"))
+    if not (act.title or act.number or act.act_date):
         return None
     record = Act(
         council_id=council_id,

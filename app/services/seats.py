@@ -23,7 +23,16 @@ from app.domain.regulation import profile_from_dict
 from app.domain.translation import N_
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
 from app.models.database import Database
-from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
+from app.services.base import (
+    Actor,
+    audit,
+    check_date,
+    check_flag,
+    clean_text,
+    expect,
+    get,
+    snapshot,
+)
 from app.services.people import (
     ActData,
     PersonInfo,
@@ -136,6 +145,7 @@ def check_council(session: Session, council_id: int) -> None:
 
 
 def _validated(session: Session, data: SeatData) -> SeatData:
+    expect(data, SeatData, N_("Seat"))
     try:
         role, kind, side = Role(data.role), SeatKind(data.kind), Side(data.side)
     except ValueError as exc:
@@ -166,8 +176,8 @@ def _validated(session: Session, data: SeatData) -> SeatData:
         start,
         data.position_id,
         person_id,
-        bool(data.voting),
-        bool(data.by_agreement),
+        check_flag(data.voting, N_("Voting")),
+        check_flag(data.by_agreement, N_("By agreement")),
         side,
         end,
         data.sort_order,
@@ -253,8 +263,8 @@ def update_seat_details(
             seat.side = Side(side).value
         except ValueError as exc:
             raise DomainError(N_("The seat's role, kind or side is not valid.")) from exc
-        seat.by_agreement = bool(by_agreement)
-        seat.voting = bool(voting)
+        seat.by_agreement = check_flag(by_agreement, N_("By agreement"))
+        seat.voting = check_flag(voting, N_("Voting"))
         if isinstance(sort_order, bool) or not isinstance(sort_order, int):
             raise DomainError(N_("The field “{field}” must be a number."), field=Term(N_("Order")))
         seat.sort_order = sort_order
@@ -278,9 +288,10 @@ def record_new_edition(
     """
     start = check_date(effective, N_("From"))
     assert start is not None
+    expect(act, ActData, N_("Act"))
     if not act.title and not act.number:
         raise DomainError(N_("A new edition of the composition needs the act that approves it."))
-    if not seats:
+    if not isinstance(seats, list) or not seats:
         raise DomainError(N_("A new edition of the composition needs at least one seat."))
     with db.transaction() as session:
         council = get(session, Council, council_id, N_("Council"))

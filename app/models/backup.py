@@ -1,0 +1,161 @@
+"""Consistent copies of a SQLite database (SQLite's online backup), rotated.
+
+A backup is a complete database file named after the moment and the reason
+it was made: ``kenes-20261122-141503-start.sqlite3``.  Automatic backups are
+rotated (the newest of each of the last N days and M weeks are kept); copies
+made by hand, before a migration and before a restore are never deleted by
+the rotation.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from app.domain.errors import EnvironmentProblem
+from app.domain.translation import N_
+
+PATTERN = re.compile(r"^kenes-(\d{8})-(\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
+AUTOMATIC = frozenset({"start", "daily"})
+KEPT_FOREVER = frozenset({"manual", "before-migration", "before-restore"})
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    made: datetime
+    reason: str
+
+    @property
+    def automatic(self) -> bool:
+        return self.reason in AUTOMATIC
+
+
+def parse(path: Path) -> BackupFile | None:
+    match = PATTERN.match(path.name)
+    if match is None:
+        return None
+    made = datetime.strptime(match.group(1) + match.group(2), "%Y%m%d%H%M%S")
+    return BackupFile(path, made, match.group(4))
+
+
+def list_backups(folder: Path) -> list[BackupFile]:
+    """Backups in ``folder``, newest first."""
+    if not folder.is_dir():
+        return []
+    found = [b for b in (parse(p) for p in folder.iterdir()) if b is not None]
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def _explain(exc: BaseException) -> str:
+    text = str(exc)
+    if isinstance(exc, OSError) and exc.strerror:
+        text = exc.strerror
+    return text
+
+
+def backup_database(source: Path, folder: Path, reason: str, now: datetime | None = None
+                    ) -> BackupFile:
+    """Copy ``source`` consistently into ``folder``; the copy appears whole or not at all."""
+    if reason not in AUTOMATIC | KEPT_FOREVER:
+        raise ValueError(reason)
+    now = now or datetime.now()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            N_("The backup folder {folder} cannot be created: {reason}"), folder=str(folder),
+            reason=_explain(exc),
+        ) from exc
+    stamp = now.strftime("%Y%m%d-%H%M%S")
+    target = folder / f"kenes-{stamp}-{reason}.sqlite3"
+    counter = 1
+    while target.exists():
+        target = folder / f"kenes-{stamp}-{counter}-{reason}.sqlite3"
+        counter += 1
+    partial = target.with_name(target.name + ".partial")
+    try:
+        src = sqlite3.connect(str(source), timeout=10)
+        try:
+            dst = sqlite3.connect(str(partial))
+            try:
+                src.backup(dst)
+                dst.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dst.close()
+        finally:
+            src.close()
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        partial.replace(target)
+    except (OSError, sqlite3.Error) as exc:
+        with contextlib.suppress(OSError):
+            partial.unlink()
+        raise EnvironmentProblem(
+            N_("The backup could not be written to {folder}: {reason}. The database itself "
+               "is unchanged."), folder=str(folder), reason=_explain(exc),
+        ) from exc
+    made = parse(target)
+    assert made is not None
+    return made
+
+
+def to_delete(backups: Iterable[BackupFile], daily: int, weekly: int) -> list[BackupFile]:
+    """Automatic backups the rotation removes: all but the newest of the last days and weeks."""
+    automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.made, reverse=True)
+    keep: set[Path] = set()
+    days: list[object] = []
+    weeks: list[object] = []
+    for backup in automatic:
+        day = backup.made.date()
+        week = backup.made.isocalendar()[:2]
+        if day not in days and len(days) < daily:
+            days.append(day)
+            keep.add(backup.path)
+        if week not in weeks and len(weeks) < weekly:
+            weeks.append(week)
+            keep.add(backup.path)
+    if automatic:
+        keep.add(automatic[0].path)  # never remove the newest copy
+    return [b for b in automatic if b.path not in keep]
+
+
+def rotate(folder: Path, daily: int = 7, weekly: int = 8) -> list[Path]:
+    """Delete what the rotation does not keep; return the deleted files."""
+    removed = []
+    for backup in to_delete(list_backups(folder), daily, weekly):
+        with contextlib.suppress(OSError):
+            backup.path.unlink()
+            removed.append(backup.path)
+    return removed
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    ok: bool
+    problems: tuple[str, ...]
+
+
+def integrity_check(path: Path, *, full: bool = False) -> IntegrityReport:
+    """SQLite's quick or full integrity check and the foreign key check, read-only."""
+    try:
+        con = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        return IntegrityReport(False, (str(exc),))
+    try:
+        pragma = "integrity_check" if full else "quick_check"
+        rows = [r[0] for r in con.execute(f"PRAGMA {pragma}")]
+        problems = [r for r in rows if r != "ok"]
+        if full:
+            problems += [f"foreign key: {row}" for row in con.execute("PRAGMA foreign_key_check")]
+        return IntegrityReport(not problems, tuple(problems))
+    except sqlite3.DatabaseError as exc:
+        return IntegrityReport(False, (str(exc),))
+    finally:
+        con.close()
