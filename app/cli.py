@@ -47,8 +47,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("info", help="show the database in use and its schema version")
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
     backup = sub.add_parser("backup", help="make a consistent copy of the database now")
-    backup.add_argument("--to", metavar="DIR", help="backup folder (default: the data folder's "
-                        "backups)")
+    backup.add_argument(
+        "--to", metavar="DIR", help="backup folder (default: the data folder's backups)"
+    )
     restore = sub.add_parser(
         "restore", help="check a backup and restore it; the current database is kept as a backup"
     )
@@ -94,8 +95,12 @@ def _sqlite_file(target: str) -> Path:
 
     url = to_url(target)
     if url.get_backend_name() != "sqlite" or not url.database:
-        raise DomainError(N_("Backups are made of SQLite databases; back up a PostgreSQL "
-                             "database with the server's own tools (pg_dump)."))
+        raise DomainError(
+            N_(
+                "Backups are made of SQLite databases; back up a PostgreSQL "
+                "database with the server's own tools (pg_dump)."
+            )
+        )
     return Path(url.database)
 
 
@@ -125,15 +130,23 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
         return 1
     report_ = backups.restore_backup(Path(args.file), database_file, policy)
     summary = report_.summary
-    print(_("Restored {file} (made {made}): {councils}, {people}, {seats}.").format(
-        file=report_.restored_from, made=report_.made or "?",
-        councils=ngettext("{n} council", "{n} councils", summary.councils).format(
-            n=summary.councils),
-        people=ngettext("{n} person", "{n} people", summary.people).format(n=summary.people),
-        seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats)))
+    print(
+        _("Restored {file} (made {made}): {councils}, {people}, {seats}.").format(
+            file=report_.restored_from,
+            made=report_.made or "?",
+            councils=ngettext("{n} council", "{n} councils", summary.councils).format(
+                n=summary.councils
+            ),
+            people=ngettext("{n} person", "{n} people", summary.people).format(n=summary.people),
+            seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats),
+        )
+    )
     if report_.previous_kept_as is not None:
-        print(_("The previous database was kept as {path}.").format(
-            path=report_.previous_kept_as.path))
+        print(
+            _("The previous database was kept as {path}.").format(
+                path=report_.previous_kept_as.path
+            )
+        )
     return 0
 
 

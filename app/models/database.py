@@ -21,7 +21,7 @@ from alembic.script import ScriptDirectory
 from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import EnvironmentProblem
@@ -203,19 +203,32 @@ def storage_problem(exc: OperationalError, where: str) -> EnvironmentProblem:
     text = str(exc.orig if exc.orig is not None else exc).lower()
     if "disk is full" in text or "disk full" in text or "no space" in text:
         return EnvironmentProblem(
-            N_("The disk holding {path} is full. Nothing was saved; free some space and try "
-               "again."), path=where)
+            N_(
+                "The disk holding {path} is full. Nothing was saved; free some space and try again."
+            ),
+            path=where,
+        )
     if "readonly" in text or "read-only" in text or "permission" in text:
         return EnvironmentProblem(
-            N_("The database {path} cannot be written (the file or its folder is read-only). "
-               "Nothing was saved."), path=where)
+            N_(
+                "The database {path} cannot be written (the file or its folder is read-only). "
+                "Nothing was saved."
+            ),
+            path=where,
+        )
     if "locked" in text or "busy" in text:
         return EnvironmentProblem(
-            N_("The database {path} is locked by another program. Nothing was saved; try again "
-               "in a moment, or close the other program."), path=where)
+            N_(
+                "The database {path} is locked by another program. Nothing was saved; try again "
+                "in a moment, or close the other program."
+            ),
+            path=where,
+        )
     return EnvironmentProblem(
         N_("The database {path} could not be written: {reason}. Nothing was saved."),
-        path=where, reason=str(exc.orig if exc.orig is not None else exc))
+        path=where,
+        reason=str(exc.orig if exc.orig is not None else exc),
+    )
 
 
 class Database:
@@ -309,7 +322,12 @@ def open_database(
         state = inspect_sqlite_file(path)
         _check_revision(state.revision, where)
         created = not state.exists
-        if migrate and backup_dir is not None and state.exists and state.revision != head_revision():
+        if (
+            migrate
+            and backup_dir is not None
+            and state.exists
+            and state.revision != head_revision()
+        ):
             from app.models.backup import backup_database
 
             backup_database(path, backup_dir, "before-migration")
@@ -346,7 +364,7 @@ def open_database(
             path=where,
             revision=str(exc),
         ) from exc
-    except SQLAlchemyError:
+    except BaseException:
         engine.dispose()
         raise
     return database

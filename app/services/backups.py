@@ -82,8 +82,9 @@ def summarize(path: Path) -> ArchiveSummary:
 def back_up_now(database_file: Path, policy: BackupPolicy, reason: str = "manual") -> BackupFile:
     """Make a consistent copy now (by hand, or "start" at each start), then rotate."""
     if not database_file.is_file():
-        raise DomainError(N_("There is no database file at {path} to back up."),
-                          path=str(database_file))
+        raise DomainError(
+            N_("There is no database file at {path} to back up."), path=str(database_file)
+        )
     made = backup_database(database_file, policy.folder, reason)
     rotate(policy.folder, policy.daily, policy.weekly)
     return made
@@ -96,20 +97,29 @@ def check_backup_file(path: Path) -> ArchiveSummary:
     try:
         state = inspect_sqlite_file(path)
     except DatabaseOpenError as exc:
-        raise DomainError(N_("{path} cannot be restored: {reason}"), path=str(path),
-                          reason=exc.message()) from exc
+        raise DomainError(
+            N_("{path} cannot be restored: {reason}"), path=str(path), reason=exc.message()
+        ) from exc
     if not state.exists:
-        raise DomainError(N_("{path} is an empty database; there is nothing to restore."),
-                          path=str(path))
+        raise DomainError(
+            N_("{path} is an empty database; there is nothing to restore."), path=str(path)
+        )
     if state.revision not in known_revisions():
         raise DomainError(
-            N_("{path} was made by a newer version of Kenes (schema {revision}) and cannot be "
-               "restored by this one."), path=str(path), revision=str(state.revision),
+            N_(
+                "{path} was made by a newer version of Kenes (schema {revision}) and cannot be "
+                "restored by this one."
+            ),
+            path=str(path),
+            revision=str(state.revision),
         )
     report = integrity_check(path, full=True)
     if not report.ok:
-        raise DomainError(N_("{path} is damaged and cannot be restored: {reason}"),
-                          path=str(path), reason="; ".join(report.problems[:3]))
+        raise DomainError(
+            N_("{path} is damaged and cannot be restored: {reason}"),
+            path=str(path),
+            reason="; ".join(report.problems[:3]),
+        )
     return summarize(path)
 
 

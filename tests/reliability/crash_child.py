@@ -30,8 +30,9 @@ def main(path: str, seed: int) -> None:
     day = date(2020, 1, 1)
     position = create_position(db, ME, PositionData(title_en=f"Minister {seed}"))
     print(f"COMMITTED position {position.id}", flush=True)
-    add_seat(db, ME, council.id, SeatData(Role.MEMBER, SeatKind.EX_OFFICIO, day,
-                                          position_id=position.id))
+    add_seat(
+        db, ME, council.id, SeatData(Role.MEMBER, SeatKind.EX_OFFICIO, day, position_id=position.id)
+    )
     print(f"COMMITTED seat {council.id}:{position.id}", flush=True)
     counter = 0
     while True:

@@ -149,8 +149,15 @@ def test_migration_is_preceded_by_a_backup(tmp_path: Path) -> None:
     db.close()
     con = sqlite3.connect(path)  # pretend the file is one schema behind
     con.execute("UPDATE alembic_version SET version_num = '0001_baseline'")
-    for table in ("audit_events", "seats", "position_holdings", "acts", "positions", "people",
-                  "councils"):
+    for table in (
+        "audit_events",
+        "seats",
+        "position_holdings",
+        "acts",
+        "positions",
+        "people",
+        "councils",
+    ):
         con.execute(f"DROP TABLE {table}")
     con.commit()
     con.close()

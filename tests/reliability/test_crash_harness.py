@@ -26,7 +26,11 @@ def run_and_kill(db_path: Path, seed: int, delay: float) -> list[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     child = subprocess.Popen(
         [sys.executable, str(CHILD), str(db_path), str(seed)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+        cwd=ROOT,
     )
     assert child.stdout is not None
     lines: list[str] = []
@@ -63,8 +67,10 @@ def test_every_reported_commit_survives_sigkill(tmp_path: Path) -> None:
         with db.reading() as session:
             councils = {c.id for c in session.scalars(select(Council))}
             people = {p.surname for p in session.scalars(select(Person))}
-            holdings = {(h.person_id, h.valid_from.isoformat())
-                        for h in session.scalars(select(PositionHolding))}
+            holdings = {
+                (h.person_id, h.valid_from.isoformat())
+                for h in session.scalars(select(PositionHolding))
+            }
             person_ids = {p.surname: p.id for p in session.scalars(select(Person))}
             seats = {(s.council_id, s.position_id) for s in session.scalars(select(Seat))}
     finally:

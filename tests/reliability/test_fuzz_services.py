@@ -36,12 +36,26 @@ from app.services.demo import create_demo
 
 HOSTILE_TEXT = st.one_of(
     st.text(max_size=40),
-    st.sampled_from(["", "   ", "\x00", "a\x07b", "\u202eabc\u202c", "Ә\u200f", "x" * 100_000,
-                     "Қаулы № 27", "'; DROP TABLE councils; --", "\ud7ff\uffff"]),
+    st.sampled_from(
+        [
+            "",
+            "   ",
+            "\x00",
+            "a\x07b",
+            "\u202eabc\u202c",
+            "Ә\u200f",
+            "x" * 100_000,
+            "Қаулы № 27",
+            "'; DROP TABLE councils; --",
+            "\ud7ff\uffff",
+        ]
+    ),
 )
 IDS = st.one_of(st.integers(min_value=-3, max_value=20), st.sampled_from([0, 2**63, 10**12]))
-DATES = st.one_of(st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
-                  st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)))
+DATES = st.one_of(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    st.dates(min_value=date(2015, 1, 1), max_value=date(2030, 12, 31)),
+)
 WRONG = st.one_of(st.none(), st.integers(), st.text(max_size=5), st.just([1]), st.just(3.5))
 
 
@@ -69,8 +83,7 @@ def strategy_for(tp: Any) -> st.SearchStrategy[Any]:
         return st.sampled_from(list(tp)) | WRONG
     if dataclasses.is_dataclass(tp):
         hints = typing.get_type_hints(tp)
-        fields = {f.name: strategy_for(hints[f.name]) for f in dataclasses.fields(tp)
-                  if f.init}
+        fields = {f.name: strategy_for(hints[f.name]) for f in dataclasses.fields(tp) if f.init}
         return st.builds(_build_or_wrong(tp), st.fixed_dictionaries(fields)) | WRONG
     return WRONG
 
@@ -81,6 +94,7 @@ def _build_or_wrong(tp: type) -> Callable[[dict[str, Any]], Any]:
             return tp(**values)
         except (KenesError, ValueError, TypeError):
             return values  # a dict where a dataclass belongs: a wrong type
+
     return build
 
 
@@ -93,8 +107,11 @@ def entry_points() -> list[tuple[str, Callable[..., Any]]]:
                 continue
             hints = typing.get_type_hints(func)
             params = list(inspect.signature(func).parameters)
-            if len(params) >= 2 and hints.get(params[0]) is Database and \
-                    hints.get(params[1]) is Actor:
+            if (
+                len(params) >= 2
+                and hints.get(params[0]) is Database
+                and hints.get(params[1]) is Actor
+            ):
                 found.append((f"{module.__name__}.{name}", func))
     return sorted(found, key=lambda pair: pair[0])
 
@@ -106,8 +123,12 @@ def fingerprint(db: Database) -> str:
     digest = hashlib.sha256()
     with db.reading() as session:
         conn = session.connection()
-        tables = [r[0] for r in conn.exec_driver_sql(
-            "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name")]
+        tables = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
         for table in tables:
             for row in conn.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY rowid'):
                 digest.update(repr(tuple(row)).encode())
@@ -150,9 +171,16 @@ def test_service_survives_hostile_input(
     if not RU_IDS:
         RU_IDS.update(catalog_ids("ru"))
 
-    @settings(max_examples=25, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                     HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=25,
+        deadline=None,
+        database=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
     @given(st.fixed_dictionaries(strategies))
     def call(kwargs: dict[str, Any]) -> None:
         path = tmp_path / "case.sqlite3"

@@ -85,8 +85,10 @@ def test_two_windows_on_one_database_work_safely(db_path: Path) -> None:
         except BaseException as exc:  # noqa: BLE001 - reported below
             errors.append(exc)
 
-    threads = [threading.Thread(target=write, args=(first, "A")),
-               threading.Thread(target=write, args=(second, "B"))]
+    threads = [
+        threading.Thread(target=write, args=(first, "A")),
+        threading.Thread(target=write, args=(second, "B")),
+    ]
     for thread in threads:
         thread.start()
     for thread in threads:
