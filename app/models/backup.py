@@ -60,8 +60,9 @@ def _explain(exc: BaseException) -> str:
     return text
 
 
-def backup_database(source: Path, folder: Path, reason: str, now: datetime | None = None
-                    ) -> BackupFile:
+def backup_database(
+    source: Path, folder: Path, reason: str, now: datetime | None = None
+) -> BackupFile:
     """Copy ``source`` consistently into ``folder``; the copy appears whole or not at all."""
     if reason not in AUTOMATIC | KEPT_FOREVER:
         raise ValueError(reason)
@@ -70,7 +71,8 @@ def backup_database(source: Path, folder: Path, reason: str, now: datetime | Non
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise EnvironmentProblem(
-            N_("The backup folder {folder} cannot be created: {reason}"), folder=str(folder),
+            N_("The backup folder {folder} cannot be created: {reason}"),
+            folder=str(folder),
             reason=_explain(exc),
         ) from exc
     stamp = now.strftime("%Y%m%d-%H%M%S")
@@ -98,8 +100,12 @@ def backup_database(source: Path, folder: Path, reason: str, now: datetime | Non
         with contextlib.suppress(OSError):
             partial.unlink()
         raise EnvironmentProblem(
-            N_("The backup could not be written to {folder}: {reason}. The database itself "
-               "is unchanged."), folder=str(folder), reason=_explain(exc),
+            N_(
+                "The backup could not be written to {folder}: {reason}. The database itself "
+                "is unchanged."
+            ),
+            folder=str(folder),
+            reason=_explain(exc),
         ) from exc
     made = parse(target)
     assert made is not None

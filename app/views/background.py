@@ -28,7 +28,7 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.func()
-        except BaseException as exc:  # noqa: BLE001 - handed to the GUI thread
+        except BaseException as exc:
             self.signals.failed.emit(exc)
         else:
             self.signals.done.emit(result)

@@ -14,8 +14,13 @@ from app.domain.composition import Role, SeatKind
 from app.models.database import open_database
 from app.services.base import Actor
 from app.services.councils import CouncilData, create_council
-from app.services.people import PersonData, PositionData, appoint_to_position, create_person
-from app.services.people import create_position
+from app.services.people import (
+    PersonData,
+    PositionData,
+    appoint_to_position,
+    create_person,
+    create_position,
+)
 from app.services.seats import SeatData, add_seat
 
 ME = Actor("crash-harness")

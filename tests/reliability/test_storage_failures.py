@@ -31,7 +31,7 @@ def test_disk_full_is_explained_and_nothing_is_half_saved(db_path: Path) -> None
     create_council(db, ME, CouncilData(name_en="Board"))
     pages = sqlite3.connect(db_path).execute("PRAGMA page_count").fetchone()[0]
     _pragma_on_connect(db, f"PRAGMA max_page_count = {pages}")  # SQLite's own SQLITE_FULL
-    with pytest.raises(EnvironmentProblem, match="disk .* is full"):
+    with pytest.raises(EnvironmentProblem, match=r"disk .* is full"):
         for index in range(200):
             create_person(db, ME, PersonData(surname="Исаев" * 40, note="x" * 4000 + str(index)))
     db.close()
@@ -82,7 +82,7 @@ def test_two_windows_on_one_database_work_safely(db_path: Path) -> None:
         try:
             for index in range(40):
                 create_person(db, ME, PersonData(surname=f"{prefix}{index}"))
-        except BaseException as exc:  # noqa: BLE001 - reported below
+        except BaseException as exc:
             errors.append(exc)
 
     threads = [
