@@ -59,9 +59,25 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--full", action="store_true", help="the full check (slower)")
     listing = sub.add_parser("backups", help="list the backups, newest first")
     listing.add_argument("--to", metavar="DIR", help="backup folder")
+    meetings = sub.add_parser("meetings", help="list the meetings (for scripts: --json)")
+    meetings.add_argument("--json", action="store_true", help="JSON instead of a table")
+    meetings.add_argument("--council", type=int, metavar="ID", help="only this council")
+    meetings.add_argument("--year", type=int, help="only this year")
+    protocol = sub.add_parser("protocol", help="export or verify a protocol")
+    protocol_sub = protocol.add_subparsers(dest="protocol_command", metavar="ACTION",
+                                           required=True)
+    export = protocol_sub.add_parser(
+        "export", help="write a meeting's protocol as PDF or DOCX (by the file's extension)")
+    export.add_argument("--meeting", type=int, required=True, metavar="ID")
+    export.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGE_CODES, default="kk")
+    export.add_argument("--output", required=True, metavar="FILE")
+    verify = protocol_sub.add_parser(
+        "verify", help="say whether a file is a protocol Kenes issued, and which")
+    verify.add_argument("file")
     sub.add_parser(
         "demo",
-        help="create the demo council (seed 000's supervisory board) unless it exists",
+        help="create the demo council (seed 000's supervisory board) and its held meeting "
+        "with a signed protocol, unless they exist",
     )
     return parser
 
@@ -150,11 +166,68 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
     return 0
 
 
+def _records_commands(command: str, database: object, args: argparse.Namespace) -> int:
+    import json
+
+    from app.i18n import _
+    from app.models.database import Database
+    from app.services.protocols.documents import export_protocol, verify_file
+
+    assert isinstance(database, Database)
+    if command == "meetings":
+        from app.services.meeting_queries import list_meetings
+        from app.services.protocols.common import latest_protocol
+
+        rows = list_meetings(database, council_id=args.council, year=args.year)
+        records = []
+        with database.reading() as session:
+            for row in rows:
+                protocol = latest_protocol(session, row.meeting.id)
+                records.append({
+                    "id": row.meeting.id, "council_id": row.meeting.council_id,
+                    "council": row.council_names.get("kk") or row.council_names.get("ru")
+                    or row.council_names.get("en", ""),
+                    "number": row.meeting.number, "date": row.meeting.day.isoformat(),
+                    "kind": row.meeting.kind.value, "state": row.meeting.state.value,
+                    "protocol_state": protocol.state if protocol else None,
+                    "protocol_revision": protocol.revision if protocol else None,
+                })
+        if args.json:
+            print(json.dumps(records, ensure_ascii=False, indent=2))
+        else:
+            for r in records:
+                print(f"{r['id']:>5}  {r['date']}  №{r['number']:<4} {r['state']:<16} "
+                      f"{r['protocol_state'] or '-':<12} {r['council']}")
+        return 0
+    if args.protocol_command == "export":
+        path = export_protocol(database, args.meeting, args.doc_lang, Path(args.output))
+        print(_("Protocol written: {path}").format(path=path))
+        return 0
+    found = verify_file(database, Path(args.file))
+    if not found.matches:
+        print(_("{path} does not match any protocol issued by Kenes in this database "
+                "(SHA-256 {sha}).").format(path=args.file, sha=found.sha256))
+        return 1
+    print(_("{path} is protocol No. {number}, revision {revision}, in {lang}, of meeting #{meeting}"
+            " (SHA-256 {sha}).").format(path=args.file, number=found.number,
+                                        revision=found.revision, lang=found.lang,
+                                        meeting=found.meeting_id, sha=found.sha256))
+    if found.superseded:
+        print(_("A newer revision of this protocol exists."))
+    return 0
+
+
 def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     from app.models.database import head_revision, open_database
 
     if command in ("backup", "restore", "check", "backups"):
         return _backup_commands(command, target, args)
+    if command in ("meetings", "protocol"):
+        database = open_database(target)
+        try:
+            return _records_commands(command, database, args)
+        finally:
+            database.close()
 
     if command == "info":
         database = open_database(target, migrate=False)
@@ -174,10 +247,12 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     if command == "demo":
         from app.services.base import Actor
         from app.services.demo import create_demo
+        from app.services.demo_meeting import create_demo_meeting
 
         database = open_database(target)
         try:
             created = create_demo(database, Actor.current_user())
+            created = create_demo_meeting(database, Actor.current_user()) or created
         finally:
             database.close()
         print("demo council created" if created else "demo council already present")

@@ -12,7 +12,14 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
 from app import APP_NAME, __version__, i18n, settings
 from app.domain.errors import KenesError
 from app.i18n import _
-from app.models.database import Database, open_database
+from app.models.database import CorruptDatabaseError, Database, open_database, to_url
+from app.services.backups import back_up_now, latest_good_backup, restore_backup
+from app.services.base import Actor
+from app.services.demo import create_demo
+from app.services.demo_meeting import create_demo_meeting
+from app.views.background import BackgroundTask
+from app.views.backup_actions import BackupActions, backup_policy, describe_summary
+from app.views.councils_page import CouncilsPage
 from app.views.crash import ExceptionHook
 from app.views.main_window import MainWindow, PageSpec
 from app.views.pages import (
@@ -52,7 +59,9 @@ def build_main_window(store: settings.Settings, database: Database) -> MainWindo
     """The main window with every page wired to ``database``."""
     icons = QStyle.StandardPixmap
     pages = [
-        PageSpec(COUNCILS_PAGE[0], icons.SP_DirHomeIcon, PlaceholderPage(*COUNCILS_PAGE)),
+        PageSpec(
+            COUNCILS_PAGE[0], icons.SP_DirHomeIcon, CouncilsPage(database, Actor.current_user())
+        ),
         PageSpec(
             MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, PlaceholderPage(*MEETINGS_PAGE)
         ),
@@ -64,6 +73,131 @@ def build_main_window(store: settings.Settings, database: Database) -> MainWindo
     return MainWindow(store, database.display_name, pages, on_language=apply_language)
 
 
+class KenesApp:
+    """The running application: settings, the open database and its main window.
+
+    Restoring a backup replaces the database file, so this object closes the
+    window and the database, restores, and opens both again.
+    """
+
+    def __init__(self, store: settings.Settings, target: str | Path) -> None:
+        self.store = store
+        self.target = target
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+        self.actions: BackupActions | None = None
+        self.startup_task: BackgroundTask | None = None
+
+    @property
+    def database_file(self) -> Path | None:
+        url = to_url(self.target)
+        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+    def open(self) -> bool:
+        """Open the database; offer the latest good backup when it is damaged."""
+        policy = backup_policy(self.store)
+        try:
+            self.database = open_database(self.target, backup_dir=policy.folder
+                                          if self.database_file else None)
+        except CorruptDatabaseError as exc:
+            log.warning("damaged database: %s", exc.message())
+            return self._offer_backup(exc)
+        except KenesError as exc:
+            log.warning("database refused: %s", exc.message())
+            QMessageBox.critical(None, _("Kenes"), exc.message())
+            return False
+        log.info("opened %s", self.database.display_name)
+        if self.database.created:
+            create_demo(self.database, Actor.current_user())
+            create_demo_meeting(self.database, Actor.current_user())
+        return True
+
+    def _offer_backup(self, exc: KenesError) -> bool:
+        policy = backup_policy(self.store)
+        latest = latest_good_backup(policy.folder) if self.database_file else None
+        if latest is None:
+            QMessageBox.critical(None, _("Kenes"), exc.message() + "\n\n" + _(
+                "No good backup was found in {folder}.").format(folder=policy.folder))
+            return False
+        answer = QMessageBox.question(
+            None, _("Kenes"), exc.message() + "\n\n" + _(
+                "Restore the latest good backup, made {made}? The damaged file is kept as a "
+                "backup too.").format(made=latest.made.strftime("%d.%m.%Y %H:%M")))
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        assert self.database_file is not None
+        report = restore_backup(latest.path, self.database_file, policy)
+        log.info("restored %s", report.restored_from)
+        return self.open()
+
+    def show(self) -> MainWindow:
+        assert self.database is not None
+        window = build_main_window(self.store, self.database)
+        self.actions = BackupActions(window, self.store, self.database_file, self.restore)
+        self.actions.install(window.file_menu, window.quit_action)
+        window.language_requested.connect(self._retranslate_actions)
+        window.show()
+        self.window = window
+        return window
+
+    def _retranslate_actions(self, _code: str) -> None:
+        if self.actions is not None:
+            self.actions.retranslate_ui()
+
+    def back_up_at_start(self) -> None:
+        """The automatic backup of each start, off the GUI thread."""
+        file = self.database_file
+        if file is None or self.window is None:
+            return
+        policy = backup_policy(self.store)
+        window = self.window
+
+        def done(made: object) -> None:
+            window.statusBar().showMessage(_("Backup made at start: {path}").format(
+                path=getattr(made, "path", "")), 10_000)
+
+        def failed(exc: BaseException) -> None:
+            log.warning("start-up backup failed: %s", exc)
+            text = exc.message() if isinstance(exc, KenesError) else str(exc)
+            window.statusBar().showMessage(_("The backup at start failed: {reason}").format(
+                reason=text), 30_000)
+
+        self.startup_task = BackgroundTask(
+            lambda: back_up_now(file, policy, "start"), done, failed, parent=window)
+        self.startup_task.start()
+
+    def restore(self, path: Path) -> None:
+        """Close everything, restore ``path`` over the database, open again."""
+        assert self.database_file is not None
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        try:
+            report = restore_backup(path, self.database_file, backup_policy(self.store))
+        except KenesError as exc:
+            QMessageBox.critical(None, _("Kenes"), exc.message())
+            report = None
+        if not self.open():
+            QApplication.quit()
+            return
+        window = self.show()
+        if report is not None:
+            kept = report.previous_kept_as.path if report.previous_kept_as else ""
+            QMessageBox.information(window, _("Restore from backup"), _(
+                "Restored {path}: {summary}. The previous database was kept as {kept}."
+            ).format(path=report.restored_from, summary=describe_summary(report.summary),
+                     kept=kept))
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+
+
 def run(db_target: str | Path, language: str | None = None) -> int:
     """Run the application until the main window closes; return the exit code."""
     app = ensure_application()
@@ -71,22 +205,14 @@ def run(db_target: str | Path, language: str | None = None) -> int:
     hook.install()
     store = settings.Settings()
     apply_language(initial_language(store, language))
-    try:
-        database = open_database(db_target)
-    except KenesError as exc:
-        log.warning("database refused: %s", exc.message())
-        QMessageBox.critical(None, _("Kenes"), exc.message())
+    kenes = KenesApp(store, db_target)
+    if not kenes.open():
+        hook.uninstall()
         return 2
-    log.info("opened %s", database.display_name)
-    if database.created:
-        from app.services.base import Actor
-        from app.services.demo import create_demo
-
-        create_demo(database, Actor.current_user())
-    window = build_main_window(store, database)
-    window.show()
+    kenes.show()
+    kenes.back_up_at_start()
     try:
         return app.exec()
     finally:
-        database.close()
+        kenes.close()
         hook.uninstall()

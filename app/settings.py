@@ -28,6 +28,9 @@ class Setting(Generic[T]):
 # User settings
 LANGUAGE: Setting[str] = Setting("ui/language", "")
 MAX_MATERIAL_MB: Setting[int] = Setting("materials/max_size_mb", 50)
+BACKUP_DIR: Setting[str] = Setting("backup/folder", "")  # "" = the data folder's backups
+BACKUP_DAILY: Setting[int] = Setting("backup/daily", 7)
+BACKUP_WEEKLY: Setting[int] = Setting("backup/weekly", 8)
 
 # Window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())

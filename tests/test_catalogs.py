@@ -63,7 +63,8 @@ def test_translations_keep_the_placeholders(lang: str) -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         expected = set(PLACEHOLDER.findall(ids[-1]))
         for text in strings:
-            assert set(PLACEHOLDER.findall(text)) == expected, (message.id, text)
+            if text:  # an empty translation is reported by the completeness test
+                assert set(PLACEHOLDER.findall(text)) == expected, (message.id, text)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -292,12 +292,12 @@ def _make_engine(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-def upgrade(database: Database) -> None:
-    """Apply every pending migration in one transaction per migration run."""
+def upgrade(database: Database, revision: str = "head") -> None:
+    """Apply the pending migrations (up to ``revision``) in one transaction."""
     cfg = alembic_config()
     with database.engine.begin() as conn:
         cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+        command.upgrade(cfg, revision)
 
 
 def open_database(

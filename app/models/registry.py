@@ -1,3 +1,3 @@
 """Import every module with mapped classes, so the metadata is complete."""
 
-from app.models import audit, composition, meta  # noqa: F401
+from app.models import audit, composition, conduct, meeting, meta, protocol  # noqa: F401

@@ -201,6 +201,10 @@ SUCCESSION = (
 )
 
 
+_KIND_CODES = {"act": 0xA, "position": 0xB, "person": 0xC, "holding": 0xD, "seat": 0xE,
+               "meeting": 0xF1, "item": 0xF2}
+
+
 def uid(kind: str, index: int) -> str:
-    """Stable 32-character identifiers for demo records."""
-    return f"d{kind[:7]:0<7}{index:024d}"
+    """Stable 32-hex-digit identifiers for demo records (valid UUIDs, e.g. for .ics files)."""
+    return f"de{_KIND_CODES[kind]:06x}{index:024x}"

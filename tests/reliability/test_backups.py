@@ -144,24 +144,17 @@ def test_full_integrity_check_finds_damage(demo_file: Path) -> None:
 
 
 def test_migration_is_preceded_by_a_backup(tmp_path: Path) -> None:
+    from app.models.database import upgrade
+
     path = tmp_path / "old.sqlite3"
-    db = open_database(path)
+    db = open_database(path, migrate=False)
+    upgrade(db, "0001_baseline")  # a file written by the first Kenes
     db.close()
-    con = sqlite3.connect(path)  # pretend the file is one schema behind
-    con.execute("UPDATE alembic_version SET version_num = '0001_baseline'")
-    for table in (
-        "audit_events",
-        "seats",
-        "position_holdings",
-        "acts",
-        "positions",
-        "people",
-        "councils",
-    ):
-        con.execute(f"DROP TABLE {table}")
-    con.commit()
-    con.close()
     folder = tmp_path / "backups"
     db = open_database(path, backup_dir=folder)
+    assert db.revision() == head_revision()
     db.close()
     assert [b.reason for b in list_backups(folder)] == ["before-migration"]
+    old = sqlite3.connect(list_backups(folder)[0].path)
+    assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_baseline"
+    old.close()

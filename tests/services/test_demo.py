@@ -33,3 +33,29 @@ def test_running_demo_twice_changes_nothing(database: Database) -> None:
     assert not create_demo(database, SYSTEM)
     assert counts(database) == before
     assert has_demo(database)
+
+
+def test_demo_meeting_walks_the_whole_path_once(database: Database) -> None:
+    from app.domain.protocol import ProtocolState
+    from app.services.conduct.queries import live_meeting
+    from app.services.demo_meeting import create_demo_meeting
+    from app.services.protocols.documents import protocol_snapshot
+    from tests.services.conduct_helpers import counts as all_counts
+
+    create_demo(database, SYSTEM)
+    assert create_demo_meeting(database, SYSTEM)
+    before = all_counts(database)
+    assert not create_demo_meeting(database, SYSTEM)
+    assert all_counts(database) == before
+    live = live_meeting(database, 1)
+    tie = live.items[1].points[0]
+    assert tie.closed and tie.result is not None and tie.result.tie and tie.result.adopted
+    assert len(tie.dissents) == 1
+    snap = protocol_snapshot(database, 1, "kk")
+    assert snap.dissents and snap.number == "1"
+    from app.services.protocols.common import ProtocolInfo  # noqa: F401
+    from app.models.protocol import Protocol
+
+    with database.reading() as session:
+        row = session.get(Protocol, 1)
+        assert row is not None and row.state == ProtocolState.COPIES_SENT.value

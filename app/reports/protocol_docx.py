@@ -1,0 +1,672 @@
+"""The protocol (minutes) of a meeting as a Word document (DOCX), in one language.
+
+:func:`render_docx` writes the same content, in the same order, as
+:mod:`app.reports.protocol_pdf`: the header, attendance, agenda, the items
+with their decisions and instructions, the signature blocks, then the annexes
+(roll calls, dissenting opinions), each from a new page.  It is the editable
+copy a secretariat may need to send; the PDF stays the signed original.
+
+The page is A4 with the margins of Kazakh official documents (left 30 mm,
+right 15 mm, top and bottom 20 mm); the footer carries the protocol number and
+"N / M" (Word fields).  The text font is DejaVu Serif (the PDF's), declared in
+the font table with Times New Roman as its alternative, so Word substitutes
+that where DejaVu is not installed.  Table header rows are marked to repeat on
+every page (``w:tblHeader``) and rows do not split across pages.
+
+Tables are written as WordprocessingML directly (one parse per table) rather
+than cell by cell through python-docx, whose cell access is slow for large
+tables; paragraphs go through python-docx with styles defined once.
+
+The same snapshot gives the same bytes: the core properties carry fixed
+dates (those of ReportLab's invariant mode) and the metadata of the snapshot,
+and the ZIP entries are rewritten with a fixed timestamp.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import UTC, datetime
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt, Twips
+from docx.styles.style import ParagraphStyle
+from lxml import etree
+
+from app.domain.protocol import DecisionLine, InstructionLine, ItemSection, ProtocolSnapshot
+from app.reports.protocol_pdf import (
+    INSTRUCTION_COLUMNS_MM,
+    ROLL_CALL_COLUMNS_MM,
+    absent_line,
+    dissent_meta,
+    invited_where,
+    person_line,
+    protocol_number_line,
+    roll_call_title,
+)
+
+FONT = "DejaVu Serif"
+FALLBACK_FONT = "Times New Roman"
+BODY_SIZE = 12
+SMALL_SIZE = 10.5
+CELL_SIZE = 10
+LEFT_MARGIN = Mm(30)
+RIGHT_MARGIN = Mm(15)
+TOP_MARGIN = Mm(20)
+BOTTOM_MARGIN = Mm(20)
+TEXT_WIDTH_MM = 210 - 30 - 15
+INDENT = Mm(12.5)
+PRODUCER = "Kenes"
+# ReportLab's invariant mode dates its PDFs 2000-01-01; the DOCX says the same.
+FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP entry can say
+LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
+HEAD_FILL = "F2F2F2"
+
+# Characters XML 1.0 cannot hold (lxml refuses them); the narrow no-break space
+# is printed as a no-break space, as in the PDF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _t(text: str) -> str:
+    """Text as written to the document: one line, only characters XML can hold."""
+    text = text.replace("\u202f", "\u00a0").replace("\n", " ").replace("\t", " ")
+    return _NOT_XML.sub("", text)
+
+
+def _dxa(millimetres: float) -> int:
+    """Twentieths of a point, the unit of WordprocessingML widths."""
+    return round(millimetres * 72 / 25.4 * 20)
+
+
+# -- styles --------------------------------------------------------------------------------------
+
+
+class _Styles:
+    """The paragraph styles of the protocol, added to the document once."""
+
+    def __init__(self, doc: DocumentObject) -> None:
+        self._doc = doc
+        self.body = self._add("Kenes Body", align=WD_ALIGN_PARAGRAPH.JUSTIFY, first=INDENT, after=3)
+        self.council = self._add(
+            "Kenes Council", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6
+        )
+        self.title = self._add(
+            "Kenes Title", size=BODY_SIZE + 1, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=10
+        )
+        self.note = self._add(
+            "Kenes Note",
+            size=SMALL_SIZE,
+            italic=True,
+            before=8,
+            after=10,
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        )
+        self.presiding = self._add("Kenes Presiding", before=8, after=3)
+        self.label = self._add("Kenes Label", bold=True, before=6, after=2, keep=True)
+        self.sublabel = self._add("Kenes Sublabel", after=2, keep=True)
+        self.line = self._add("Kenes Line", left=Mm(18.5), first=Mm(-6), after=1)
+        self.count = self._add("Kenes Count", before=3, after=1)
+        self.detail = self._add("Kenes Detail", size=SMALL_SIZE, left=Mm(18.5), after=2)
+        self.section = self._add(
+            "Kenes Section",
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            before=10,
+            after=6,
+            keep=True,
+        )
+        self.agenda = self._add("Kenes Agenda", left=Mm(8), first=Mm(-8), after=2)
+        self.item = self._add("Kenes Item", bold=True, first=INDENT, before=12, after=4, keep=True)
+        self.decision = self._add(
+            "Kenes Decision", align=WD_ALIGN_PARAGRAPH.JUSTIFY, first=INDENT, before=3, after=2
+        )
+        self.result = self._add("Kenes Result", size=SMALL_SIZE, left=INDENT, after=4)
+        self.mention = self._add("Kenes Mention", size=SMALL_SIZE, left=INDENT, after=3)
+        self.gap = self._add("Kenes Gap", size=6)
+        self.cell = self._add("Kenes Cell", size=CELL_SIZE)
+        self.sign_mark = self._add("Kenes Signature Mark", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        self.annex_ref = self._add(
+            "Kenes Annex Reference",
+            size=SMALL_SIZE,
+            align=WD_ALIGN_PARAGRAPH.RIGHT,
+            after=4,
+            page_break=True,
+        )
+        self.annex = self._add(
+            "Kenes Annex",
+            size=BODY_SIZE + 1,
+            bold=True,
+            align=WD_ALIGN_PARAGRAPH.CENTER,
+            after=10,
+            keep=True,
+        )
+        self.dissent_head = self._add("Kenes Dissent", bold=True, before=10, after=1, keep=True)
+        self.dissent_meta = self._add("Kenes Dissent Details", size=SMALL_SIZE, after=4, keep=True)
+
+    def _add(
+        self,
+        name: str,
+        *,
+        size: float | None = None,
+        bold: bool = False,
+        italic: bool = False,
+        align: WD_ALIGN_PARAGRAPH | None = None,
+        first: int | None = None,
+        left: int | None = None,
+        before: float = 0,
+        after: float = 0,
+        keep: bool = False,
+        page_break: bool = False,
+    ) -> ParagraphStyle:
+        style = self._doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+        assert isinstance(style, ParagraphStyle)
+        style.base_style = self._doc.styles["Normal"]
+        style.quick_style = False
+        if size is not None:
+            style.font.size = Pt(size)
+        if bold:
+            style.font.bold = True
+        if italic:
+            style.font.italic = True
+        fmt = style.paragraph_format
+        if align is not None:
+            fmt.alignment = align
+        if first is not None:
+            fmt.first_line_indent = first
+        if left is not None:
+            fmt.left_indent = left
+        fmt.space_before = Pt(before)
+        fmt.space_after = Pt(after)
+        if keep:
+            fmt.keep_with_next = True
+        if page_break:
+            fmt.page_break_before = True
+        return style
+
+
+def _set_defaults(doc: DocumentObject, lang: str) -> None:
+    """DejaVu Serif 12 pt, single spacing and the protocol's language for the whole document.
+
+    The template's defaults name theme fonts, which take precedence over named ones, so
+    the run defaults are replaced rather than amended.
+    """
+    tag = LANGUAGE_TAGS.get(lang, lang)
+    size = BODY_SIZE * 2
+    defaults = parse_xml(
+        f"<w:docDefaults {nsdecls('w')}>"
+        "<w:rPrDefault><w:rPr>"
+        f'<w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:eastAsia="{FONT}" w:cs="{FONT}"/>'
+        f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        f'<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="ar-SA"/>'
+        "</w:rPr></w:rPrDefault>"
+        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        "</w:pPr></w:pPrDefault>"
+        "</w:docDefaults>"
+    )
+    styles = doc.styles.element
+    old = styles.find(qn("w:docDefaults"))
+    if old is not None:
+        old.addprevious(defaults)
+        styles.remove(old)
+    else:
+        styles.insert(0, defaults)
+    _declare_fallback_font(doc)
+
+
+def _declare_fallback_font(doc: DocumentObject) -> None:
+    """Name Times New Roman as DejaVu Serif's alternative in the font table.
+
+    python-docx keeps the font table as a plain part (bytes); it is replaced
+    with the same table plus the DejaVu Serif entry.
+    """
+    for part in doc.part.package.iter_parts():
+        if str(part.partname) != "/word/fontTable.xml":
+            continue
+        table = parse_xml(part.blob)
+        entry = parse_xml(
+            f'<w:font {nsdecls("w")} w:name="{FONT}"><w:altName w:val="{FALLBACK_FONT}"/>'
+            '<w:panose1 w:val="02060603050605020204"/><w:charset w:val="CC"/>'
+            '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
+        )
+        table.insert(0, entry)
+        part._blob = etree.tostring(  # python-docx has no API for this part
+            table, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+        return
+
+
+def _page(doc: DocumentObject, footer_text: str) -> None:
+    section = doc.sections[0]
+    section.page_width = Mm(210)
+    section.page_height = Mm(297)
+    section.left_margin = LEFT_MARGIN
+    section.right_margin = RIGHT_MARGIN
+    section.top_margin = TOP_MARGIN
+    section.bottom_margin = BOTTOM_MARGIN
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    paragraph = section.footer.paragraphs[0]
+    tabs = paragraph.paragraph_format.tab_stops
+    # The template's footer style has Letter-sized tab stops: cleared, one at the right margin.
+    for position in (4680, 9360):
+        tabs.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.CLEAR)
+    tabs.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
+    small = CELL_SIZE * 2 - 2
+    run_props = f'<w:rPr><w:sz w:val="{small}"/><w:szCs w:val="{small}"/></w:rPr>'
+
+    def run(inner: str) -> str:
+        return f"<w:r {nsdecls('w')}>{run_props}{inner}</w:r>"
+
+    def field(code: str) -> str:
+        return (
+            f'<w:fldSimple {nsdecls("w")} w:instr=" {code} ">'
+            f"<w:r>{run_props}<w:t>1</w:t></w:r></w:fldSimple>"
+        )
+
+    parts = [
+        run(f'<w:t xml:space="preserve">{escape(_t(footer_text))}</w:t>'),
+        run("<w:tab/>"),
+        field("PAGE"),
+        run('<w:t xml:space="preserve"> / </w:t>'),
+        field("NUMPAGES"),
+    ]
+    for xml in parts:
+        paragraph._p.append(parse_xml(xml))  # fields have no python-docx API
+
+
+# -- WordprocessingML ----------------------------------------------------------------------------
+
+
+def _run(text: str, *, bold: bool = False, italic: bool = False) -> str:
+    """One ``w:r`` with its text (escaped; a line break or tab becomes a space)."""
+    if not text:
+        return ""
+    props = ("<w:b/>" if bold else "") + ("<w:i/>" if italic else "")
+    props = f"<w:rPr>{props}</w:rPr>" if props else ""
+    return f'<w:r>{props}<w:t xml:space="preserve">{escape(_t(text))}</w:t></w:r>'
+
+
+def _p(style_id: str, runs: str, *, align: str = "", before: int = 0) -> str:
+    """One ``w:p`` of a style, with an alignment and space before (twips) of its own."""
+    props = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
+    if before:
+        props += f'<w:spacing w:before="{before}"/>'
+    if align:
+        props += f'<w:jc w:val="{align}"/>'
+    return f"<w:p><w:pPr>{props}</w:pPr>{runs}</w:p>"
+
+
+def _cell(
+    text: str,
+    width: int,
+    style_id: str,
+    *,
+    bold: bool = False,
+    italic: bool = False,
+    align: str = "",
+    span: int = 1,
+    fill: str = "",
+    bottom_border: bool = False,
+    before: int = 0,
+    extra_lines: tuple[str, ...] = (),
+) -> str:
+    """One ``w:tc``: the width, the span, the shading, one paragraph per line of text."""
+    props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
+    if span > 1:
+        props += f'<w:gridSpan w:val="{span}"/>'
+    if bottom_border:
+        props += (
+            '<w:tcBorders><w:bottom w:val="single" w:sz="4" w:space="0" '
+            'w:color="auto"/></w:tcBorders>'
+        )
+    if fill:
+        props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
+    paragraphs = _p(style_id, _run(text, bold=bold, italic=italic), align=align, before=before)
+    for line in extra_lines:
+        paragraphs += _p(style_id, _run(line), align=align)
+    return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
+
+
+def _row(cells: list[str], *, header: bool = False) -> str:
+    """One ``w:tr`` that never splits across pages; a header row repeats on every page."""
+    props = "<w:cantSplit/>" + ("<w:tblHeader/>" if header else "")
+    return f"<w:tr><w:trPr>{props}</w:trPr>{''.join(cells)}</w:tr>"
+
+
+_NO_BORDERS = (
+    '<w:tblBorders><w:top w:val="nil"/><w:left w:val="nil"/><w:bottom w:val="nil"/>'
+    '<w:right w:val="nil"/><w:insideH w:val="nil"/><w:insideV w:val="nil"/></w:tblBorders>'
+)
+_GRID_MARGINS = (
+    '<w:tblCellMar><w:top w:w="28" w:type="dxa"/><w:left w:w="57" w:type="dxa"/>'
+    '<w:bottom w:w="28" w:type="dxa"/><w:right w:w="57" w:type="dxa"/></w:tblCellMar>'
+)
+_PLAIN_MARGINS = (
+    '<w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>'
+)
+_LOOK = (
+    '<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" '
+    'w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>'
+)
+
+
+def _table(widths: list[int], rows: list[str], *, grid: bool = True) -> str:
+    """A ``w:tbl`` of fixed column ``widths`` (dxa): a grid of lines, or no lines at all."""
+    # In the schema's order of w:tblPr: style, width, borders, layout, margins, look.
+    width = f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>'
+    layout = '<w:tblLayout w:type="fixed"/>'
+    if grid:
+        props = f'<w:tblStyle w:val="TableGrid"/>{width}{layout}{_GRID_MARGINS}{_LOOK}'
+    else:
+        props = f"{width}{_NO_BORDERS}{layout}{_PLAIN_MARGINS}{_LOOK}"
+    columns = "".join(f'<w:gridCol w:w="{w}"/>' for w in widths)
+    return (
+        f"<w:tbl><w:tblPr>{props}</w:tblPr><w:tblGrid>{columns}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def _append_body(doc: DocumentObject, parts: list[str]) -> None:
+    """Parse the body's paragraphs and tables at once and put them before the section."""
+    body = parse_xml(f"<w:body {nsdecls('w')}>{''.join(parts)}</w:body>")
+    anchor = doc.element.body.sectPr
+    for child in list(body):
+        anchor.addprevious(child)
+
+
+# -- the parts of the protocol -------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes the protocol's parts as WordprocessingML, in reading order."""
+
+    def __init__(self, snapshot: ProtocolSnapshot, styles: _Styles) -> None:
+        self.snapshot = snapshot
+        self.labels = snapshot.labels
+        self.s = styles
+        self.cell_id = styles.cell.style_id
+        self.width = _dxa(TEXT_WIDTH_MM)
+        self.out: list[str] = []
+
+    def para(self, text: str, style: ParagraphStyle) -> None:
+        self.out.append(_p(style.style_id, _run(text)))
+
+    def paras(self, text: str, style: ParagraphStyle) -> None:
+        for part in text.split("\n"):
+            if part.strip():
+                self.para(part, style)
+
+    def label(self, key: str, style: ParagraphStyle | None = None) -> None:
+        self.para(self.labels.get(key, ""), style or self.s.label)
+
+    def header(self) -> None:
+        snap, s = self.snapshot, self.s
+        if snap.council_name:
+            self.para(snap.council_name, s.council)
+        self.para(snap.title, s.title)
+        left = _dxa(TEXT_WIDTH_MM * 0.6)
+        right = self.width - left
+        # In the body's size: no cell style.
+        rows = [_row([_cell(snap.city, left, ""), _cell(snap.date_text, right, "", align="right")])]
+        if snap.place or snap.time_text:
+            rows.append(
+                _row([_cell(snap.place, left, ""), _cell(snap.time_text, right, "", align="right")])
+            )
+        self.out.append(_table([left, right], rows, grid=False))
+        if snap.revision_note:
+            self.para(snap.revision_note, s.note)
+
+    def attendance(self) -> None:
+        snap, s = self.snapshot, self.s
+        if snap.presiding:
+            head, sep, rest = snap.presiding.partition(": ")
+            if sep and head and len(head) <= 40:
+                runs = _run(f"{head}: ", bold=True) + _run(rest)
+                self.out.append(_p(s.presiding.style_id, runs))
+            else:
+                self.para(snap.presiding, s.presiding)
+        self.label("present")
+        if self.labels.get("members"):
+            self.label("members", s.sublabel)
+        for person in snap.present:
+            self.para(person_line(person.name, person.position, person.role), s.line)
+        if snap.present_count:
+            self.para(snap.present_count, s.count)
+        if snap.quorum:
+            self.para(snap.quorum, s.count)
+        if snap.invited:
+            self.label("invited")
+            for guest in snap.invited:
+                where = invited_where(guest.position, guest.organisation)
+                self.para(person_line(guest.name, where), s.line)
+                if guest.instead_of:
+                    self.para(guest.instead_of, s.detail)
+        if snap.absent:
+            self.label("absent")
+            for person in snap.absent:
+                self.para(absent_line(person.name, person.position, person.note), s.line)
+
+    def agenda(self) -> None:
+        if not self.snapshot.agenda:
+            return
+        self.label("agenda", self.s.section)
+        style_id = self.s.agenda.style_id
+        for number, text in enumerate(self.snapshot.agenda, 1):
+            # The number, then a tab to the hanging indent, where every line starts.
+            self.out.append(_p(style_id, f"{_run(f'{number}.')}<w:r><w:tab/></w:r>{_run(text)}"))
+
+    def instructions(self, rows: tuple[InstructionLine, ...]) -> None:
+        number_width, *others = (_dxa(width) for width in INSTRUCTION_COLUMNS_MM)
+        widths = [number_width, self.width - number_width - sum(others), *others]
+        heads = (
+            "№",
+            self.labels.get("instructions", "").rstrip(": "),
+            self.labels.get("executor", ""),
+            self.labels.get("deadline", ""),
+            self.labels.get("completion_form", ""),
+        )
+        cid = self.cell_id
+        xml = [
+            _row(
+                [
+                    _cell(text, width, cid, bold=True, align="center", fill=HEAD_FILL)
+                    for text, width in zip(heads, widths, strict=True)
+                ],
+                header=True,
+            )
+        ]
+        for line in rows:
+            texts = (line.number, line.text, line.executor, line.deadline, line.completion_form)
+            xml.append(_row([_cell(t, w, cid) for t, w in zip(texts, widths, strict=True)]))
+        self.out.append(_table(widths, xml))
+        self.para("", self.s.gap)
+
+    def decision(self, decision: DecisionLine) -> None:
+        s = self.s
+        self.para(f"{decision.number}. {decision.text}", s.decision)
+        if decision.result:
+            voting = self.labels.get("voting", "")
+            runs = (_run(f"{voting} ", bold=True) if voting else "") + _run(
+                decision.result, italic=True
+            )
+            self.out.append(_p(s.result.style_id, runs))
+        if decision.instructions:
+            self.instructions(decision.instructions)
+        for text in decision.dissent_mentions:
+            self.para(text, s.mention)
+
+    def item(self, item: ItemSection) -> None:
+        s = self.s
+        self.para(f"{item.number}. {item.title}", s.item)
+        if item.heard or item.heard_summary:
+            self.label("heard")
+            for text in item.heard:
+                self.para(text, s.line)
+            self.paras(item.heard_summary, s.body)
+        if item.spoke or item.spoke_summary:
+            self.label("spoke")
+            for text in item.spoke:
+                self.para(text, s.line)
+            self.paras(item.spoke_summary, s.body)
+        if item.decisions:
+            self.label("decided")
+            for decision in item.decisions:
+                self.decision(decision)
+
+    def signatures(self) -> None:
+        if not self.snapshot.signatures:
+            return
+        self.para("", self.s.body)
+        line = _dxa(45)
+        side = (self.width - line) // 2
+        mark = self.labels.get("signature", "")
+        mark_id = self.s.sign_mark.style_id
+        rows = []
+        for number, block in enumerate(self.snapshot.signatures):
+            before = 720 if number else 240  # room to sign: 36 pt between blocks
+            rows.append(
+                _row(
+                    [
+                        _cell(block.role, side, "", before=before),
+                        _cell("", line, "", bottom_border=True, before=before),
+                        _cell(block.name, side, "", align="right", before=before),
+                    ]
+                )
+            )
+            rows.append(
+                _row(
+                    [_cell("", side, mark_id), _cell(mark, line, mark_id), _cell("", side, mark_id)]
+                )
+            )
+        self.out.append(_table([side, line, side], rows, grid=False))
+
+    def roll_calls(self, reference: str) -> None:
+        snap = self.snapshot
+        self.para(reference, self.s.annex_ref)
+        self.label("annex_roll_call", self.s.annex)
+        item_titles = {item.number: item.title for item in snap.items}
+        results = {d.number: d.result for item in snap.items for d in item.decisions}
+        number_width, vote_width = (_dxa(width) for width in ROLL_CALL_COLUMNS_MM)
+        widths = [number_width, self.width - number_width - vote_width, vote_width]
+        cid = self.cell_id
+        total = self.width
+        mark = self.labels.get("presiding_mark", "")
+        columns = _row(
+            [
+                _cell("№", widths[0], cid, bold=True, align="center"),
+                _cell(self.labels.get("member", ""), widths[1], cid, bold=True, align="center"),
+                _cell(self.labels.get("vote", ""), widths[2], cid, bold=True, align="center"),
+            ],
+            header=True,
+        )
+        for roll in snap.roll_calls:
+            item_line, decision_line = roll_call_title(roll, item_titles)
+            rows = [
+                _row(
+                    [_cell(item_line, total, cid, bold=True, span=3, fill=HEAD_FILL)],
+                    header=True,
+                ),
+                _row([_cell(decision_line, total, cid, span=3, fill=HEAD_FILL)], header=True),
+            ]
+            if roll.counts_only:
+                result = results.get(roll.decision_number, "")
+                text = self.labels.get("counts_only", "")
+                lines = (result,) if result else ()
+                rows.append(_row([_cell(text, total, cid, italic=True, span=3, extra_lines=lines)]))
+            else:
+                rows.append(columns)
+                for number, vote in enumerate(roll.rows, 1):
+                    name = f"{vote.name} {mark}" if vote.presiding and mark else vote.name
+                    rows.append(
+                        _row(
+                            [
+                                _cell(str(number), widths[0], cid, align="right"),
+                                _cell(name, widths[1], cid),
+                                _cell(vote.choice, widths[2], cid),
+                            ]
+                        )
+                    )
+            self.out.append(_table(widths, rows))
+            self.para("", self.s.gap)
+
+    def dissents(self, reference: str) -> None:
+        s = self.s
+        self.para(reference, s.annex_ref)
+        self.label("annex_dissents", s.annex)
+        for dissent in self.snapshot.dissents:
+            self.para(f"{dissent.number}. {dissent.name}", s.dissent_head)
+            meta = dissent_meta(dissent, self.labels)
+            if meta:
+                self.para(meta, s.dissent_meta)
+            self.paras(dissent.text, s.body)
+
+    def write(self) -> list[str]:
+        snap = self.snapshot
+        self.header()
+        self.attendance()
+        self.agenda()
+        for item in snap.items:
+            self.item(item)
+        if snap.recommendations_note:
+            self.paras(snap.recommendations_note, self.s.body)
+        self.signatures()
+        reference = protocol_number_line(snap)
+        if snap.roll_calls:
+            self.roll_calls(reference)
+        if snap.dissents:
+            self.dissents(reference)
+        return self.out
+
+
+# -- the document --------------------------------------------------------------------------------
+
+
+def _set_properties(doc: DocumentObject, snapshot: ProtocolSnapshot, subject: str) -> None:
+    props = doc.core_properties
+    props.title = _t(snapshot.title)
+    props.author = _t(snapshot.council_name)
+    props.subject = _t(subject)
+    props.comments = ""
+    props.keywords = ""
+    props.category = ""
+    props.last_modified_by = PRODUCER
+    props.language = LANGUAGE_TAGS.get(snapshot.lang, snapshot.lang)
+    props.revision = 1
+    props.created = FIXED_TIME
+    props.modified = FIXED_TIME
+
+
+def _fixed_zip(data: bytes) -> bytes:
+    """The same package with every entry dated ``ZIP_TIME`` (python-docx dates them now)."""
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.create_system = 3  # as written on Unix, whatever the platform
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info))
+    return out.getvalue()
+
+
+def render_docx(snapshot: ProtocolSnapshot) -> bytes:
+    """The protocol as DOCX bytes; identical bytes for an identical snapshot."""
+    doc = Document()
+    subject = protocol_number_line(snapshot)
+    _set_defaults(doc, snapshot.lang)
+    _page(doc, subject)
+    _append_body(doc, _Writer(snapshot, _Styles(doc)).write())
+    _set_properties(doc, snapshot, subject)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _fixed_zip(buffer.getvalue())

@@ -1,0 +1,784 @@
+"""The protocol (minutes) of a meeting as a PDF, in one language.
+
+:func:`render_pdf` lays out a :class:`~app.domain.protocol.ProtocolSnapshot` in
+the style of Kazakh and Russian official minutes:
+
+1. the council (bold, centred), the title ("ХАТТАМА № 3"), a line with the
+   city on the left and the legal date on the right, then the place and time;
+   a revision note, when the protocol replaces an earlier one;
+2. the presiding person, the members present (one line each), the count and
+   the quorum, the invited persons ("attended instead of ..."), the absent
+   members with their reasons;
+3. the agenda, then one section per item: heard, spoke, decided (each
+   decision, how its result was reached, its instructions as a table, the
+   dissenting opinions stated);
+4. the note that decisions are recommendations, and the signature blocks;
+5. the annexes, each from a new page: the roll-call tables (their header rows
+   repeat on every page a table crosses) and the dissenting opinions in full.
+
+Every page carries the protocol number and "N / M" in the bottom margin.
+
+All text comes from the snapshot (labels included); this module neither
+reads the database nor translates.  The page keeps the margins of Kazakh
+official documents (left 30 mm, right 15 mm, top and bottom 20 mm); the only
+font is the embedded DejaVu Serif of :mod:`app.reports.fonts` (the
+document's initial font too, so no page references an unembedded Helvetica).
+The same snapshot gives the same bytes: ReportLab's invariant mode fixes the
+dates and the document id, and the metadata comes from the snapshot.
+
+Speed: styles are built once per process, each text is escaped once, and
+the roll-call rows are plain strings (a Paragraph only where a name is wider
+than its column), so the time grows linearly with the number of items.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable
+from functools import lru_cache
+from typing import Any
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    KeepTogether,
+    PageBreak,
+    PageTemplate,
+    Paragraph,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from app.domain.protocol import (
+    DecisionLine,
+    DissentLine,
+    InstructionLine,
+    ItemSection,
+    ProtocolSnapshot,
+    RollCall,
+)
+from app.reports.fonts import FontNames, register_fonts
+
+LEFT_MARGIN = 30 * mm
+RIGHT_MARGIN = 15 * mm
+TOP_MARGIN = 20 * mm
+BOTTOM_MARGIN = 20 * mm
+BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
+SMALL_SIZE = 10.5
+CELL_SIZE = 10
+CELL_PADDING = 3
+FOOTER_SIZE = 9
+INDENT = 12.5 * mm  # the paragraph indent of official documents
+PRODUCER = "Kenes"
+HEAD_BACKGROUND = colors.HexColor("#f2f2f2")
+# Column widths in mm; the text column (instruction, member) takes the rest.
+INSTRUCTION_COLUMNS_MM = (16, 40, 27, 32)  # number, executor, deadline, form of completion
+ROLL_CALL_COLUMNS_MM = (12, 42)  # number, vote
+
+NARROW_NBSP = "\u202f"
+NBSP = "\u00a0"
+
+Styles = dict[str, ParagraphStyle]
+
+
+def clean(text: str) -> str:
+    """Text as printed: the narrow no-break space (Babel's) becomes a no-break space."""
+    return text.replace(NARROW_NBSP, NBSP)
+
+
+def _x(text: str) -> str:
+    """Text for a Paragraph: cleaned and escaped (markup characters print as text)."""
+    return escape(text.replace(NARROW_NBSP, NBSP))
+
+
+def protocol_number_line(snapshot: ProtocolSnapshot) -> str:
+    """ "Protocol No. 3": the label with the number, as the footer prints it."""
+    label = snapshot.labels.get("protocol_no", "")
+    if "{number}" in label:
+        return label.replace("{number}", snapshot.number)
+    return f"{label} {snapshot.number}".strip()
+
+
+# -- styles --------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=1)
+def _styles() -> Styles:
+    """The paragraph styles, built once: Paragraphs only read them."""
+    fonts: FontNames = register_fonts()
+    body = ParagraphStyle(
+        "body",
+        fontName=fonts.regular,
+        fontSize=BODY_SIZE,
+        leading=BODY_SIZE * 1.25,
+        alignment=TA_JUSTIFY,
+        firstLineIndent=INDENT,
+        spaceAfter=3,
+    )
+    line = ParagraphStyle(
+        "line",
+        parent=body,
+        alignment=TA_LEFT,
+        firstLineIndent=0,
+        leftIndent=INDENT,
+        spaceAfter=1,
+    )
+    small = ParagraphStyle(
+        "small",
+        parent=line,
+        fontSize=SMALL_SIZE,
+        leading=SMALL_SIZE * 1.3,
+    )
+    cell = ParagraphStyle(
+        "cell",
+        parent=body,
+        fontSize=CELL_SIZE,
+        leading=CELL_SIZE * 1.2,
+        alignment=TA_LEFT,
+        firstLineIndent=0,
+        spaceAfter=0,
+    )
+    return {
+        "body": body,
+        "council": ParagraphStyle(
+            "council",
+            parent=body,
+            fontName=fonts.bold,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=6,
+        ),
+        "title": ParagraphStyle(
+            "title",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=BODY_SIZE + 1,
+            leading=(BODY_SIZE + 1) * 1.25,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=10,
+        ),
+        "meta_left": ParagraphStyle(
+            "meta_left", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=0
+        ),
+        "meta_right": ParagraphStyle(
+            "meta_right", parent=body, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0
+        ),
+        "note": ParagraphStyle(
+            "note",
+            parent=body,
+            fontSize=SMALL_SIZE,
+            leading=SMALL_SIZE * 1.3,
+            firstLineIndent=0,
+            borderWidth=0.5,
+            borderColor=colors.black,
+            borderPadding=(3, 4, 4, 4),
+            spaceBefore=8,
+            spaceAfter=10,
+        ),
+        "presiding": ParagraphStyle(
+            "presiding", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceBefore=8
+        ),
+        "label": ParagraphStyle(
+            "label",
+            parent=body,
+            fontName=fonts.bold,
+            alignment=TA_LEFT,
+            firstLineIndent=0,
+            spaceBefore=6,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "sublabel": ParagraphStyle(
+            "sublabel",
+            parent=line,
+            leftIndent=0,
+            spaceAfter=2,
+            keepWithNext=1,
+        ),
+        "line": line,
+        "hanging": ParagraphStyle(
+            "hanging", parent=line, leftIndent=INDENT + 6 * mm, firstLineIndent=-6 * mm
+        ),
+        "count": ParagraphStyle("count", parent=line, leftIndent=0, spaceBefore=3),
+        "detail": ParagraphStyle("detail", parent=small, leftIndent=INDENT + 6 * mm, spaceAfter=2),
+        "section": ParagraphStyle(
+            "section",
+            parent=body,
+            fontName=fonts.bold,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceBefore=10,
+            spaceAfter=6,
+            keepWithNext=1,
+        ),
+        "agenda": ParagraphStyle(
+            "agenda",
+            parent=body,
+            alignment=TA_LEFT,
+            firstLineIndent=0,
+            leftIndent=8 * mm,
+            bulletIndent=0,
+            bulletFontName=fonts.regular,
+            bulletFontSize=BODY_SIZE,
+            spaceAfter=2,
+        ),
+        "item": ParagraphStyle(
+            "item",
+            parent=body,
+            fontName=fonts.bold,
+            alignment=TA_LEFT,
+            spaceBefore=12,
+            spaceAfter=4,
+            keepWithNext=1,
+        ),
+        "decision": ParagraphStyle("decision", parent=body, spaceBefore=3, spaceAfter=2),
+        "result": ParagraphStyle(
+            "result",
+            parent=small,
+            leftIndent=INDENT,
+            spaceAfter=4,
+        ),
+        "mention": ParagraphStyle(
+            "mention",
+            parent=small,
+            leftIndent=INDENT,
+            spaceAfter=3,
+        ),
+        "cell": cell,
+        "cell_head": ParagraphStyle(
+            "cell_head", parent=cell, fontName=fonts.bold, alignment=TA_CENTER
+        ),
+        "cell_bold": ParagraphStyle("cell_bold", parent=cell, fontName=fonts.bold),
+        "sign": ParagraphStyle(
+            "sign", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=0
+        ),
+        "sign_name": ParagraphStyle(
+            "sign_name", parent=body, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0
+        ),
+        "sign_mark": ParagraphStyle(
+            "sign_mark",
+            parent=cell,
+            fontSize=8,
+            leading=9,
+            alignment=TA_CENTER,
+        ),
+        "annex": ParagraphStyle(
+            "annex",
+            parent=body,
+            fontName=fonts.bold,
+            fontSize=BODY_SIZE + 1,
+            leading=(BODY_SIZE + 1) * 1.25,
+            alignment=TA_CENTER,
+            firstLineIndent=0,
+            spaceAfter=10,
+            keepWithNext=1,
+        ),
+        "annex_ref": ParagraphStyle(
+            "annex_ref",
+            parent=small,
+            alignment=TA_RIGHT,
+            leftIndent=0,
+            spaceAfter=4,
+        ),
+        "dissent_head": ParagraphStyle(
+            "dissent_head",
+            parent=body,
+            fontName=fonts.bold,
+            alignment=TA_LEFT,
+            firstLineIndent=0,
+            spaceBefore=10,
+            spaceAfter=1,
+            keepWithNext=1,
+        ),
+        "dissent_meta": ParagraphStyle(
+            "dissent_meta", parent=small, leftIndent=0, spaceAfter=4, keepWithNext=1
+        ),
+    }
+
+
+@lru_cache(maxsize=1)
+def _table_base() -> tuple[tuple[Any, ...], ...]:
+    """Commands every table starts with.
+
+    A table sets its cells' font itself (Helvetica unless told), even around
+    paragraphs, and would add an unembedded font to the PDF.
+    """
+    fonts = register_fonts()
+    return (
+        ("FONT", (0, 0), (-1, -1), fonts.regular, CELL_SIZE, CELL_SIZE * 1.2),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    )
+
+
+def _para(text: str, style: ParagraphStyle) -> Paragraph:
+    return Paragraph(_x(text), style)
+
+
+def _paras(text: str, style: ParagraphStyle) -> list[Flowable]:
+    """A narrative text: one paragraph per non-empty line."""
+    return [_para(part, style) for part in text.split("\n") if part.strip()]
+
+
+# -- the parts of the protocol -------------------------------------------------------------------
+
+
+class _Layout:
+    """What every part of one rendering needs: the styles, the labels, the text width.
+
+    Texts that repeat through the document (the "Heard:" labels, the heads of
+    the instruction tables) are parsed into a Paragraph once and copied: a
+    copy made before layout shares only the parsed fragments, which layout
+    reads and never changes.
+    """
+
+    def __init__(self, snapshot: ProtocolSnapshot, width: float) -> None:
+        self.styles = _styles()
+        self.labels = snapshot.labels
+        self.width = width
+        self._parsed: dict[tuple[str, str], Paragraph] = {}
+        self._widths: dict[str, float] = {}
+        self.regular = register_fonts().regular
+
+    def fits(self, text: str, width: float) -> bool:
+        """Whether ``text`` fits on one line of a table cell ``width`` wide (less padding).
+
+        The same names and votes recur in every roll call, so widths are measured once.
+        """
+        measured = self._widths.get(text)
+        if measured is None:
+            measured = self._widths[text] = stringWidth(text, self.regular, CELL_SIZE)
+        return measured <= width - 2 * CELL_PADDING
+
+    def label(self, key: str, style: str = "label") -> Paragraph:
+        return self.repeated(self.labels.get(key, ""), style)
+
+    def repeated(self, text: str, style: str) -> Paragraph:
+        template = self._parsed.get((text, style))
+        if template is None:
+            template = self._parsed[text, style] = _para(text, self.styles[style])
+        return copy.copy(template)
+
+
+def _header(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
+    styles = layout.styles
+    story: list[Flowable] = []
+    if snapshot.council_name:
+        story.append(_para(snapshot.council_name, styles["council"]))
+    story.append(_para(snapshot.title, styles["title"]))
+    rows = [
+        [_para(snapshot.city, styles["meta_left"]), _para(snapshot.date_text, styles["meta_right"])]
+    ]
+    if snapshot.place or snapshot.time_text:
+        rows.append(
+            [
+                _para(snapshot.place, styles["meta_left"]),
+                _para(snapshot.time_text, styles["meta_right"]),
+            ]
+        )
+    meta = Table(rows, colWidths=[layout.width * 0.6, layout.width * 0.4])
+    meta.setStyle(
+        TableStyle(
+            [
+                *_table_base(),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    story.append(meta)
+    if snapshot.revision_note:
+        story.append(_para(snapshot.revision_note, styles["note"]))
+    return story
+
+
+def _presiding(text: str, style: ParagraphStyle) -> Paragraph:
+    """ "Presiding: Name, position" with the words before the colon in bold."""
+    head, sep, rest = text.partition(": ")
+    if sep and head and len(head) <= 40:
+        return Paragraph(f"<b>{_x(head)}:</b> {_x(rest)}", style)
+    return _para(text, style)
+
+
+def person_line(name: str, position: str, extra: str = "") -> str:
+    """ "Name – position (extra)": a member present, an invited person."""
+    text = f"{name} – {position}" if position else name
+    return f"{text} ({extra})" if extra else text
+
+
+def absent_line(name: str, position: str, note: str) -> str:
+    """ "Name, position – reason": a member absent."""
+    text = f"{name}, {position}" if position else name
+    return f"{text} – {note}" if note else text
+
+
+def invited_where(position: str, organisation: str) -> str:
+    return ", ".join(part for part in (position, organisation) if part)
+
+
+def _attendance(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
+    styles = layout.styles
+    story: list[Flowable] = []
+    if snapshot.presiding:
+        story.append(_presiding(snapshot.presiding, styles["presiding"]))
+    story.append(layout.label("present"))
+    if layout.labels.get("members"):
+        story.append(layout.label("members", "sublabel"))
+    line = styles["hanging"]
+    story.extend(_para(person_line(p.name, p.position, p.role), line) for p in snapshot.present)
+    if snapshot.present_count:
+        story.append(_para(snapshot.present_count, styles["count"]))
+    if snapshot.quorum:
+        story.append(_para(snapshot.quorum, styles["count"]))
+    if snapshot.invited:
+        story.append(layout.label("invited"))
+        for guest in snapshot.invited:
+            where = invited_where(guest.position, guest.organisation)
+            story.append(_para(person_line(guest.name, where), line))
+            if guest.instead_of:
+                story.append(_para(guest.instead_of, styles["detail"]))
+    if snapshot.absent:
+        story.append(layout.label("absent"))
+        story.extend(_para(absent_line(p.name, p.position, p.note), line) for p in snapshot.absent)
+    return story
+
+
+def _agenda(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
+    if not snapshot.agenda:
+        return []
+    story: list[Flowable] = [layout.label("agenda", "section")]
+    style = layout.styles["agenda"]
+    # The number hangs in the indent: every line of the text starts at the same place.
+    story.extend(
+        Paragraph(_x(text), style, bulletText=f"{n}.") for n, text in enumerate(snapshot.agenda, 1)
+    )
+    return story
+
+
+def _instructions_table(rows: tuple[InstructionLine, ...], layout: _Layout) -> Table:
+    cell = layout.styles["cell"]
+    heading = layout.labels.get("instructions", "").rstrip(": ")
+    data: list[list[Any]] = [
+        [
+            layout.repeated("№", "cell_head"),
+            layout.repeated(heading, "cell_head"),
+            layout.label("executor", "cell_head"),
+            layout.label("deadline", "cell_head"),
+            layout.label("completion_form", "cell_head"),
+        ]
+    ]
+    data.extend(
+        [
+            clean(line.number),
+            _para(line.text, cell),
+            _para(line.executor, cell),
+            _para(line.deadline, cell),
+            _para(line.completion_form, cell),
+        ]
+        for line in rows
+    )
+    fixed = [width * mm for width in INSTRUCTION_COLUMNS_MM]
+    table = Table(
+        data,
+        colWidths=[fixed[0], layout.width - sum(fixed), *fixed[1:]],
+        repeatRows=1,
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                *_table_base(),
+                ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                ("VALIGN", (0, 0), (-1, 0), "MIDDLE"),
+            ]
+        )
+    )
+    return table
+
+
+def _decision(decision: DecisionLine, layout: _Layout) -> list[Flowable]:
+    styles = layout.styles
+    story: list[Flowable] = [_para(f"{decision.number}. {decision.text}", styles["decision"])]
+    if decision.result:
+        voting = layout.labels.get("voting", "")
+        head = f"<b>{_x(voting)}</b> " if voting else ""
+        story.append(Paragraph(f"{head}<i>{_x(decision.result)}</i>", styles["result"]))
+    if decision.instructions:
+        story.append(Spacer(1, 1 * mm))
+        story.append(_instructions_table(decision.instructions, layout))
+        story.append(Spacer(1, 2 * mm))
+    story.extend(_para(text, styles["mention"]) for text in decision.dissent_mentions)
+    return story
+
+
+def _item(item: ItemSection, layout: _Layout) -> list[Flowable]:
+    styles = layout.styles
+    story: list[Flowable] = [_para(f"{item.number}. {item.title}", styles["item"])]
+    if item.heard or item.heard_summary:
+        story.append(layout.label("heard"))
+        story.extend(_para(text, styles["hanging"]) for text in item.heard)
+        story.extend(_paras(item.heard_summary, styles["body"]))
+    if item.spoke or item.spoke_summary:
+        story.append(layout.label("spoke"))
+        story.extend(_para(text, styles["hanging"]) for text in item.spoke)
+        story.extend(_paras(item.spoke_summary, styles["body"]))
+    if item.decisions:
+        story.append(layout.label("decided"))
+        for decision in item.decisions:
+            story.extend(_decision(decision, layout))
+    return story
+
+
+def _signatures(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
+    if not snapshot.signatures:
+        return []
+    styles = layout.styles
+    mark = layout.labels.get("signature", "")
+    data: list[list[Any]] = []
+    commands: list[Any] = [*_table_base()]
+    for block in snapshot.signatures:
+        top = len(data)
+        data.append([_para(block.role, styles["sign"]), "", _para(block.name, styles["sign_name"])])
+        data.append(["", _para(mark, styles["sign_mark"]) if mark else "", ""])
+        commands += [
+            ("LINEBELOW", (1, top), (1, top), 0.5, colors.black),
+            ("VALIGN", (0, top), (-1, top), "BOTTOM"),
+            ("TOPPADDING", (0, top), (-1, top), 14 * mm if top else 4 * mm),
+            ("BOTTOMPADDING", (0, top), (-1, top), 1),
+            ("TOPPADDING", (0, top + 1), (-1, top + 1), 1),
+        ]
+    line_width = 45 * mm
+    side = (layout.width - line_width) / 2
+    table = Table(data, colWidths=[side, line_width, side])
+    table.setStyle(
+        TableStyle(
+            [
+                *commands,
+                ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
+            ]
+        )
+    )
+    return [Spacer(1, 8 * mm), KeepTogether([table])]
+
+
+def roll_call_title(roll: RollCall, item_titles: dict[int, str]) -> tuple[str, str]:
+    """The two header lines of a roll-call table: "N. item title", "N.M. decision"."""
+    title = item_titles.get(roll.item_number, "")
+    item_line = f"{roll.item_number}. {title}" if title else f"{roll.item_number}."
+    return item_line, f"{roll.decision_number}. {roll.decision_text}"
+
+
+def _roll_call_table(
+    roll: RollCall, item_titles: dict[int, str], results: dict[str, str], layout: _Layout
+) -> Table:
+    fonts = register_fonts()
+    styles = layout.styles
+    item_line, decision_line = roll_call_title(roll, item_titles)
+    data: list[list[Any]] = [
+        [_para(item_line, styles["cell_bold"]), "", ""],
+        [_para(decision_line, styles["cell"]), "", ""],
+    ]
+    number_width, vote_width = (width * mm for width in ROLL_CALL_COLUMNS_MM)
+    name_width = layout.width - number_width - vote_width
+    commands: list[Any] = [
+        *_table_base(),
+        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ("SPAN", (0, 0), (-1, 0)),
+        ("SPAN", (0, 1), (-1, 1)),
+        ("BACKGROUND", (0, 0), (-1, 1), HEAD_BACKGROUND),
+    ]
+    if roll.counts_only:
+        text = layout.labels.get("counts_only", "")
+        result = results.get(roll.decision_number, "")
+        body = f"<i>{_x(text)}</i>" + (f"<br/>{_x(result)}" if result else "")
+        data.append([Paragraph(body, styles["cell"]), "", ""])
+        commands.append(("SPAN", (0, 2), (-1, 2)))
+        repeat = 2
+    else:
+        # The column heads and the rows are plain strings: no wrapping, fast.
+        data.append(
+            ["№", clean(layout.labels.get("member", "")), clean(layout.labels.get("vote", ""))]
+        )
+        commands += [
+            ("FONTNAME", (0, 2), (-1, 2), fonts.bold),
+            ("ALIGN", (0, 2), (-1, 2), "CENTER"),
+            ("ALIGN", (0, 3), (0, -1), "RIGHT"),
+        ]
+        mark = clean(layout.labels.get("presiding_mark", ""))
+        cell = styles["cell"]
+        fits = layout.fits
+        for number, row in enumerate(roll.rows, 1):
+            name = clean(row.name)
+            if row.presiding and mark:
+                name = f"{name} {mark}"
+            choice = clean(row.choice)
+            data.append(
+                [
+                    str(number),
+                    # Too long for one line (rare): a Paragraph wraps it.
+                    name if fits(name, name_width) else Paragraph(escape(name), cell),
+                    choice if fits(choice, vote_width) else Paragraph(escape(choice), cell),
+                ]
+            )
+        repeat = 3
+    table = Table(
+        data,
+        colWidths=[number_width, name_width, vote_width],
+        repeatRows=repeat,
+        splitByRow=1,
+    )
+    table.setStyle(TableStyle(commands))
+    return table
+
+
+def _roll_call_annex(snapshot: ProtocolSnapshot, layout: _Layout, reference: str) -> list[Flowable]:
+    item_titles = {item.number: item.title for item in snapshot.items}
+    results = {d.number: d.result for item in snapshot.items for d in item.decisions}
+    story: list[Flowable] = [
+        PageBreak(),
+        _para(reference, layout.styles["annex_ref"]),
+        layout.label("annex_roll_call", "annex"),
+    ]
+    for roll in snapshot.roll_calls:
+        story.append(_roll_call_table(roll, item_titles, results, layout))
+        story.append(Spacer(1, 6 * mm))
+    return story
+
+
+def dissent_meta(dissent: DissentLine, labels: dict[str, str]) -> str:
+    """ "Received: 21 November 2026; English"."""
+    meta = []
+    if dissent.received:
+        received = labels.get("received", "")
+        meta.append(f"{received}: {dissent.received}" if received else dissent.received)
+    if dissent.language:
+        meta.append(dissent.language)
+    return "; ".join(meta)
+
+
+def _dissent_annex(snapshot: ProtocolSnapshot, layout: _Layout, reference: str) -> list[Flowable]:
+    styles = layout.styles
+    story: list[Flowable] = [
+        PageBreak(),
+        _para(reference, styles["annex_ref"]),
+        layout.label("annex_dissents", "annex"),
+    ]
+    for dissent in snapshot.dissents:
+        story.append(_para(f"{dissent.number}. {dissent.name}", styles["dissent_head"]))
+        meta = dissent_meta(dissent, snapshot.labels)
+        if meta:
+            story.append(_para(meta, styles["dissent_meta"]))
+        story.extend(_paras(dissent.text, styles["body"]))
+    return story
+
+
+def story_of(snapshot: ProtocolSnapshot, width: float) -> list[Flowable]:
+    """The flowables of the whole protocol, in reading order."""
+    layout = _Layout(snapshot, width)
+    story = _header(snapshot, layout)
+    story += _attendance(snapshot, layout)
+    story += _agenda(snapshot, layout)
+    for item in snapshot.items:
+        story += _item(item, layout)
+    if snapshot.recommendations_note:
+        story.append(Spacer(1, 3 * mm))
+        story += _paras(snapshot.recommendations_note, layout.styles["body"])
+    story += _signatures(snapshot, layout)
+    reference = protocol_number_line(snapshot)
+    if snapshot.roll_calls:
+        story += _roll_call_annex(snapshot, layout, reference)
+    if snapshot.dissents:
+        story += _dissent_annex(snapshot, layout, reference)
+    return story
+
+
+# -- the document --------------------------------------------------------------------------------
+
+
+def _canvas_maker(footer: str) -> Callable[..., Canvas]:
+    """A canvas class that writes the protocol number and "N / M" at the foot of every page."""
+
+    class _FooterCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                self._footer(total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, total: int) -> None:
+            width, _height = self._pagesize
+            fonts = register_fonts()
+            self.saveState()
+            self.setFont(fonts.regular, FOOTER_SIZE)
+            y = BOTTOM_MARGIN / 2
+            self.drawString(LEFT_MARGIN, y, footer)
+            self.drawRightString(width - RIGHT_MARGIN, y, f"{self._pageNumber} / {total}")
+            self.restoreState()
+
+    return _FooterCanvas
+
+
+def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
+    """The protocol as PDF bytes; identical bytes for an identical snapshot."""
+    fonts = register_fonts()
+    buffer = io.BytesIO()
+    footer = clean(protocol_number_line(snapshot))
+    doc = BaseDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=LEFT_MARGIN,
+        rightMargin=RIGHT_MARGIN,
+        topMargin=TOP_MARGIN,
+        bottomMargin=BOTTOM_MARGIN,
+        title=clean(snapshot.title),
+        author=clean(snapshot.council_name),
+        subject=footer,
+        creator=PRODUCER,
+        producer=PRODUCER,
+        lang=snapshot.lang,
+        invariant=1,
+        initialFontName=fonts.regular,
+        initialFontSize=BODY_SIZE,
+    )
+    # No frame padding: the text starts exactly at the margins.
+    frame = Frame(
+        doc.leftMargin,
+        doc.bottomMargin,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
+    doc.build(story_of(snapshot, doc.width), canvasmaker=_canvas_maker(footer))
+    return buffer.getvalue()

@@ -1,0 +1,217 @@
+"""What the conduct actions share: who may vote on an item, guards, and plain results.
+
+Members take part **without the right of substitution** (000 §14) and may not
+hand their powers to anyone (004 §22): an invited person, even one who came
+instead of a member, is never counted for the quorum and never votes.  The
+set of members "present and entitled" on an item is computed here, from the
+composition on the meeting date and the attendance, and nowhere else.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.attendance import AttendanceRecord
+from app.domain.composition import Member, Role
+from app.domain.council import pick
+from app.domain.errors import DomainError
+from app.domain.meeting import MeetingState
+from app.domain.quorum import QuorumStatus, quorum_status
+from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak
+from app.domain.translation import N_
+from app.domain.voting import Ballot as BallotFact
+from app.domain.voting import Choice, Reason, TallyResult, VotingContext, tally, tally_counts
+from app.models.conduct import Attendance, Ballot, DecisionPoint
+from app.models.meeting import AgendaItem, Meeting
+from app.services.base import get
+from app.services.meetings.common import council_profile, load_meeting, members_on
+
+LANGS = ("kk", "ru", "en")
+# Conduct is recorded from the approved agenda on; a closed meeting's record is final.
+CONDUCT_STATES = frozenset({MeetingState.AGENDA_APPROVED, MeetingState.NOTIFIED, MeetingState.HELD})
+# Dissenting opinions may still come in after the meeting, until the protocol is signed (000 §16).
+DISSENT_STATES = CONDUCT_STATES | {MeetingState.CLOSED}
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def guard_conduct(
+    session: Session, meeting: Meeting, states: frozenset[MeetingState] = CONDUCT_STATES
+) -> None:
+    """Refuse recording conduct for a meeting not being held, or whose protocol is signed."""
+    from app.services.protocols.common import guard_unlocked
+
+    guard_unlocked(session, meeting)
+    if MeetingState(meeting.state) not in states:
+        raise DomainError(
+            N_(
+                "Attendance and votes of meeting No. {number} cannot be recorded in the state "
+                "“{state}”: record them once the agenda is approved, until the meeting is "
+                "closed."
+            ),
+            number=meeting.number,
+            state=meeting.state,
+        )
+
+
+@dataclass(frozen=True)
+class MeetingFrame:
+    """A meeting with what every conduct rule needs, loaded once."""
+
+    meeting: Meeting
+    profile: RegulationProfile
+    members: list[Member]
+    items: list[AgendaItem]
+    chair_id: int | None
+
+    @property
+    def day(self) -> date:
+        return self.meeting.meeting_date
+
+    def member_ids(self) -> set[int]:
+        return {m.person_id for m in self.members if m.person_id is not None}
+
+    def voting_ids(self) -> set[int]:
+        """Members with a vote on the meeting date (the secretary only if the profile says so)."""
+        return {
+            m.person_id
+            for m in self.members
+            if m.person_id is not None
+            and m.seat.voting
+            and (self.profile.secretary_votes or m.role is not Role.SECRETARY)
+        }
+
+    def item_index(self, item_id: int) -> int:
+        for index, item in enumerate(self.items):
+            if item.id == item_id:
+                return index
+        raise DomainError(N_("The item does not belong to this meeting."))
+
+
+def frame(session: Session, meeting_id: int) -> MeetingFrame:
+    meeting = load_meeting(session, meeting_id)
+    profile = council_profile(session, meeting.council_id)
+    members = members_on(session, meeting.council_id, meeting.meeting_date)
+    items = list(
+        session.scalars(
+            select(AgendaItem)
+            .where(AgendaItem.meeting_id == meeting.id)
+            .order_by(AgendaItem.position)
+        )
+    )
+    chair = next((m.person_id for m in members if m.role is Role.CHAIR), None)
+    return MeetingFrame(meeting, profile, members, items, chair)
+
+
+def attendance_records(session: Session, meeting_id: int) -> list[AttendanceRecord]:
+    rows = session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id))
+    return [
+        AttendanceRecord(
+            a.person_id, a.present, a.absence_reason, a.arrived_before_item, a.left_after_item
+        )
+        for a in rows
+    ]
+
+
+def present_members(records: list[AttendanceRecord], index: int) -> frozenset[int]:
+    return frozenset(r.person_id for r in records if r.attends(index))
+
+
+def entitled_present(
+    fr: MeetingFrame, records: list[AttendanceRecord], index: int
+) -> frozenset[int]:
+    """Members present at item ``index`` who have a vote: the only ones who vote and count."""
+    return present_members(records, index) & frozenset(fr.voting_ids())
+
+
+def voting_context(fr: MeetingFrame, records: list[AttendanceRecord], index: int) -> VotingContext:
+    return VotingContext(
+        entitled_present=entitled_present(fr, records, index),
+        composition_size=len(fr.voting_ids()),
+        presiding_id=fr.meeting.presiding_person_id,
+        chair_id=fr.chair_id,
+    )
+
+
+def item_quorum(fr: MeetingFrame, records: list[AttendanceRecord], index: int) -> QuorumStatus:
+    return quorum_status(
+        len(entitled_present(fr, records, index)), len(fr.voting_ids()), fr.profile
+    )
+
+
+def load_point(session: Session, point_id: int) -> DecisionPoint:
+    return get(session, DecisionPoint, point_id, N_("Decision point"))
+
+
+def point_frame(session: Session, point: DecisionPoint) -> tuple[MeetingFrame, int]:
+    item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
+    fr = frame(session, item.meeting_id)
+    return fr, fr.item_index(item.id)
+
+
+def ballots_of(session: Session, point_id: int) -> dict[int, Choice]:
+    rows = session.scalars(select(Ballot).where(Ballot.decision_point_id == point_id))
+    return {b.person_id: Choice(b.choice) for b in rows}
+
+
+def live_result(
+    session: Session,
+    point: DecisionPoint,
+    fr: MeetingFrame,
+    records: list[AttendanceRecord],
+    index: int,
+) -> TallyResult | None:
+    """The result as it stands (None in counts mode before counts are entered)."""
+    context = voting_context(fr, records, index)
+    if point.mode == "counts":
+        if point.count_for is None:
+            return None
+        return tally_counts(
+            point.count_for,
+            point.count_against or 0,
+            point.count_abstained or 0,
+            context,
+            fr.profile,
+            presiding_choice=Choice(point.presiding_choice) if point.presiding_choice else None,
+            chair_choice=Choice(point.chair_choice) if point.chair_choice else None,
+        )
+    cast = ballots_of(session, point.id)
+    facts = [
+        BallotFact(pid, choice) for pid, choice in cast.items() if pid in context.entitled_present
+    ]
+    return tally(facts, context, fr.profile)
+
+
+def result_data(result: TallyResult) -> dict[str, Any]:
+    """A tally result as plain data, frozen with the decision point when voting closes."""
+    data = dataclasses.asdict(result)
+    data["base"] = result.base.value
+    data["tie_break_applied"] = result.tie_break_applied.value if result.tie_break_applied else None
+    data["reason"] = result.reason.value
+    return data
+
+
+def result_from_data(data: dict[str, Any]) -> TallyResult:
+    """The frozen result, able to explain itself again in any language."""
+    values = dict(data)
+    values["base"] = DecisionBase(values["base"])
+    tie_break = values.get("tie_break_applied")
+    values["tie_break_applied"] = TieBreak(tie_break) if tie_break else None
+    values["reason"] = Reason(values["reason"])
+    return TallyResult(**values)
+
+
+def texts(record: Any, prefix: str) -> dict[str, str]:
+    return {lang: getattr(record, f"{prefix}_{lang}") for lang in LANGS}
+
+
+def text_in(record: Any, prefix: str, lang: str) -> str:
+    return pick(texts(record, prefix), lang)

@@ -1,0 +1,164 @@
+"""Actions on dissenting opinions (000 §16): a member who took part in a decision disagrees.
+
+Opinions are received during the meeting or afterwards, until the protocol is
+signed; the opinion's text is kept in the language it was written in.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+
+from app.domain.errors import DomainError
+from app.domain.translation import N_
+from app.domain.voting import Choice
+from app.models.composition import Person
+from app.models.conduct import DissentingOpinion
+from app.models.database import Database
+from app.services.base import Actor, audit, check_date, check_id, clean_text, get, snapshot
+from app.services.conduct.common import (
+    DISSENT_STATES,
+    LANGS,
+    attendance_records,
+    ballots_of,
+    guard_conduct,
+    load_point,
+    point_frame,
+    voting_context,
+)
+from app.services.people import person_info
+
+
+@dataclass(frozen=True)
+class DissentInfo:
+    id: int
+    decision_point_id: int
+    person_id: int
+    text: str
+    language: str
+    received_on: date
+
+
+def dissent_info(row: DissentingOpinion) -> DissentInfo:
+    return DissentInfo(
+        row.id, row.decision_point_id, row.person_id, row.text, row.language, row.received_on
+    )
+
+
+def add_dissent(
+    db: Database,
+    actor: Actor,
+    point_id: int,
+    person_id: int,
+    text: str,
+    language: str,
+    received_on: date,
+) -> DissentInfo:
+    """Record a dissenting opinion of a member who took part in the decision."""
+    body = clean_text(text, N_("Dissenting opinion"), required=True, limit=50_000, multiline=True)
+    if language not in LANGS:
+        raise DomainError(N_("The language of the opinion must be Kazakh, Russian or English."))
+    received = check_date(received_on, N_("Received on"))
+    assert received is not None
+    pid = check_id(person_id, N_("Person"))
+    with db.transaction() as session:
+        point = load_point(session, point_id)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting, DISSENT_STATES)
+        if received < fr.day:
+            raise DomainError(
+                N_("An opinion cannot be received before the meeting ({day})."),
+                day=fr.day.isoformat(),
+            )
+        person = get(session, Person, pid, N_("Person"))
+        name = person_info(person).full_name()
+        if point.state == "closed" and point.frozen is not None:
+            took_part = _took_part_frozen(point.frozen, pid, point.mode)
+        elif point.mode == "counts":
+            context = voting_context(fr, attendance_records(session, fr.meeting.id), index)
+            took_part = pid in context.entitled_present
+        else:
+            took_part = (
+                ballots_of(session, point.id).get(pid, Choice.DID_NOT_VOTE)
+                is not Choice.DID_NOT_VOTE
+            )
+        if not took_part:
+            raise DomainError(
+                N_(
+                    "{name} did not take part in the decision on point {number}; only a member "
+                    "who voted may state a dissenting opinion on it (000 §16)."
+                ),
+                name=name,
+                number=point.number,
+            )
+        exists = session.scalar(
+            select(DissentingOpinion.id).where(
+                DissentingOpinion.decision_point_id == point.id, DissentingOpinion.person_id == pid
+            )
+        )
+        if exists is not None:
+            raise DomainError(
+                N_(
+                    "{name} has already stated a dissenting opinion on this "
+                    "decision; change that one instead."
+                ),
+                name=name,
+            )
+        row = DissentingOpinion(
+            decision_point_id=point.id,
+            person_id=pid,
+            text=body,
+            language=language,
+            received_on=received,
+        )
+        session.add(row)
+        audit(session, actor, "dissent.add", row, council_id=fr.meeting.council_id)
+        return dissent_info(row)
+
+
+def _took_part_frozen(frozen: dict[str, object], person_id: int, mode: str) -> bool:
+    if mode == "counts":
+        present = frozen.get("entitled_present")
+        return isinstance(present, list) and person_id in present
+    ballots = frozen.get("ballots")
+    return isinstance(ballots, dict) and str(person_id) in ballots
+
+
+def update_dissent(
+    db: Database, actor: Actor, dissent_id: int, text: str, language: str
+) -> DissentInfo:
+    body = clean_text(text, N_("Dissenting opinion"), required=True, limit=50_000, multiline=True)
+    if language not in LANGS:
+        raise DomainError(N_("The language of the opinion must be Kazakh, Russian or English."))
+    with db.transaction() as session:
+        row = get(session, DissentingOpinion, dissent_id, N_("Dissenting opinion"))
+        point = load_point(session, row.decision_point_id)
+        fr, _index = point_frame(session, point)
+        guard_conduct(session, fr.meeting, DISSENT_STATES)
+        before = snapshot(row)
+        row.text, row.language = body, language
+        audit(
+            session, actor, "dissent.update", row, before=before, council_id=fr.meeting.council_id
+        )
+        return dissent_info(row)
+
+
+def remove_dissent(db: Database, actor: Actor, dissent_id: int) -> None:
+    with db.transaction() as session:
+        row = get(session, DissentingOpinion, dissent_id, N_("Dissenting opinion"))
+        point = load_point(session, row.decision_point_id)
+        fr, _index = point_frame(session, point)
+        guard_conduct(session, fr.meeting, DISSENT_STATES)
+        before = snapshot(row)
+        session.delete(row)
+        audit(
+            session,
+            actor,
+            "dissent.remove",
+            entity="dissenting_opinions",
+            entity_id=dissent_id,
+            before=before,
+            council_id=fr.meeting.council_id,
+        )

@@ -1,0 +1,305 @@
+"""Actions on votes: a member's ballot, counts of a show of hands, closing and reopening.
+
+The result is never stored as entered: it is counted by
+:func:`app.domain.voting.tally` from the ballots, the members present and
+entitled on the item, and the council's profile.  Closing the voting freezes
+who was present and entitled, the ballots and the result (OpenSlides'
+``entitled_users_at_stop``); reopening is an explicit, recorded action.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from app.domain.errors import DomainError
+from app.domain.translation import N_
+from app.domain.voting import Choice, TallyResult, tally_counts
+from app.models.composition import Person
+from app.models.conduct import Ballot, DecisionPoint, InvitedPerson, VotingReopening
+from app.models.database import Database
+from app.services.base import Actor, audit, check_flag, check_id, clean_text, snapshot
+from app.services.conduct.common import (
+    MeetingFrame,
+    attendance_records,
+    ballots_of,
+    guard_conduct,
+    item_quorum,
+    live_result,
+    load_point,
+    now,
+    point_frame,
+    result_data,
+    voting_context,
+)
+from app.services.people import person_info
+
+
+@dataclass(frozen=True)
+class VoteChange:
+    """What a voting action changed: the ballot and the result as it now stands."""
+
+    decision_point_id: int
+    person_id: int | None
+    previous: Choice | None
+    choice: Choice | None
+    result: TallyResult | None
+
+
+def _name(session: Session, person_id: int) -> str:
+    person = session.get(Person, person_id)
+    return person_info(person).full_name() if person else f"#{person_id}"
+
+
+def _guard_open(point: DecisionPoint) -> None:
+    if point.state == "closed":
+        raise DomainError(
+            N_("Voting on decision point {number} is closed; reopen it first."), number=point.number
+        )
+
+
+def _check_voter(session: Session, fr: MeetingFrame, index: int, person_id: int) -> None:
+    """Say exactly why someone cannot vote on this item."""
+    records = attendance_records(session, fr.meeting.id)
+    context = voting_context(fr, records, index)
+    if person_id in context.entitled_present:
+        return
+    source = fr.profile.source("substitution") or "000 §14"
+    invited = session.scalar(
+        select(InvitedPerson).where(
+            InvitedPerson.meeting_id == fr.meeting.id, InvitedPerson.person_id == person_id
+        )
+    )
+    substitutes = {
+        row.instead_of_person_id: row
+        for row in session.scalars(
+            select(InvitedPerson).where(
+                InvitedPerson.meeting_id == fr.meeting.id,
+                InvitedPerson.instead_of_person_id.is_not(None),
+            )
+        )
+    }
+    if invited is not None or person_id not in fr.member_ids():
+        raise DomainError(
+            N_(
+                "{name} is not a member of the council and cannot vote: members take part "
+                "without the right of substitution and may not hand their powers to anyone "
+                "({source})."
+            ),
+            name=_name(session, person_id),
+            source=source,
+        )
+    if person_id not in fr.voting_ids():
+        raise DomainError(N_("{name} has no vote in the council."), name=_name(session, person_id))
+    if person_id in substitutes:
+        raise DomainError(
+            N_(
+                "{name} is absent, and the person who came instead of them cannot vote for them: "
+                "members take part without the right of substitution ({source})."
+            ),
+            name=_name(session, person_id),
+            source=source,
+        )
+    raise DomainError(
+        N_("{name} is not present at item {item} and cannot vote on it."),
+        name=_name(session, person_id),
+        item=index + 1,
+    )
+
+
+def cast_ballot(
+    db: Database, actor: Actor, point_id: int, person_id: int, choice: Choice
+) -> VoteChange:
+    """Record a member's vote (for, against, abstained); "did not vote" clears it."""
+    try:
+        choice = Choice(choice)
+    except ValueError as exc:
+        raise DomainError(N_("Unknown choice of vote.")) from exc
+    pid = check_id(person_id, N_("Person"))
+    with db.transaction() as session:
+        point = load_point(session, point_id)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting)
+        _guard_open(point)
+        if point.mode != "roll_call":
+            raise DomainError(
+                N_(
+                    "Decision point {number} is voted by counts only; enter the "
+                    "counts instead of names."
+                ),
+                number=point.number,
+            )
+        _check_voter(session, fr, index, pid)
+        row = session.scalar(
+            select(Ballot).where(Ballot.decision_point_id == point.id, Ballot.person_id == pid)
+        )
+        previous = Choice(row.choice) if row is not None else None
+        if choice is Choice.DID_NOT_VOTE:
+            if row is not None:
+                session.delete(row)
+        elif row is None:
+            session.add(
+                Ballot(
+                    decision_point_id=point.id,
+                    person_id=pid,
+                    choice=choice.value,
+                    recorded_at=now(),
+                )
+            )
+        else:
+            row.choice, row.recorded_at = choice.value, now()
+        session.flush()
+        audit(
+            session,
+            actor,
+            "ballot.cast",
+            entity="ballots",
+            entity_id=point.id,
+            council_id=fr.meeting.council_id,
+            before={"person_id": pid, "choice": previous.value if previous else None},
+            after={"person_id": pid, "choice": choice.value},
+        )
+        result = live_result(session, point, fr, attendance_records(session, fr.meeting.id), index)
+        new = None if choice is Choice.DID_NOT_VOTE else choice
+        return VoteChange(point.id, pid, previous, new, result)
+
+
+def _choice(value: object) -> Choice | None:
+    if value is None or value == "":
+        return None
+    try:
+        return Choice(str(value))
+    except ValueError as exc:
+        raise DomainError(N_("Unknown choice of vote.")) from exc
+
+
+def record_counts(
+    db: Database,
+    actor: Actor,
+    point_id: int,
+    for_: int,
+    against: int,
+    abstained: int,
+    presiding_choice: Choice | None = None,
+    chair_choice: Choice | None = None,
+) -> VoteChange:
+    """Record a show of hands without names; a tie needs the casting voter's choice."""
+    for value in (for_, against, abstained):
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise DomainError(N_("Counts must be whole numbers."))
+    presiding = _choice(presiding_choice)
+    chair = _choice(chair_choice)
+    with db.transaction() as session:
+        point = load_point(session, point_id)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting)
+        _guard_open(point)
+        if point.mode != "counts":
+            raise DomainError(
+                N_("Decision point {number} is a roll call; record each member's vote."),
+                number=point.number,
+            )
+        context = voting_context(fr, attendance_records(session, fr.meeting.id), index)
+        result = tally_counts(
+            for_,
+            against,
+            abstained,
+            context,
+            fr.profile,
+            presiding_choice=presiding,
+            chair_choice=chair,
+        )
+        before = snapshot(point)
+        point.count_for, point.count_against, point.count_abstained = for_, against, abstained
+        point.presiding_choice = presiding.value if presiding else ""
+        point.chair_choice = chair.value if chair else ""
+        audit(
+            session, actor, "ballot.counts", point, before=before, council_id=fr.meeting.council_id
+        )
+        return VoteChange(point.id, None, None, None, result)
+
+
+def close_voting(
+    db: Database, actor: Actor, point_id: int, *, without_quorum: bool = False
+) -> VoteChange:
+    """Close the voting: freeze who was present and entitled, the ballots and the result."""
+    without_quorum = check_flag(without_quorum, N_("Without quorum"))
+    with db.transaction() as session:
+        point = load_point(session, point_id)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting)
+        _guard_open(point)
+        records = attendance_records(session, fr.meeting.id)
+        quorum = item_quorum(fr, records, index)
+        if not quorum.has_quorum and not without_quorum:
+            raise DomainError(
+                N_(
+                    "There is no quorum on item {item}: {explanation} Confirm to "
+                    "close the voting without a quorum."
+                ),
+                item=index + 1,
+                explanation=quorum.explain(),
+            )
+        result = live_result(session, point, fr, records, index)
+        if result is None:
+            raise DomainError(
+                N_("Enter the counts of decision point {number} before closing its voting."),
+                number=point.number,
+            )
+        context = voting_context(fr, records, index)
+        before = snapshot(point)
+        frozen: dict[str, Any] = {
+            "entitled_present": sorted(context.entitled_present),
+            "composition_size": context.composition_size,
+            "presiding_id": context.presiding_id,
+            "chair_id": context.chair_id,
+            "ballots": {str(k): v.value for k, v in sorted(ballots_of(session, point.id).items())},
+            "quorum": {
+                "has_quorum": quorum.has_quorum,
+                "present": quorum.present,
+                "base": quorum.base,
+                "required": quorum.required,
+                "source": quorum.source,
+            },
+            "result": result_data(result),
+        }
+        point.state, point.frozen = "closed", frozen
+        point.closed_at, point.closed_by = now(), actor.name
+        point.without_quorum = not quorum.has_quorum
+        audit(
+            session, actor, "voting.close", point, before=before, council_id=fr.meeting.council_id
+        )
+        return VoteChange(point.id, None, None, None, result)
+
+
+def reopen_voting(db: Database, actor: Actor, point_id: int, reason: str) -> VoteChange:
+    """Open a closed voting again, with a reason; the closed state is kept in the record."""
+    why = clean_text(reason, N_("Reason"), required=True, limit=2000, multiline=True)
+    with db.transaction() as session:
+        point = load_point(session, point_id)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting)
+        if point.state != "closed":
+            raise DomainError(
+                N_("Voting on decision point {number} is open already."), number=point.number
+            )
+        before = snapshot(point)
+        session.add(
+            VotingReopening(
+                decision_point_id=point.id,
+                reopened_at=now(),
+                reopened_by=actor.name,
+                reason=why,
+                previous=point.frozen,
+            )
+        )
+        point.state, point.frozen, point.closed_at, point.closed_by = "open", None, None, ""
+        point.without_quorum = False
+        audit(
+            session, actor, "voting.reopen", point, before=before, council_id=fr.meeting.council_id
+        )
+        result = live_result(session, point, fr, attendance_records(session, fr.meeting.id), index)
+        return VoteChange(point.id, None, None, None, result)

@@ -1,0 +1,160 @@
+"""File menu actions for backups: back up now, restore, check the database, backup folder.
+
+The work runs off the GUI thread (a busy progress dialog); restoring replaces
+the database file, so the application object closes and reopens it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+
+from app import paths, settings
+from app.domain.errors import KenesError
+from app.i18n import _, ngettext
+from app.models.backup import BackupFile, IntegrityReport
+from app.services import backups
+from app.views.background import BackgroundTask
+from app.views.messages import show_refusal
+
+
+def backup_policy(store: settings.Settings) -> backups.BackupPolicy:
+    """Where backups go and how many are kept, from the user's settings."""
+    folder = store.user.get(settings.BACKUP_DIR)
+    return backups.BackupPolicy(
+        Path(folder) if folder else paths.backup_dir(),
+        store.user.get(settings.BACKUP_DAILY),
+        store.user.get(settings.BACKUP_WEEKLY),
+    )
+
+
+def describe_summary(summary: backups.ArchiveSummary) -> str:
+    return _("{councils}, {people}, {seats}").format(
+        councils=ngettext("{n} council", "{n} councils", summary.councils).format(
+            n=summary.councils),
+        people=ngettext("{n} person", "{n} people", summary.people).format(n=summary.people),
+        seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats))
+
+
+class BackupActions:
+    """The backup actions of one main window, on one SQLite database file."""
+
+    def __init__(self, window: QWidget, store: settings.Settings, database_file: Path | None,
+                 on_restore: Callable[[Path], None]) -> None:
+        self.window = window
+        self.store = store
+        self.database_file = database_file
+        self.on_restore = on_restore
+        self.tasks: list[BackgroundTask] = []
+        self.backup_now = QAction(window)
+        self.backup_now.setObjectName("backupNow")
+        self.backup_now.triggered.connect(self.make_backup)
+        self.restore = QAction(window)
+        self.restore.setObjectName("restoreBackup")
+        self.restore.triggered.connect(self.choose_restore)
+        self.check = QAction(window)
+        self.check.setObjectName("checkDatabase")
+        self.check.triggered.connect(self.check_database)
+        self.folder = QAction(window)
+        self.folder.setObjectName("backupFolder")
+        self.folder.triggered.connect(self.choose_folder)
+        for action in (self.backup_now, self.restore, self.check):
+            action.setEnabled(database_file is not None)
+        self.retranslate_ui()
+
+    def install(self, menu: QMenu, before: QAction | None = None) -> None:
+        for action in (self.backup_now, self.restore, self.check, self.folder):
+            menu.insertAction(before, action) if before else menu.addAction(action)
+        menu.insertSeparator(before) if before else menu.addSeparator()
+
+    def retranslate_ui(self) -> None:
+        self.backup_now.setText(_("&Back up now"))
+        self.restore.setText(_("&Restore from backup…"))
+        self.check.setText(_("&Check the database"))
+        self.folder.setText(_("Backup &folder…"))
+        if self.database_file is None:
+            tip = _("Backups are made of SQLite databases; back up a PostgreSQL database with "
+                    "the server's own tools (pg_dump).")
+            for action in (self.backup_now, self.restore, self.check):
+                action.setToolTip(tip)
+
+    def _run(self, label: str, func: Callable[[], object],
+             on_done: Callable[[object], None]) -> BackgroundTask:
+        task = BackgroundTask(func, on_done, self._failed, parent=self.window, label=label)
+        self.tasks.append(task)
+        task.finished.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
+        task.start()
+        return task
+
+    def _failed(self, exc: BaseException) -> None:
+        if isinstance(exc, KenesError):
+            show_refusal(self.window, exc)
+        else:
+            raise exc
+
+    def make_backup(self) -> BackgroundTask | None:
+        if self.database_file is None:
+            return None
+        file, policy = self.database_file, backup_policy(self.store)
+        return self._run(_("Backing up the database…"),
+                         lambda: backups.back_up_now(file, policy), self._backed_up)
+
+    def _backed_up(self, made: object) -> None:
+        assert isinstance(made, BackupFile)
+        QMessageBox.information(self.window, _("Backup"),
+                                _("Backup written: {path}").format(path=made.path))
+
+    def choose_restore(self) -> None:
+        if self.database_file is None:
+            return
+        folder = backup_policy(self.store).folder
+        name, _filter = QFileDialog.getOpenFileName(
+            self.window, _("Restore from backup"), str(folder),
+            _("Kenes databases (*.sqlite3 *.db);;All files (*)"))
+        if name:
+            self.confirm_restore(Path(name))
+
+    def confirm_restore(self, path: Path, *, ask: bool = True) -> bool:
+        try:
+            summary = backups.check_backup_file(path)
+        except KenesError as exc:
+            show_refusal(self.window, exc)
+            return False
+        if ask:
+            answer = QMessageBox.question(
+                self.window, _("Restore from backup"),
+                _("Restore {path}? It holds {summary}. The current database is kept as a "
+                  "backup first.").format(path=path, summary=describe_summary(summary)))
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        self.on_restore(path)
+        return True
+
+    def check_database(self) -> BackgroundTask | None:
+        if self.database_file is None:
+            return None
+        file = self.database_file
+        return self._run(_("Checking the database…"),
+                         lambda: backups.check_database(file, full=True), self._checked)
+
+    def _checked(self, report: object) -> None:
+        assert isinstance(report, IntegrityReport)
+        if report.ok:
+            QMessageBox.information(self.window, _("Check the database"),
+                                    _("The database is sound."))
+        else:
+            QMessageBox.warning(
+                self.window, _("Check the database"),
+                _("The database is damaged: {problems}. Restore the latest good backup "
+                  "(File → Restore from backup).").format(problems="; ".join(
+                      report.problems[:5])))
+
+    def choose_folder(self) -> None:
+        current = backup_policy(self.store).folder
+        name = QFileDialog.getExistingDirectory(self.window, _("Backup folder"), str(current))
+        if name:
+            self.store.user.set(settings.BACKUP_DIR, name)
+            self.store.sync()

@@ -1,0 +1,182 @@
+"""The council editor: names, kind, parent council, act, working body and regulation profile.
+
+OK calls ``councils.create_council`` or ``councils.update_council`` (with the
+version read, so a change made meanwhile elsewhere is refused, not
+overwritten).  A refusal is shown with :func:`show_refusal` and the dialog
+stays open with everything typed kept.
+"""
+
+from __future__ import annotations
+
+from functools import partial
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QFormLayout,
+    QGroupBox,
+    QLineEdit,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import i18n
+from app.domain.council import COUNCIL_KIND_LABELS, CouncilKind
+from app.domain.errors import KenesError
+from app.i18n import N_, _, interface_language
+from app.models.database import Database
+from app.services.base import Actor
+from app.services.councils import (
+    CouncilData,
+    CouncilInfo,
+    create_council,
+    list_councils,
+    update_council,
+)
+from app.services.people import ActData
+from app.views.messages import show_refusal
+from app.views.profile_editor import ProfileEditor
+from app.views.retranslate import Retranslatable
+from app.views.seat_dialog import ActFields, ChoiceCombo, Label, Texts, ok_cancel
+
+
+def _council_name(council: CouncilInfo) -> str:
+    return council.name(interface_language())
+
+
+KIND_CHOICES: list[tuple[Any, Label]] = [(kind, COUNCIL_KIND_LABELS[kind]) for kind in CouncilKind]
+
+
+class CouncilDialog(Retranslatable, QDialog):
+    """Create a council (``council`` None) or edit one."""
+
+    saved = Signal(object)  # CouncilInfo
+
+    def __init__(
+        self,
+        db: Database,
+        actor: Actor,
+        council: CouncilInfo | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("councilDialog")
+        self._db = db
+        self._actor = actor
+        self._original = council
+        self.council: CouncilInfo | None = None
+        self.texts = Texts()
+
+        self.names: dict[str, QLineEdit] = {}
+        self.working_body: dict[str, QLineEdit] = {}
+        self.names_box = QGroupBox()
+        self.working_body_box = QGroupBox()
+        names_form = QFormLayout(self.names_box)
+        body_form = QFormLayout(self.working_body_box)
+        for lang in i18n.LANGUAGES:
+            # Language names are shown in their own language, as in the language menu.
+            self.names[lang.code] = QLineEdit()
+            self.names[lang.code].setObjectName(f"name_{lang.code}")
+            self.working_body[lang.code] = QLineEdit()
+            names_form.addRow(lang.native_name, self.names[lang.code])
+            body_form.addRow(lang.native_name, self.working_body[lang.code])
+
+        self.kind = ChoiceCombo(KIND_CHOICES)
+        others = [c for c in list_councils(db) if council is None or c.id != council.id]
+        parent_choices: list[tuple[Any, Label]] = [(None, N_("(none)"))]
+        parent_choices += [(c.id, partial(_council_name, c)) for c in others]
+        self.parent_council = ChoiceCombo(parent_choices)
+        self.parent_council.setMinimumContentsLength(40)
+        self.act = ActFields()
+        self.act_box = QGroupBox()
+        QVBoxLayout(self.act_box).addWidget(self.act)
+
+        general = QWidget()
+        form = QFormLayout()
+        form.addRow(self.texts.label(N_("Kind")), self.kind)
+        form.addRow(self.texts.label(N_("Works for the council")), self.parent_council)
+        general_layout = QVBoxLayout(general)
+        general_layout.addWidget(self.names_box)
+        general_layout.addLayout(form)
+        general_layout.addWidget(self.act_box)
+        general_layout.addWidget(self.working_body_box)
+        general_layout.addStretch(1)
+
+        self.profile_editor = ProfileEditor()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(self.profile_editor, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(ok_cancel(self))
+
+        if council is not None:
+            self._load(council)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.resize(780, 640)
+        self.retranslate_ui()
+
+    def _load(self, council: CouncilInfo) -> None:
+        for code, edit in self.names.items():
+            edit.setText(council.names.get(code, ""))
+        for code, edit in self.working_body.items():
+            edit.setText(council.working_body.get(code, ""))
+        self.kind.set_value(council.kind)
+        self.parent_council.set_value(council.parent_id)
+        self.act.set_act(ActData(council.act_title, council.act_number, council.act_date))
+        self.profile_editor.set_profile(council.profile, council.preset_key)
+
+    def _kind_changed(self) -> None:
+        self.parent_council.setEnabled(self.kind.value() is CouncilKind.WORKING_GROUP)
+
+    def council_data(self) -> CouncilData:
+        kind = self.kind.value()
+        act = self.act.act()
+        return CouncilData(
+            name_kk=self.names["kk"].text(),
+            name_ru=self.names["ru"].text(),
+            name_en=self.names["en"].text(),
+            kind=kind,
+            parent_id=self.parent_council.value() if kind is CouncilKind.WORKING_GROUP else None,
+            act_title=act.title,
+            act_number=act.number,
+            act_date=act.act_date,
+            working_body_kk=self.working_body["kk"].text(),
+            working_body_ru=self.working_body["ru"].text(),
+            working_body_en=self.working_body["en"].text(),
+            preset_key=self.profile_editor.preset_key(),
+            profile=self.profile_editor.profile(),
+        )
+
+    def accept(self) -> None:
+        try:
+            if self._original is None:
+                self.council = create_council(self._db, self._actor, self.council_data())
+            else:
+                self.council = update_council(
+                    self._db,
+                    self._actor,
+                    self._original.id,
+                    self.council_data(),
+                    expected_version=self._original.version,
+                )
+        except KenesError as exc:
+            show_refusal(self, exc)
+            return
+        self.saved.emit(self.council)
+        super().accept()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(_("New council") if self._original is None else _("Council"))
+        self.texts.apply()
+        self.kind.retranslate()
+        self.parent_council.retranslate()
+        self.names_box.setTitle(_("Name of the council"))
+        self.working_body_box.setTitle(_("Working body"))
+        self.act_box.setTitle(_("Act that establishes the council"))
+        self.tabs.setTabText(0, _("Council"))
+        self.tabs.setTabText(1, _("Regulation profile"))
+        self.parent_council.setToolTip(_("Only a working group works for another council"))

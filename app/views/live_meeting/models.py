@@ -1,0 +1,678 @@
+"""Qt item models of the live meeting screen, each over a row cache.
+
+The window asks :func:`app.services.conduct.queries.live_meeting` for the
+whole meeting only after a structural change (attendance, a new decision
+point, closing a voting) and hands the rows to these models.  A ballot never
+rebuilds anything: :meth:`VotingModel.set_choice` and
+:meth:`PointsModel.set_ballot` change one cached row and emit ``dataChanged``
+for that row alone.
+
+Texts are resolved in the interface language whenever Qt asks for them, so a
+language switch only has to say that everything changed (:meth:`retranslate`).
+Every ``headerData`` returns None for the roles it does not handle (never
+``super().headerData``: PySide6 6.12 aborts at exit on it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont, QPalette
+from PySide6.QtWidgets import QApplication
+
+from app.domain.composition import Role
+from app.domain.voting import Choice, TallyResult
+from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
+from app.services.conduct.attendance import AttendanceInfo
+from app.services.conduct.decisions import DecisionInfo, InstructionInfo
+from app.services.conduct.dissent import DissentInfo
+from app.services.conduct.invited import INVITED_ROLE_LABELS, InvitedInfo, InvitedRole
+from app.services.conduct.queries import ItemLine, MemberLine, PointLine
+from app.views.composition_model import capitalized, person_name, role_label, shown_date
+
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+DISPLAY = Qt.ItemDataRole.DisplayRole
+TOOLTIP = Qt.ItemDataRole.ToolTipRole
+ID_ROLE = Qt.ItemDataRole.UserRole
+
+CHOICE_LABELS = {
+    Choice.FOR: N_("For"),
+    Choice.AGAINST: N_("Against"),
+    Choice.ABSTAINED: N_("Abstained"),
+    Choice.DID_NOT_VOTE: N_("Did not vote"),
+}
+# Dark enough to read on the light alternating rows of a table.
+CHOICE_COLOURS = {
+    Choice.FOR: QColor(0, 110, 40),
+    Choice.AGAINST: QColor(170, 20, 20),
+    Choice.ABSTAINED: QColor(150, 95, 0),
+}
+NO_BALLOT = "—"
+CHECK = "✓"
+
+
+def choice_label(choice: Choice | None) -> str:
+    return _(CHOICE_LABELS[choice]) if choice is not None else ""
+
+
+def muted() -> QBrush:
+    return QApplication.palette().brush(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+
+
+def bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
+def language_name(code: str) -> str:
+    """A language in its own name ("Қазақша"), as the language menu shows it."""
+    return next((lang.native_name for lang in LANGUAGES if lang.code == code), code)
+
+
+def counts_phrase(result: TallyResult) -> str:
+    """ "5 for, 3 against, 1 abstained" in the interface language (the protocol's words)."""
+    for_ = ngettext("{n} for", "{n} for", result.for_).format(n=result.for_)
+    against = ngettext("{n} against", "{n} against", result.against).format(n=result.against)
+    abstained = ngettext("{n} abstained", "{n} abstained", result.abstained).format(
+        n=result.abstained
+    )
+    return _("{for_}, {against}, {abstained}").format(
+        for_=for_, against=against, abstained=abstained
+    )
+
+
+def member_role(role: Role, voting: bool, presiding: bool) -> str:
+    """ "Chair, presiding" / "Member, no vote": the role as the tool tip of both grids says it."""
+    parts = [role_label(role)]
+    if presiding:
+        parts.append(_("presiding"))
+    if not voting:
+        parts.append(_("no vote"))
+    return ", ".join(parts)
+
+
+def meeting_role(role: Role, voting: bool, presiding: bool) -> str:
+    """The role column of both grids: "Presiding" for the one who presides, else the seat's role."""
+    if presiding:
+        return capitalized(_("presiding"))
+    if not voting:
+        return _("{role}, no vote").format(role=role_label(role))
+    return role_label(role)
+
+
+def member_tooltip(line: MemberLine) -> str:
+    """The full name, the position and its organisation (the tables show "Surname N. P.")."""
+    lang = interface_language()
+    parts = [person_name(line.person)]
+    if line.position is not None:
+        parts += [line.position.title(lang), line.position.organisation(lang)]
+    return "\n".join(p for p in parts if p)
+
+
+def attendance_text(info: AttendanceInfo | None) -> str:
+    """How a member attends the whole meeting: present, from/until an item, absent (why)."""
+    if info is None:
+        return _("not marked")
+    if not info.present:
+        if info.absence_reason:
+            return _("absent: {reason}").format(reason=info.absence_reason)
+        return _("absent")
+    arrived, left = info.arrived_before_item, info.left_after_item
+    if arrived and left is not None:
+        return _("present at items {first}–{last}").format(first=arrived + 1, last=left + 1)
+    if arrived:
+        return _("present from item {number}").format(number=arrived + 1)
+    if left is not None:
+        return _("present until item {number}").format(number=left + 1)
+    return _("present")
+
+
+# -- a table over a row cache ----------------------------------------------------------------------
+
+
+class _Table(QAbstractTableModel):
+    """Read-only table: subclasses list their headers and answer :meth:`cell`."""
+
+    headers: tuple[str, ...] = ()  # msgids, marked with N_
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.headers)
+
+    def header_text(self, section: int) -> str:
+        return _(self.headers[section])
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        # Never super().headerData(): on PySide6 6.12 it aborts the process at exit.
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == DISPLAY
+            and 0 <= section < len(self.headers)
+        ):
+            return self.header_text(section)
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+            return None
+        if not (0 <= index.column() < len(self.headers)):
+            return None
+        return self.cell(index.row(), index.column(), role)
+
+    def cell(self, row: int, column: int, role: int) -> Any:  # pragma: no cover - overridden
+        return None
+
+    def emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.headers) - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.headers) - 1)
+        if self._rows:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._rows) - 1, len(self.headers) - 1)
+            )
+
+
+class _List(QAbstractListModel):
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Any] = []
+
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index: Index, role: int = DISPLAY) -> Any:
+        if not index.isValid() or index.column() != 0 or not (0 <= index.row() < len(self._rows)):
+            return None
+        return self.cell(index.row(), role)
+
+    def cell(self, row: int, role: int) -> Any:  # pragma: no cover - overridden
+        return None
+
+    def emit_row(self, row: int) -> None:
+        self.dataChanged.emit(self.index(row, 0), self.index(row, 0))
+
+    def retranslate(self) -> None:
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, 0))
+
+
+# -- the agenda --------------------------------------------------------------------------------
+
+
+class AgendaModel(_List):
+    """The agenda items, the current one in bold; a tick when all its votings are closed."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._current = -1
+
+    def set_items(self, items: Sequence[ItemLine]) -> None:
+        self.beginResetModel()
+        self._rows = list(items)
+        if self._current >= len(self._rows):
+            self._current = -1
+        self.endResetModel()
+
+    def item(self, row: int) -> ItemLine:
+        line: ItemLine = self._rows[row]
+        return line
+
+    def items(self) -> list[ItemLine]:
+        return list(self._rows)
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    def set_current(self, row: int) -> None:
+        old, self._current = self._current, row
+        for changed in {old, row}:
+            if 0 <= changed < len(self._rows):
+                self.emit_row(changed)
+
+    def cell(self, row: int, role: int) -> Any:
+        line = self.item(row)
+        if role == DISPLAY:
+            text = f"{line.item.number}. {line.item.title(interface_language())}"
+            if line.points and all(p.closed for p in line.points):
+                text += f"  {CHECK}"
+            return text
+        if role == TOOLTIP:
+            points = ngettext("{n} decision point", "{n} decision points", len(line.points)).format(
+                n=len(line.points)
+            )
+            title = line.item.title(interface_language())
+            return f"{title}\n{line.quorum.explain()}\n{points}"
+        if role == Qt.ItemDataRole.FontRole and row == self._current:
+            return bold()
+        if role == ID_ROLE:
+            return line.item.id
+        return None
+
+
+# -- attendance ------------------------------------------------------------------------------------
+
+
+class AttendanceModel(_Table):
+    """The composition on the meeting date: how each member attends, and whether at this item."""
+
+    headers = (N_("№"), N_("Member"), N_("Role"), N_("Attendance"), N_("At item {number}"))
+    AT_ITEM_COLUMN = 4
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._here: frozenset[int] = frozenset()
+        self._item_number = 0
+        self._presiding: int | None = None
+
+    def set_members(
+        self,
+        members: Sequence[MemberLine],
+        present_here: frozenset[int],
+        item_number: int,
+        presiding_id: int | None,
+    ) -> None:
+        self.beginResetModel()
+        self._rows = list(members)
+        self._here = present_here
+        self._item_number = item_number
+        self._presiding = presiding_id
+        self.endResetModel()
+
+    def set_item(self, present_here: frozenset[int], item_number: int) -> None:
+        """Another item is current: only the last column changes."""
+        self._here, self._item_number = present_here, item_number
+        column = self.AT_ITEM_COLUMN
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, column, column)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, column), self.index(len(self._rows) - 1, column))
+
+    def member(self, row: int) -> MemberLine:
+        line: MemberLine = self._rows[row]
+        return line
+
+    def row_of(self, person_id: int) -> int | None:
+        return next((r for r, m in enumerate(self._rows) if m.person.id == person_id), None)
+
+    def header_text(self, section: int) -> str:
+        if section == self.AT_ITEM_COLUMN:
+            return _(self.headers[section]).format(number=self._item_number)
+        return _(self.headers[section])
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        line = self.member(row)
+        here = line.person.id in self._here
+        if role == DISPLAY:
+            if column == 0:
+                return str(row + 1)
+            if column == 1:
+                return line.person.short_name(interface_language())
+            if column == 2:
+                return meeting_role(line.role, line.voting, line.person.id == self._presiding)
+            if column == 3:
+                return attendance_text(line.attendance)
+            return CHECK if here else ""
+        if role == Qt.ItemDataRole.FontRole and line.person.id == self._presiding:
+            return bold()
+        if role == TOOLTIP:
+            if column == 2:
+                return member_role(line.role, line.voting, line.person.id == self._presiding)
+            if column == 1:
+                return member_tooltip(line)
+            if column == 3:
+                return attendance_text(line.attendance)
+            return None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, self.AT_ITEM_COLUMN):
+            return Qt.AlignmentFlag.AlignCenter
+        if role == Qt.ItemDataRole.ForegroundRole and not here:
+            return muted()
+        if role == ID_ROLE:
+            return line.person.id
+        return None
+
+
+# -- invited persons ---------------------------------------------------------------------------
+
+
+class InvitedModel(_Table):
+    """Speakers, experts, guests and those who came instead of a member: never counted."""
+
+    headers = (N_("Name"), N_("Invited as"), N_("Position"), N_("Organisation"))
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._names: Mapping[int, str] = {}
+
+    def set_invited(self, invited: Sequence[InvitedInfo], names: Mapping[int, str]) -> None:
+        """``names``: members' names by person id, for "attended instead of N"."""
+        self.beginResetModel()
+        self._rows = list(invited)
+        self._names = dict(names)
+        self.endResetModel()
+
+    def invited(self, row: int) -> InvitedInfo:
+        info: InvitedInfo = self._rows[row]
+        return info
+
+    def role_text(self, info: InvitedInfo) -> str:
+        if info.role is InvitedRole.SUBSTITUTE and info.instead_of_person_id is not None:
+            name = self._names.get(info.instead_of_person_id, "")
+            return _("attended instead of {name}").format(name=name)
+        return _(INVITED_ROLE_LABELS[info.role])
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        info = self.invited(row)
+        lang = interface_language()
+        if role in (DISPLAY, TOOLTIP):
+            if column == 0:
+                return info.display_name(lang)
+            if column == 1:
+                return self.role_text(info)
+            if column == 2:
+                return info.position(lang)
+            return info.organisation(lang)
+        if role == ID_ROLE:
+            return info.id
+        return None
+
+
+# -- decision points -----------------------------------------------------------------------------
+
+
+@dataclass
+class PointRow:
+    """A decision point as the screen keeps it: ballots and result change in place."""
+
+    decision: DecisionInfo
+    ballots: dict[int, Choice]
+    result: TallyResult | None
+    closed: bool
+    entitled: frozenset[int]
+    without_quorum: bool
+    dissents: tuple[DissentInfo, ...]
+    instructions: tuple[InstructionInfo, ...]
+
+    @classmethod
+    def from_line(cls, line: PointLine) -> PointRow:
+        return cls(
+            line.decision,
+            dict(line.ballots),
+            line.result,
+            line.closed,
+            line.entitled,
+            line.without_quorum,
+            line.dissents,
+            line.instructions,
+        )
+
+    @property
+    def id(self) -> int:
+        return self.decision.id
+
+    @property
+    def counts_only(self) -> bool:
+        return self.decision.mode == "counts"
+
+
+def point_status(point: PointRow) -> str:
+    """ "voting open · 5 for, 3 against, 0 abstained" for the list of decision points."""
+    parts = []
+    if point.closed:
+        parts.append(_("closed without a quorum") if point.without_quorum else _("voting closed"))
+    else:
+        parts.append(_("voting open"))
+    if point.counts_only:
+        parts.append(_("counts only"))
+    if point.result is not None:
+        parts.append(counts_phrase(point.result))
+        if point.closed:
+            parts.append(_("adopted") if point.result.adopted else _("not adopted"))
+    if point.dissents:
+        count = len(point.dissents)
+        parts.append(
+            ngettext("{n} dissenting opinion", "{n} dissenting opinions", count).format(n=count)
+        )
+    if point.instructions:
+        count = len(point.instructions)
+        parts.append(
+            ngettext("{n} protocol instruction", "{n} protocol instructions", count).format(n=count)
+        )
+    return " · ".join(parts)
+
+
+class PointsModel(_List):
+    """The numbered decision points of the current item."""
+
+    def set_points(self, points: Sequence[PointRow]) -> None:
+        self.beginResetModel()
+        self._rows = list(points)
+        self.endResetModel()
+
+    def point(self, row: int) -> PointRow:
+        point: PointRow = self._rows[row]
+        return point
+
+    def points(self) -> list[PointRow]:
+        return list(self._rows)
+
+    def row_of(self, point_id: int) -> int | None:
+        return next((r for r, p in enumerate(self._rows) if p.id == point_id), None)
+
+    def set_ballot(
+        self, point_id: int, person_id: int, choice: Choice | None, result: TallyResult | None
+    ) -> None:
+        """One ballot changed: update its point's row only."""
+        row = self.row_of(point_id)
+        if row is None:
+            return
+        point = self.point(row)
+        if choice is None or choice is Choice.DID_NOT_VOTE:
+            point.ballots.pop(person_id, None)
+        else:
+            point.ballots[person_id] = choice
+        point.result = result
+        self.emit_row(row)
+
+    def cell(self, row: int, role: int) -> Any:
+        point = self.point(row)
+        text = point.decision.text(interface_language())
+        if role == DISPLAY:
+            first_line = text.splitlines()[0] if text else ""
+            return f"{point.decision.number}. {first_line}\n{point_status(point)}"
+        if role == TOOLTIP:
+            return f"{point.decision.number}. {text}\n{point_status(point)}"
+        if role == Qt.ItemDataRole.ForegroundRole and point.closed:
+            return muted()
+        if role == ID_ROLE:
+            return point.id
+        return None
+
+
+# -- the voting grid -----------------------------------------------------------------------------
+
+
+@dataclass
+class VoterRow:
+    """A member present at the item with a vote, and their ballot on the current point."""
+
+    person_id: int
+    name: str
+    role: Role
+    presiding: bool
+    choice: Choice | None
+    tooltip: str = ""  # the full name and position
+
+
+class VotingModel(_Table):
+    """Roll call: one row per member present at the item with a vote; the presiding one in bold."""
+
+    headers = (N_("№"), N_("Member"), N_("Role"), N_("Vote"))
+    VOTE_COLUMN = 3
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._closed = False
+        self._by_person: dict[int, int] = {}
+
+    def set_voters(self, voters: Sequence[VoterRow], *, closed: bool) -> None:
+        self.beginResetModel()
+        self._rows = list(voters)
+        self._by_person = {v.person_id: r for r, v in enumerate(self._rows)}
+        self._closed = closed
+        self.endResetModel()
+
+    def voter(self, row: int) -> VoterRow:
+        voter: VoterRow = self._rows[row]
+        return voter
+
+    def voters(self) -> list[VoterRow]:
+        return list(self._rows)
+
+    def row_of(self, person_id: int) -> int | None:
+        return self._by_person.get(person_id)
+
+    def set_choice(self, person_id: int, choice: Choice | None) -> int | None:
+        """One ballot changed: update that row alone; return it (None if not shown)."""
+        row = self._by_person.get(person_id)
+        if row is None:
+            return None
+        self._rows[row].choice = None if choice is Choice.DID_NOT_VOTE else choice
+        index = self.index(row, self.VOTE_COLUMN)
+        self.dataChanged.emit(index, index)
+        return row
+
+    def vote_text(self, voter: VoterRow) -> str:
+        if voter.choice is not None:
+            return choice_label(voter.choice)
+        return choice_label(Choice.DID_NOT_VOTE) if self._closed else NO_BALLOT
+
+    def cell(self, row: int, column: int, role: int) -> Any:
+        voter = self.voter(row)
+        if role == DISPLAY:
+            if column == 0:
+                return str(row + 1)
+            if column == 1:
+                return voter.name
+            if column == 2:
+                return meeting_role(voter.role, True, voter.presiding)
+            return self.vote_text(voter)
+        if role == TOOLTIP:
+            if column == 2:
+                return member_role(voter.role, True, voter.presiding)
+            if column == 1:
+                return voter.tooltip or voter.name
+            return self.vote_text(voter) if column == self.VOTE_COLUMN else None
+        if role == Qt.ItemDataRole.FontRole and (
+            voter.presiding or (column == self.VOTE_COLUMN and voter.choice is not None)
+        ):
+            return bold()
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.VOTE_COLUMN:
+            if voter.choice is None:
+                return muted()
+            return QBrush(CHOICE_COLOURS[voter.choice])
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return Qt.AlignmentFlag.AlignCenter
+        if role == ID_ROLE:
+            return voter.person_id
+        return None
+
+
+# -- dissents and instructions of a decision point -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NoteRow:
+    """A dissenting opinion or a protocol instruction shown with its decision."""
+
+    dissent: DissentInfo | None = None
+    instruction: InstructionInfo | None = None
+
+
+class NotesModel(_List):
+    """The dissenting opinions and protocol instructions of the current decision point."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._name: Callable[[int], str] = str
+
+    def set_point(self, point: PointRow | None, name: Callable[[int], str]) -> None:
+        """``name`` gives a person's name by id (members and the directory)."""
+        self.beginResetModel()
+        self._name = name
+        self._rows = []
+        if point is not None:
+            self._rows = [NoteRow(dissent=d) for d in point.dissents]
+            self._rows += [NoteRow(instruction=i) for i in point.instructions]
+        self.endResetModel()
+
+    def note(self, row: int) -> NoteRow:
+        note: NoteRow = self._rows[row]
+        return note
+
+    def text(self, note: NoteRow) -> str:
+        lang = interface_language()
+        if note.dissent is not None:
+            d = note.dissent
+            return _("Dissenting opinion of {name} ({language}, received {date}): {text}").format(
+                name=self._name(d.person_id),
+                language=language_name(d.language),
+                date=shown_date(d.received_on),
+                text=d.text,
+            )
+        assert note.instruction is not None
+        i = note.instruction
+        if i.executor_person_id is not None:
+            executor = self._name(i.executor_person_id)
+        else:
+            executor = i.executor(lang)
+        parts = [
+            _("Protocol instruction {number}: {text}").format(number=i.number, text=i.text(lang)),
+            _("executor: {executor}").format(executor=executor),
+        ]
+        if i.deadline is not None:
+            parts.append(_("deadline: {date}").format(date=shown_date(i.deadline)))
+        if i.completion_form(lang):
+            parts.append(_("form of completion: {form}").format(form=i.completion_form(lang)))
+        return "; ".join(parts)
+
+    def cell(self, row: int, role: int) -> Any:
+        note = self.note(row)
+        if role == DISPLAY:
+            return " ".join(self.text(note).split())
+        if role == TOOLTIP:
+            return self.text(note)
+        if role == ID_ROLE:
+            record = note.dissent or note.instruction
+            return record.id if record is not None else None
+        return None

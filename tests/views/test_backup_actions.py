@@ -1,0 +1,131 @@
+"""Backups from the desktop application: File menu actions, start-up backup, restore, damage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
+
+from app import settings
+from app.gui import KenesApp
+from app.models.backup import backup_database, list_backups
+from app.services.councils import list_councils
+
+
+_CHAINS: list[list[bool]] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_answering() -> object:
+    """Message-box answerers of one test never answer the next test's boxes."""
+    yield
+    for chain in _CHAINS:
+        chain.append(True)
+    _CHAINS.clear()
+
+
+def answer_boxes(replies: list[str], button: QMessageBox.StandardButton | None = None
+                 ) -> Callable[[], None]:
+    """Close every message box that appears, remembering its text."""
+    stopped: list[bool] = []
+    _CHAINS.append(stopped)
+
+    def answer() -> None:
+        if stopped:
+            return
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QMessageBox) and widget.isVisible():
+                replies.append(widget.text())
+                if button is not None and widget.button(button) is not None:
+                    widget.button(button).click()
+                else:
+                    widget.close()
+        QTimer.singleShot(30, answer)
+
+    return answer
+
+
+@pytest.fixture
+def kenes(tmp_path: Path, qtbot: QtBot):  # type: ignore[no-untyped-def]
+    store = settings.Settings(tmp_path / "config")
+    store.user.set(settings.BACKUP_DIR, str(tmp_path / "backups"))
+    app = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert app.open()
+    app.show()  # KenesApp owns its windows (a restore replaces them)
+    yield app
+    if app.window is not None:
+        app.window.close()
+        app.window.deleteLater()
+    app.close()
+
+
+def test_first_start_has_the_demo_and_a_start_backup(kenes: KenesApp, qtbot: QtBot,
+                                                      tmp_path: Path) -> None:
+    assert kenes.database is not None and len(list_councils(kenes.database)) == 1
+    kenes.back_up_at_start()
+    assert kenes.startup_task is not None
+    qtbot.waitUntil(lambda: not kenes.startup_task.running, timeout=10_000)
+    assert [b.reason for b in list_backups(tmp_path / "backups")] == ["start"]
+
+
+def test_back_up_now_and_check_from_the_menu(kenes: KenesApp, qtbot: QtBot,
+                                             tmp_path: Path) -> None:
+    replies: list[str] = []
+    QTimer.singleShot(30, answer_boxes(replies))
+    assert kenes.actions is not None
+    assert kenes.actions.backup_now.text() == "&Back up now"
+    task = kenes.actions.make_backup()
+    assert task is not None
+    qtbot.waitUntil(lambda: bool(replies), timeout=10_000)
+    assert "Backup written" in replies[0]
+    assert [b.reason for b in list_backups(tmp_path / "backups")] == ["manual"]
+    check = kenes.actions.check_database()
+    assert check is not None
+    qtbot.waitUntil(lambda: len(replies) >= 2, timeout=10_000)
+    assert "sound" in replies[1]
+
+
+def test_restore_replaces_the_database_and_keeps_the_current_one(
+    kenes: KenesApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    assert kenes.database is not None and kenes.database_file is not None
+    made = backup_database(kenes.database_file, tmp_path / "backups", "manual")
+    with kenes.database.transaction() as session:
+        session.connection().exec_driver_sql("UPDATE councils SET archived = 1")
+    replies: list[str] = []
+    QTimer.singleShot(30, answer_boxes(replies, QMessageBox.StandardButton.Yes))
+    assert kenes.actions is not None
+    assert kenes.actions.confirm_restore(made.path)
+    qtbot.waitUntil(lambda: any("Restored" in r for r in replies), timeout=10_000)
+    assert kenes.database is not None and len(list_councils(kenes.database)) == 1
+    assert "before-restore" in [b.reason for b in list_backups(tmp_path / "backups")]
+    assert kenes.window is not None and kenes.window.isVisible()
+
+
+def test_a_damaged_database_offers_the_latest_good_backup(tmp_path: Path, qtbot: QtBot) -> None:
+    store = settings.Settings(tmp_path / "config")
+    store.user.set(settings.BACKUP_DIR, str(tmp_path / "backups"))
+    first = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert first.open()
+    assert first.database_file is not None
+    backup_database(first.database_file, tmp_path / "backups", "start")
+    first.close()
+    import sqlite3
+
+    con = sqlite3.connect(tmp_path / "kenes.sqlite3")
+    con.execute("PRAGMA journal_mode = DELETE")
+    con.close()
+    data = bytearray((tmp_path / "kenes.sqlite3").read_bytes())
+    data[4096 * 2:4096 * 4] = b"\xa5" * 8192
+    (tmp_path / "kenes.sqlite3").write_bytes(bytes(data))
+    replies: list[str] = []
+    QTimer.singleShot(30, answer_boxes(replies, QMessageBox.StandardButton.Yes))
+    again = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert again.open()
+    assert any("Restore the latest good backup" in r for r in replies), replies
+    assert again.database is not None and len(list_councils(again.database)) == 1
+    again.close()
