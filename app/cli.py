@@ -64,15 +64,16 @@ def build_parser() -> argparse.ArgumentParser:
     meetings.add_argument("--council", type=int, metavar="ID", help="only this council")
     meetings.add_argument("--year", type=int, help="only this year")
     protocol = sub.add_parser("protocol", help="export or verify a protocol")
-    protocol_sub = protocol.add_subparsers(dest="protocol_command", metavar="ACTION",
-                                           required=True)
+    protocol_sub = protocol.add_subparsers(dest="protocol_command", metavar="ACTION", required=True)
     export = protocol_sub.add_parser(
-        "export", help="write a meeting's protocol as PDF or DOCX (by the file's extension)")
+        "export", help="write a meeting's protocol as PDF or DOCX (by the file's extension)"
+    )
     export.add_argument("--meeting", type=int, required=True, metavar="ID")
     export.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGE_CODES, default="kk")
     export.add_argument("--output", required=True, metavar="FILE")
     verify = protocol_sub.add_parser(
-        "verify", help="say whether a file is a protocol Kenes issued, and which")
+        "verify", help="say whether a file is a protocol Kenes issued, and which"
+    )
     verify.add_argument("file")
     sub.add_parser(
         "demo",
@@ -183,21 +184,29 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
         with database.reading() as session:
             for row in rows:
                 protocol = latest_protocol(session, row.meeting.id)
-                records.append({
-                    "id": row.meeting.id, "council_id": row.meeting.council_id,
-                    "council": row.council_names.get("kk") or row.council_names.get("ru")
-                    or row.council_names.get("en", ""),
-                    "number": row.meeting.number, "date": row.meeting.day.isoformat(),
-                    "kind": row.meeting.kind.value, "state": row.meeting.state.value,
-                    "protocol_state": protocol.state if protocol else None,
-                    "protocol_revision": protocol.revision if protocol else None,
-                })
+                records.append(
+                    {
+                        "id": row.meeting.id,
+                        "council_id": row.meeting.council_id,
+                        "council": row.council_names.get("kk")
+                        or row.council_names.get("ru")
+                        or row.council_names.get("en", ""),
+                        "number": row.meeting.number,
+                        "date": row.meeting.day.isoformat(),
+                        "kind": row.meeting.kind.value,
+                        "state": row.meeting.state.value,
+                        "protocol_state": protocol.state if protocol else None,
+                        "protocol_revision": protocol.revision if protocol else None,
+                    }
+                )
         if args.json:
             print(json.dumps(records, ensure_ascii=False, indent=2))
         else:
             for r in records:
-                print(f"{r['id']:>5}  {r['date']}  №{r['number']:<4} {r['state']:<16} "
-                      f"{r['protocol_state'] or '-':<12} {r['council']}")
+                print(
+                    f"{r['id']:>5}  {r['date']}  №{r['number']:<4} {r['state']:<16} "
+                    f"{r['protocol_state'] or '-':<12} {r['council']}"
+                )
         return 0
     if args.protocol_command == "export":
         path = export_protocol(database, args.meeting, args.doc_lang, Path(args.output))
@@ -205,13 +214,26 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
         return 0
     found = verify_file(database, Path(args.file))
     if not found.matches:
-        print(_("{path} does not match any protocol issued by Kenes in this database "
-                "(SHA-256 {sha}).").format(path=args.file, sha=found.sha256))
+        print(
+            _(
+                "{path} does not match any protocol issued by Kenes in this database "
+                "(SHA-256 {sha})."
+            ).format(path=args.file, sha=found.sha256)
+        )
         return 1
-    print(_("{path} is protocol No. {number}, revision {revision}, in {lang}, of meeting #{meeting}"
-            " (SHA-256 {sha}).").format(path=args.file, number=found.number,
-                                        revision=found.revision, lang=found.lang,
-                                        meeting=found.meeting_id, sha=found.sha256))
+    print(
+        _(
+            "{path} is protocol No. {number}, revision {revision}, in {lang}, of meeting #{meeting}"
+            " (SHA-256 {sha})."
+        ).format(
+            path=args.file,
+            number=found.number,
+            revision=found.revision,
+            lang=found.lang,
+            meeting=found.meeting_id,
+            sha=found.sha256,
+        )
+    )
     if found.superseded:
         print(_("A newer revision of this protocol exists."))
     return 0

@@ -97,8 +97,9 @@ class KenesApp:
         """Open the database; offer the latest good backup when it is damaged."""
         policy = backup_policy(self.store)
         try:
-            self.database = open_database(self.target, backup_dir=policy.folder
-                                          if self.database_file else None)
+            self.database = open_database(
+                self.target, backup_dir=policy.folder if self.database_file else None
+            )
         except CorruptDatabaseError as exc:
             log.warning("damaged database: %s", exc.message())
             return self._offer_backup(exc)
@@ -116,13 +117,24 @@ class KenesApp:
         policy = backup_policy(self.store)
         latest = latest_good_backup(policy.folder) if self.database_file else None
         if latest is None:
-            QMessageBox.critical(None, _("Kenes"), exc.message() + "\n\n" + _(
-                "No good backup was found in {folder}.").format(folder=policy.folder))
+            QMessageBox.critical(
+                None,
+                _("Kenes"),
+                exc.message()
+                + "\n\n"
+                + _("No good backup was found in {folder}.").format(folder=policy.folder),
+            )
             return False
         answer = QMessageBox.question(
-            None, _("Kenes"), exc.message() + "\n\n" + _(
+            None,
+            _("Kenes"),
+            exc.message()
+            + "\n\n"
+            + _(
                 "Restore the latest good backup, made {made}? The damaged file is kept as a "
-                "backup too.").format(made=latest.made.strftime("%d.%m.%Y %H:%M")))
+                "backup too."
+            ).format(made=latest.made.strftime("%d.%m.%Y %H:%M")),
+        )
         if answer != QMessageBox.StandardButton.Yes:
             return False
         assert self.database_file is not None
@@ -153,17 +165,20 @@ class KenesApp:
         window = self.window
 
         def done(made: object) -> None:
-            window.statusBar().showMessage(_("Backup made at start: {path}").format(
-                path=getattr(made, "path", "")), 10_000)
+            window.statusBar().showMessage(
+                _("Backup made at start: {path}").format(path=getattr(made, "path", "")), 10_000
+            )
 
         def failed(exc: BaseException) -> None:
             log.warning("start-up backup failed: %s", exc)
             text = exc.message() if isinstance(exc, KenesError) else str(exc)
-            window.statusBar().showMessage(_("The backup at start failed: {reason}").format(
-                reason=text), 30_000)
+            window.statusBar().showMessage(
+                _("The backup at start failed: {reason}").format(reason=text), 30_000
+            )
 
         self.startup_task = BackgroundTask(
-            lambda: back_up_now(file, policy, "start"), done, failed, parent=window)
+            lambda: back_up_now(file, policy, "start"), done, failed, parent=window
+        )
         self.startup_task.start()
 
     def restore(self, path: Path) -> None:
@@ -187,10 +202,13 @@ class KenesApp:
         window = self.show()
         if report is not None:
             kept = report.previous_kept_as.path if report.previous_kept_as else ""
-            QMessageBox.information(window, _("Restore from backup"), _(
-                "Restored {path}: {summary}. The previous database was kept as {kept}."
-            ).format(path=report.restored_from, summary=describe_summary(report.summary),
-                     kept=kept))
+            QMessageBox.information(
+                window,
+                _("Restore from backup"),
+                _("Restored {path}: {summary}. The previous database was kept as {kept}.").format(
+                    path=report.restored_from, summary=describe_summary(report.summary), kept=kept
+                ),
+            )
 
     def close(self) -> None:
         if self.database is not None:

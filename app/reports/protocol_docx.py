@@ -13,9 +13,12 @@ the font table with Times New Roman as its alternative, so Word substitutes
 that where DejaVu is not installed.  Table header rows are marked to repeat on
 every page (``w:tblHeader``) and rows do not split across pages.
 
-Tables are written as WordprocessingML directly (one parse per table) rather
-than cell by cell through python-docx, whose cell access is slow for large
-tables; paragraphs go through python-docx with styles defined once.
+python-docx provides the package (template, styles, section, footer,
+properties); the body is written as WordprocessingML and parsed once.  Adding
+paragraphs and cells one by one through python-docx costs time that grows with
+the document (each paragraph looks up its style among all styles and searches
+the body for its place; ``table.cell()`` rebuilds the whole grid), which a
+200-item protocol with its roll calls makes plain.
 
 The same snapshot gives the same bytes: the core properties carry fixed
 dates (those of ReportLab's invariant mode) and the metadata of the snapshot,
@@ -28,6 +31,7 @@ import io
 import re
 import zipfile
 from datetime import UTC, datetime
+from typing import cast
 from xml.sax.saxutils import escape
 
 from docx import Document
@@ -166,8 +170,7 @@ class _Styles:
         keep: bool = False,
         page_break: bool = False,
     ) -> ParagraphStyle:
-        style = self._doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
-        assert isinstance(style, ParagraphStyle)
+        style = cast(ParagraphStyle, self._doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH))
         style.base_style = self._doc.styles["Normal"]
         style.quick_style = False
         if size is not None:
@@ -294,9 +297,11 @@ def _run(text: str, *, bold: bool = False, italic: bool = False) -> str:
     return f'<w:r>{props}<w:t xml:space="preserve">{escape(_t(text))}</w:t></w:r>'
 
 
-def _p(style_id: str, runs: str, *, align: str = "", before: int = 0) -> str:
-    """One ``w:p`` of a style, with an alignment and space before (twips) of its own."""
+def _p(style_id: str, runs: str, *, align: str = "", before: int = 0, keep: bool = False) -> str:
+    """One ``w:p`` of a style, with an alignment, space before (twips), keep with next."""
     props = f'<w:pStyle w:val="{style_id}"/>' if style_id else ""
+    if keep:
+        props += "<w:keepNext/>"
     if before:
         props += f'<w:spacing w:before="{before}"/>'
     if align:
@@ -490,13 +495,16 @@ class _Writer:
 
     def decision(self, decision: DecisionLine) -> None:
         s = self.s
-        self.para(f"{decision.number}. {decision.text}", s.decision)
+        # With instructions, the decision keeps with its result and the table's first row.
+        keep = bool(decision.instructions)
+        text = _run(f"{decision.number}. {decision.text}")
+        self.out.append(_p(s.decision.style_id, text, keep=keep))
         if decision.result:
             voting = self.labels.get("voting", "")
             runs = (_run(f"{voting} ", bold=True) if voting else "") + _run(
                 decision.result, italic=True
             )
-            self.out.append(_p(s.result.style_id, runs))
+            self.out.append(_p(s.result.style_id, runs, keep=keep))
         if decision.instructions:
             self.instructions(decision.instructions)
         for text in decision.dissent_mentions:

@@ -250,6 +250,13 @@ def _styles() -> Styles:
             leftIndent=INDENT,
             spaceAfter=4,
         ),
+        # A decision with instructions: it, its result and the table's head stay together.
+        "decision_kept": ParagraphStyle(
+            "decision_kept", parent=body, spaceBefore=3, spaceAfter=2, keepWithNext=1
+        ),
+        "result_kept": ParagraphStyle(
+            "result_kept", parent=small, leftIndent=INDENT, spaceAfter=6, keepWithNext=1
+        ),
         "mention": ParagraphStyle(
             "mention",
             parent=small,
@@ -514,13 +521,17 @@ def _instructions_table(rows: tuple[InstructionLine, ...], layout: _Layout) -> T
 
 def _decision(decision: DecisionLine, layout: _Layout) -> list[Flowable]:
     styles = layout.styles
-    story: list[Flowable] = [_para(f"{decision.number}. {decision.text}", styles["decision"])]
+    # With instructions, the decision keeps with its result and the table (its first rows:
+    # the document template groups them, and a table splits inside a group).
+    kept = "_kept" if decision.instructions else ""
+    text = f"{decision.number}. {decision.text}"
+    story: list[Flowable] = [_para(text, styles["decision" + kept])]
     if decision.result:
         voting = layout.labels.get("voting", "")
         head = f"<b>{_x(voting)}</b> " if voting else ""
-        story.append(Paragraph(f"{head}<i>{_x(decision.result)}</i>", styles["result"]))
+        result = f"{head}<i>{_x(decision.result)}</i>"
+        story.append(Paragraph(result, styles["result" + kept]))
     if decision.instructions:
-        story.append(Spacer(1, 1 * mm))
         story.append(_instructions_table(decision.instructions, layout))
         story.append(Spacer(1, 2 * mm))
     story.extend(_para(text, styles["mention"]) for text in decision.dissent_mentions)

@@ -48,30 +48,49 @@ from app.services.seats import composition
 
 DAY = date(2024, 3, 14)
 ITEMS = (
-    ("Инновациялық кластерді 2024–2026 жылдарға дамыту жоспары туралы",
-     "О плане развития инновационного кластера на 2024–2026 годы",
-     "On the development plan of the innovation cluster for 2024–2026"),
-    ("Жасанды интеллект зертханасын қаржыландыру туралы",
-     "О финансировании лаборатории искусственного интеллекта",
-     "On the funding of the artificial intelligence laboratory"),
-    ("Қамқоршылық кеңестің 2024 жылға арналған жұмыс жоспары туралы",
-     "О плане работы попечительского совета на 2024 год",
-     "On the work plan of the supervisory board for 2024"),
+    (
+        "Инновациялық кластерді 2024–2026 жылдарға дамыту жоспары туралы",
+        "О плане развития инновационного кластера на 2024–2026 годы",
+        "On the development plan of the innovation cluster for 2024–2026",
+    ),
+    (
+        "Жасанды интеллект зертханасын қаржыландыру туралы",
+        "О финансировании лаборатории искусственного интеллекта",
+        "On the funding of the artificial intelligence laboratory",
+    ),
+    (
+        "Қамқоршылық кеңестің 2024 жылға арналған жұмыс жоспары туралы",
+        "О плане работы попечительского совета на 2024 год",
+        "On the work plan of the supervisory board for 2024",
+    ),
 )
 DECISIONS = (
-    ("Инновациялық кластерді дамыту жоспары бекітілсін.", "Утвердить план развития "
-     "инновационного кластера.", "Approve the development plan of the innovation cluster."),
-    ("Зертхананы 2024 жылы қаржыландыру мақұлдансын.", "Одобрить финансирование "
-     "лаборатории в 2024 году.", "Approve the funding of the laboratory in 2024."),
-    ("Кеңестің 2024 жылға арналған жұмыс жоспары бекітілсін.", "Утвердить план работы "
-     "совета на 2024 год.", "Approve the council's work plan for 2024."),
+    (
+        "Инновациялық кластерді дамыту жоспары бекітілсін.",
+        "Утвердить план развития инновационного кластера.",
+        "Approve the development plan of the innovation cluster.",
+    ),
+    (
+        "Зертхананы 2024 жылы қаржыландыру мақұлдансын.",
+        "Одобрить финансирование лаборатории в 2024 году.",
+        "Approve the funding of the laboratory in 2024.",
+    ),
+    (
+        "Кеңестің 2024 жылға арналған жұмыс жоспары бекітілсін.",
+        "Утвердить план работы совета на 2024 год.",
+        "Approve the council's work plan for 2024.",
+    ),
 )
 
 
 def has_demo_meeting(db: Database) -> bool:
     with db.reading() as session:
-        return session.scalar(select(Meeting.id).where(
-            Meeting.council_id == 1, Meeting.meeting_date == DAY)) is not None
+        return (
+            session.scalar(
+                select(Meeting.id).where(Meeting.council_id == 1, Meeting.meeting_date == DAY)
+            )
+            is not None
+        )
 
 
 def create_demo_meeting(db: Database, actor: Actor) -> bool:
@@ -80,10 +99,21 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
         return False
     council_id = 1
     members = [line.person.id for line in composition(db, council_id, DAY) if line.person]
-    planned = plan_meeting(db, actor, council_id, MeetingData(
-        kind=MeetingKind.REGULAR, day=DAY, starts_at=time(10, 0), ends_at=time(11, 30),
-        place_kk="Астана қ., Үкімет үйі, 3-зал", place_ru="г. Астана, Дом Правительства, зал 3",
-        place_en="Astana, Government House, hall 3", number=1))
+    planned = plan_meeting(
+        db,
+        actor,
+        council_id,
+        MeetingData(
+            kind=MeetingKind.REGULAR,
+            day=DAY,
+            starts_at=time(10, 0),
+            ends_at=time(11, 30),
+            place_kk="Астана қ., Үкімет үйі, 3-зал",
+            place_ru="г. Астана, Дом Правительства, зал 3",
+            place_en="Astana, Government House, hall 3",
+            number=1,
+        ),
+    )
     meeting_id = planned.meeting.id
     items = []
     for kk, ru, en in ITEMS:
@@ -95,15 +125,29 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
     notify_members(db, actor, meeting_id, "kk", at=datetime(2024, 2, 27, 6, 0, tzinfo=UTC))
     absent = members[13]
     for person in members:
-        record_attendance(db, actor, meeting_id, person, person != absent,
-                          "іссапар" if person == absent else "")
-    add_invited_person(db, actor, meeting_id, InvitedData(
-        InvitedRole.SUBSTITUTE, name="Серікбаев Алмас Ерланұлы", latin_name="Almas Serikbayev",
-        positions={"kk": "Басқарушы директордың орынбасары", "ru": "Заместитель управляющего "
-                   "директора", "en": "Deputy Managing Director"},
-        instead_of_person_id=absent))
-    points = [add_decision_point(db, actor, item, {"kk": kk, "ru": ru, "en": en})
-              for item, (kk, ru, en) in zip(items, DECISIONS, strict=True)]
+        record_attendance(
+            db, actor, meeting_id, person, person != absent, "іссапар" if person == absent else ""
+        )
+    add_invited_person(
+        db,
+        actor,
+        meeting_id,
+        InvitedData(
+            InvitedRole.SUBSTITUTE,
+            name="Серікбаев Алмас Ерланұлы",
+            latin_name="Almas Serikbayev",
+            positions={
+                "kk": "Басқарушы директордың орынбасары",
+                "ru": "Заместитель управляющего директора",
+                "en": "Deputy Managing Director",
+            },
+            instead_of_person_id=absent,
+        ),
+    )
+    points = [
+        add_decision_point(db, actor, item, {"kk": kk, "ru": ru, "en": en})
+        for item, (kk, ru, en) in zip(items, DECISIONS, strict=True)
+    ]
     present = [p for p in members if p != absent]  # 14 members with a vote
     for person in present[:11]:
         cast_ballot(db, actor, points[0].id, person, Choice.FOR)
@@ -115,35 +159,59 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
         cast_ballot(db, actor, points[1].id, person, Choice.AGAINST)
     for person in present:
         cast_ballot(db, actor, points[2].id, person, Choice.FOR)
-    add_instruction(db, actor, points[0].id, InstructionData(
-        texts={"kk": "Жоспарды іске асыру жөніндегі іс-шаралар жоспарын әзірлеу.",
-               "ru": "Разработать план мероприятий по реализации плана.",
-               "en": "Draft the action plan for implementing the plan."},
-        executors={"kk": "«Инновациялық технологиялар паркі» ДКҚ",
-                   "ru": "АКФ «Парк инновационных технологий»",
-                   "en": "“Innovative Technologies Park” fund"},
-        deadline=date(2024, 6, 1),
-        completion_forms={"kk": "Кеңеске ақпарат", "ru": "Информация в Совет",
-                          "en": "Information to the board"}))
+    add_instruction(
+        db,
+        actor,
+        points[0].id,
+        InstructionData(
+            texts={
+                "kk": "Жоспарды іске асыру жөніндегі іс-шаралар жоспарын әзірлеу.",
+                "ru": "Разработать план мероприятий по реализации плана.",
+                "en": "Draft the action plan for implementing the plan.",
+            },
+            executors={
+                "kk": "«Инновациялық технологиялар паркі» ДКҚ",
+                "ru": "АКФ «Парк инновационных технологий»",
+                "en": "“Innovative Technologies Park” fund",
+            },
+            deadline=date(2024, 6, 1),
+            completion_forms={
+                "kk": "Кеңеске ақпарат",
+                "ru": "Информация в Совет",
+                "en": "Information to the board",
+            },
+        ),
+    )
     for point in points:
         close_voting(db, actor, point.id)
-    add_dissent(db, actor, points[1].id, present[9],
-                "Зертхананы қаржыландыру көзі айқындалмаған, сондықтан шешімге қарсымын.",
-                "kk", date(2024, 3, 15))
+    add_dissent(
+        db,
+        actor,
+        points[1].id,
+        present[9],
+        "Зертхананы қаржыландыру көзі айқындалмаған, сондықтан шешімге қарсымын.",
+        "kk",
+        date(2024, 3, 15),
+    )
     mark_held(db, actor, meeting_id, today=DAY)
     protocol = create_protocol(db, actor, meeting_id)
-    update_protocol(db, actor, protocol.id, ProtocolDetails(
-        "1", {"kk": "Астана қ.", "ru": "г. Астана", "en": "Astana"}, "kk"))
-    heard = {"kk": "Цифрлық даму министрінің баяндамасы тыңдалды.",
-             "ru": "Заслушан доклад министра цифрового развития.",
-             "en": "The report of the Minister of Digital Development was heard."}
+    update_protocol(
+        db,
+        actor,
+        protocol.id,
+        ProtocolDetails("1", {"kk": "Астана қ.", "ru": "г. Астана", "en": "Astana"}, "kk"),
+    )
+    heard = {
+        "kk": "Цифрлық даму министрінің баяндамасы тыңдалды.",
+        "ru": "Заслушан доклад министра цифрового развития.",
+        "en": "The report of the Minister of Digital Development was heard.",
+    }
     for item in items:
         for lang, text in heard.items():
             set_narrative(db, actor, protocol.id, item, lang, Narrative(heard=text))
     record_agreement(db, actor, protocol.id, "Цифрлық даму министрлігі", date(2024, 3, 18))
     mark_agreed(db, actor, protocol.id)
-    sign_protocol(db, actor, protocol.id, Signing(date(2024, 3, 20), "paper",
-                                                  ("kk", "ru", "en")))
+    sign_protocol(db, actor, protocol.id, Signing(date(2024, 3, 20), "paper", ("kk", "ru", "en")))
     for person in members:
         record_copy(db, actor, protocol.id, date(2024, 3, 22), person_id=person, channel="email")
     mark_copies_sent(db, actor, protocol.id)

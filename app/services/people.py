@@ -386,12 +386,18 @@ class HoldingInfo:
 
 
 def holding_facts(session: Session, position_ids: set[int] | None = None) -> list[HoldingFacts]:
-    query = select(PositionHolding)
+    # Plain columns, not ORM objects: this runs on every vote of a live meeting.
+    query = select(
+        PositionHolding.position_id,
+        PositionHolding.person_id,
+        PositionHolding.valid_from,
+        PositionHolding.valid_to,
+    )
     if position_ids is not None:
         query = query.where(PositionHolding.position_id.in_(position_ids))
     return [
-        HoldingFacts(h.position_id, h.person_id, Period(h.valid_from, h.valid_to))
-        for h in session.scalars(query)
+        HoldingFacts(position_id, person_id, Period(start, end))
+        for position_id, person_id, start, end in session.execute(query)
     ]
 
 

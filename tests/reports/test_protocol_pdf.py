@@ -31,6 +31,11 @@ def page_texts(data: bytes) -> list[str]:
     return [fold(page.extract_text()) for page in reader.pages]
 
 
+def first_page_with(pages: list[str], text: str) -> int:
+    """The index of the first page that shows ``text``."""
+    return next(n for n, page in enumerate(pages) if fold(text) in page)
+
+
 def protocol_no(snapshot: ProtocolSnapshot) -> str:
     return snapshot.labels["protocol_no"].format(number=snapshot.number)
 
@@ -315,6 +320,23 @@ def test_a_long_roll_call_repeats_its_header_on_the_next_page(lang: str) -> None
         assert fold(f"{number} {row.name}") in annex
 
 
+def test_a_bare_decision_without_result_or_annexes() -> None:
+    snapshot = sample_snapshot("en", items=1)
+    bare = DecisionLine("1.1", "Postpone the item.", False, (0, 0, 0, 0), "")
+    item = dataclasses.replace(
+        snapshot.items[0], heard=(), heard_summary="", spoke=(), spoke_summary="", decisions=(bare,)
+    )
+    snapshot = dataclasses.replace(
+        snapshot, items=(item,), roll_calls=(), dissents=(), invited=(), absent=()
+    )
+    pages = page_texts(render_pdf(snapshot))
+    text = " ".join(pages)
+    assert "1.1. Postpone the item." in text
+    assert snapshot.labels["annex_roll_call"] not in text
+    assert snapshot.labels["annex_dissents"] not in text
+    assert snapshot.labels["heard"] not in text
+
+
 # -- the document ----------------------------------------------------------------------------------
 
 
@@ -399,27 +421,3 @@ def test_the_kazakh_sample_uses_every_kazakh_letter() -> None:
     assert set(fonts.KAZAKH_LETTERS) <= set(text)
     pages = " ".join(page_texts(render_pdf(sample_snapshot("kk"))))
     assert set(fonts.KAZAKH_LETTERS) <= set(pages)
-
-
-# -- helpers ---------------------------------------------------------------------------------------
-
-
-def first_page_with(pages: list[str], text: str) -> int:
-    return next(n for n, page in enumerate(pages) if fold(text) in page)
-
-
-def test_a_decision_without_quorum_or_result_still_renders() -> None:
-    snapshot = sample_snapshot("en", items=1)
-    bare = DecisionLine("1.1", "Postpone the item.", False, (0, 0, 0, 0), "")
-    item = dataclasses.replace(
-        snapshot.items[0], heard=(), heard_summary="", spoke=(), spoke_summary="", decisions=(bare,)
-    )
-    snapshot = dataclasses.replace(
-        snapshot, items=(item,), roll_calls=(), dissents=(), invited=(), absent=()
-    )
-    pages = page_texts(render_pdf(snapshot))
-    text = " ".join(pages)
-    assert "1.1. Postpone the item." in text
-    assert snapshot.labels["annex_roll_call"] not in text
-    assert snapshot.labels["annex_dissents"] not in text
-    assert snapshot.labels["heard"] not in text

@@ -288,6 +288,8 @@ def test_an_invited_person_known_by_name_only_cannot_vote_either(
     window.invited_view.setCurrentIndex(window.invited_model.index(0, 0))
     press(qtbot, window.invited_view, Qt.Key.Key_A)
     assert len(refusals) == 1 and "(000 §14)" in refusals[0].message()
+    press(qtbot, window.invited_view, Qt.Key.Key_P)
+    assert len(refusals) == 2 and "never counted for the quorum" in refusals[1].message()
 
 
 def test_closing_without_a_quorum_asks_first(

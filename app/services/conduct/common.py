@@ -112,13 +112,16 @@ def frame(session: Session, meeting_id: int) -> MeetingFrame:
 
 
 def attendance_records(session: Session, meeting_id: int) -> list[AttendanceRecord]:
-    rows = session.scalars(select(Attendance).where(Attendance.meeting_id == meeting_id))
-    return [
-        AttendanceRecord(
-            a.person_id, a.present, a.absence_reason, a.arrived_before_item, a.left_after_item
-        )
-        for a in rows
-    ]
+    rows = session.execute(
+        select(
+            Attendance.person_id,
+            Attendance.present,
+            Attendance.absence_reason,
+            Attendance.arrived_before_item,
+            Attendance.left_after_item,
+        ).where(Attendance.meeting_id == meeting_id)
+    )
+    return [AttendanceRecord(*row) for row in rows]
 
 
 def present_members(records: list[AttendanceRecord], index: int) -> frozenset[int]:

@@ -104,9 +104,7 @@ def live_meeting_in(session: Session, meeting_id: int) -> LiveMeeting:
     records = attendance_records(session, fr.meeting.id)
     rows = {
         a.person_id: a
-        for a in session.scalars(
-            select(Attendance).where(Attendance.meeting_id == fr.meeting.id)
-        )
+        for a in session.scalars(select(Attendance).where(Attendance.meeting_id == fr.meeting.id))
     }
     members = []
     for member in fr.members:

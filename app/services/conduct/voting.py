@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.attendance import AttendanceRecord
 from app.domain.errors import DomainError
 from app.domain.translation import N_
 from app.domain.voting import Choice, TallyResult, tally_counts
@@ -61,9 +62,14 @@ def _guard_open(point: DecisionPoint) -> None:
         )
 
 
-def _check_voter(session: Session, fr: MeetingFrame, index: int, person_id: int) -> None:
+def _check_voter(
+    session: Session,
+    fr: MeetingFrame,
+    index: int,
+    person_id: int,
+    records: list[AttendanceRecord],
+) -> None:
     """Say exactly why someone cannot vote on this item."""
-    records = attendance_records(session, fr.meeting.id)
     context = voting_context(fr, records, index)
     if person_id in context.entitled_present:
         return
@@ -132,7 +138,8 @@ def cast_ballot(
                 ),
                 number=point.number,
             )
-        _check_voter(session, fr, index, pid)
+        records = attendance_records(session, fr.meeting.id)
+        _check_voter(session, fr, index, pid, records)
         row = session.scalar(
             select(Ballot).where(Ballot.decision_point_id == point.id, Ballot.person_id == pid)
         )
@@ -162,7 +169,7 @@ def cast_ballot(
             before={"person_id": pid, "choice": previous.value if previous else None},
             after={"person_id": pid, "choice": choice.value},
         )
-        result = live_result(session, point, fr, attendance_records(session, fr.meeting.id), index)
+        result = live_result(session, point, fr, records, index)
         new = None if choice is Choice.DID_NOT_VOTE else choice
         return VoteChange(point.id, pid, previous, new, result)
 

@@ -46,7 +46,7 @@ from app.models.meeting import (
 )
 from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
 from app.services.people import PersonInfo, holding_facts, person_info
-from app.services.seats import _council_seats, seat_facts
+from app.services.seats import council_seat_facts
 
 LANGS = ("kk", "ru", "en")
 
@@ -308,7 +308,7 @@ def council_profile(session: Session, council_id: int) -> RegulationProfile:
 
 def members_on(session: Session, council_id: int, day: date) -> list[Member]:
     """The council's composition on ``day`` (vacant seats included)."""
-    seats = [seat_facts(s) for s in _council_seats(session, council_id)]
+    seats = council_seat_facts(session, council_id)
     positions = {s.position_id for s in seats if s.position_id is not None}
     return composition_on(day, seats, holding_facts(session, positions))
 

@@ -66,21 +66,32 @@ def _check_lang(lang: object) -> str:
     return lang
 
 
-def create_protocol(db: Database, actor: Actor, meeting_id: int, *, main_language: str = "kk"
-                    ) -> ProtocolInfo:
+def create_protocol(
+    db: Database, actor: Actor, meeting_id: int, *, main_language: str = "kk"
+) -> ProtocolInfo:
     """Start the draft protocol of a held meeting (numbered like the meeting)."""
     lang = _check_lang(main_language)
     with db.transaction() as session:
         meeting = load_meeting(session, meeting_id)
         if meeting.state not in ISSUABLE_MEETING_STATES:
             raise DomainError(
-                N_("Meeting No. {number} has not been held yet, so it has no protocol. Mark it "
-                   "as held first."), number=meeting.number)
+                N_(
+                    "Meeting No. {number} has not been held yet, so it has no protocol. Mark it "
+                    "as held first."
+                ),
+                number=meeting.number,
+            )
         if latest_protocol(session, meeting.id) is not None:
-            raise DomainError(N_("Meeting No. {number} already has a protocol."),
-                              number=meeting.number)
-        row = Protocol(meeting_id=meeting.id, revision=1, number=str(meeting.number),
-                       main_language=lang, state=ProtocolState.DRAFT.value)
+            raise DomainError(
+                N_("Meeting No. {number} already has a protocol."), number=meeting.number
+            )
+        row = Protocol(
+            meeting_id=meeting.id,
+            revision=1,
+            number=str(meeting.number),
+            main_language=lang,
+            state=ProtocolState.DRAFT.value,
+        )
         for code, city in _default_city(session, meeting).items():
             setattr(row, f"city_{code}", city)
         session.add(row)
@@ -91,9 +102,12 @@ def create_protocol(db: Database, actor: Actor, meeting_id: int, *, main_languag
 def _default_city(session: Session, meeting: Meeting) -> dict[str, str]:
     """The city of the council's previous protocol, so it is typed once."""
     previous = session.scalar(
-        select(Protocol).join(Meeting, Meeting.id == Protocol.meeting_id)
+        select(Protocol)
+        .join(Meeting, Meeting.id == Protocol.meeting_id)
         .where(Meeting.council_id == meeting.council_id, Protocol.meeting_id != meeting.id)
-        .order_by(Protocol.id.desc()).limit(1))
+        .order_by(Protocol.id.desc())
+        .limit(1)
+    )
     if previous is None:
         return {}
     return {code: getattr(previous, f"city_{code}") for code in LANGS}
@@ -106,8 +120,13 @@ class ProtocolDetails:
     main_language: str = "kk"
 
 
-def update_protocol(db: Database, actor: Actor, protocol_id: int, details: ProtocolDetails,
-                    expected_version: int | None = None) -> ProtocolInfo:
+def update_protocol(
+    db: Database,
+    actor: Actor,
+    protocol_id: int,
+    details: ProtocolDetails,
+    expected_version: int | None = None,
+) -> ProtocolInfo:
     """Change the protocol's number, city or main language while it is a draft."""
     expect(details, ProtocolDetails, N_("Protocol"))
     number = clean_text(details.number, N_("Protocol number"), required=True, limit=64)
@@ -117,15 +136,15 @@ def update_protocol(db: Database, actor: Actor, protocol_id: int, details: Proto
         row = load_protocol(session, protocol_id)
         guard_draft(row)
         if expected_version is not None and row.version != expected_version:
-            raise DomainError(N_("This record was changed by someone else meanwhile; reopen it "
-                                 "and try again."))
+            raise DomainError(
+                N_("This record was changed by someone else meanwhile; reopen it and try again.")
+            )
         before = snapshot(row)
         row.number, row.main_language = number, lang
         for code in LANGS:
             setattr(row, f"city_{code}", clean_text(cities.get(code, ""), N_("City"), limit=200))
         meeting = load_meeting(session, row.meeting_id)
-        audit(session, actor, "protocol.update", row, before=before,
-              council_id=meeting.council_id)
+        audit(session, actor, "protocol.update", row, before=before, council_id=meeting.council_id)
         return protocol_info(session, row)
 
 
@@ -136,24 +155,30 @@ class Narrative:
     discussion: str = ""
 
 
-def set_narrative(db: Database, actor: Actor, protocol_id: int, item_id: int, lang: str,
-                  narrative: Narrative) -> Narrative:
-    """Write what was heard and said on an item, in one language (the rest comes from the record)."""
+def set_narrative(
+    db: Database, actor: Actor, protocol_id: int, item_id: int, lang: str, narrative: Narrative
+) -> Narrative:
+    """Write what was heard and said on an item, in one language; the rest is from the record."""
     expect(narrative, Narrative, N_("Narrative"))
     code = _check_lang(lang)
     values = Narrative(
         clean_text(narrative.heard, N_("Heard"), limit=50_000, multiline=True),
         clean_text(narrative.spoke, N_("Spoke"), limit=10_000, multiline=True),
-        clean_text(narrative.discussion, N_("Discussion"), limit=50_000, multiline=True))
+        clean_text(narrative.discussion, N_("Discussion"), limit=50_000, multiline=True),
+    )
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
         guard_draft(row)
         item = get(session, AgendaItem, item_id, N_("Agenda item"))
         if item.meeting_id != row.meeting_id:
             raise DomainError(N_("The item does not belong to this meeting."))
-        text = session.scalar(select(ProtocolNarrative).where(
-            ProtocolNarrative.protocol_id == row.id, ProtocolNarrative.item_id == item.id,
-            ProtocolNarrative.lang == code))
+        text = session.scalar(
+            select(ProtocolNarrative).where(
+                ProtocolNarrative.protocol_id == row.id,
+                ProtocolNarrative.item_id == item.id,
+                ProtocolNarrative.lang == code,
+            )
+        )
         before = None
         if text is None:
             text = ProtocolNarrative(protocol_id=row.id, item_id=item.id, lang=code)
@@ -162,15 +187,28 @@ def set_narrative(db: Database, actor: Actor, protocol_id: int, item_id: int, la
             before = {"heard": text.heard, "spoke": text.spoke, "discussion": text.discussion}
         text.heard, text.spoke, text.discussion = values.heard, values.spoke, values.discussion
         meeting = load_meeting(session, row.meeting_id)
-        audit(session, actor, "protocol.narrative", entity="protocol_narratives",
-              entity_id=row.id, council_id=meeting.council_id, before=before,
-              after={"item_id": item.id, "lang": code, "heard": values.heard,
-                     "spoke": values.spoke, "discussion": values.discussion})
+        audit(
+            session,
+            actor,
+            "protocol.narrative",
+            entity="protocol_narratives",
+            entity_id=row.id,
+            council_id=meeting.council_id,
+            before=before,
+            after={
+                "item_id": item.id,
+                "lang": code,
+                "heard": values.heard,
+                "spoke": values.spoke,
+                "discussion": values.discussion,
+            },
+        )
         return values
 
 
-def record_agreement(db: Database, actor: Actor, protocol_id: int, agreed_by: str,
-                     agreed_on: date, remarks: str = "") -> ProtocolInfo:
+def record_agreement(
+    db: Database, actor: Actor, protocol_id: int, agreed_by: str, agreed_on: date, remarks: str = ""
+) -> ProtocolInfo:
     """Record one round of agreement of the draft (004 §30: agreed with the bodies concerned)."""
     who = clean_text(agreed_by, N_("Agreed by"), required=True, limit=500)
     day = check_date(agreed_on, N_("Date"))
@@ -183,8 +221,9 @@ def record_agreement(db: Database, actor: Actor, protocol_id: int, agreed_by: st
         assert day is not None
         if day < meeting.meeting_date:
             raise DomainError(N_("The protocol cannot be agreed before the meeting."))
-        round_ = ProtocolAgreement(protocol_id=row.id, agreed_by=who, agreed_on=day,
-                                   remarks=notes, recorded_at=now())
+        round_ = ProtocolAgreement(
+            protocol_id=row.id, agreed_by=who, agreed_on=day, remarks=notes, recorded_at=now()
+        )
         session.add(round_)
         audit(session, actor, "protocol.agreement", round_, council_id=meeting.council_id)
         return protocol_info(session, row)
@@ -195,13 +234,14 @@ def mark_agreed(db: Database, actor: Actor, protocol_id: int) -> ProtocolInfo:
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
         if row.state != ProtocolState.DRAFT.value:
-            raise DomainError(N_("Only a draft protocol can be marked as agreed (it is “{state}”)."),
-                              state=row.state)
+            raise DomainError(
+                N_("Only a draft protocol can be marked as agreed (it is “{state}”)."),
+                state=row.state,
+            )
         before = snapshot(row)
         row.state, row.agreed_at = ProtocolState.AGREED.value, now()
         meeting = load_meeting(session, row.meeting_id)
-        audit(session, actor, "protocol.agreed", row, before=before,
-              council_id=meeting.council_id)
+        audit(session, actor, "protocol.agreed", row, before=before, council_id=meeting.council_id)
         return protocol_info(session, row)
 
 
@@ -222,8 +262,7 @@ def missing_texts(db: Database, protocol_id: int, lang: str) -> tuple[str, ...]:
         return build_snapshot(session, load_protocol(session, protocol_id), code).gaps
 
 
-def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
-                  ) -> ProtocolInfo:
+def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing) -> ProtocolInfo:
     """Sign and issue: freeze the snapshot and PDF of each language, lock the record."""
     from app.reports.protocol_pdf import render_pdf
 
@@ -232,8 +271,11 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
     assert day is not None
     if signing.method not in ("paper", "electronic"):
         raise DomainError(N_("A protocol is signed on paper or electronically."))
-    languages = tuple(dict.fromkeys(_check_lang(code) for code in
-                                    expect(signing.languages, tuple, N_("Languages"))))
+    languages = tuple(
+        dict.fromkeys(
+            _check_lang(code) for code in expect(signing.languages, tuple, N_("Languages"))
+        )
+    )
     if not languages:
         raise DomainError(N_("Choose at least one language to issue the protocol in."))
     accept_gaps = check_flag(signing.accept_gaps, N_("Issue with gaps"))
@@ -243,62 +285,118 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
             raise DomainError(N_("Protocol No. {number} is already signed."), number=row.number)
         meeting = load_meeting(session, row.meeting_id)
         if meeting.state not in (MeetingState.HELD.value, MeetingState.CLOSED.value):
-            raise DomainError(N_("Meeting No. {number} has not been held yet, so its protocol "
-                                 "cannot be issued."), number=meeting.number)
+            raise DomainError(
+                N_("Meeting No. {number} has not been held yet, so its protocol cannot be issued."),
+                number=meeting.number,
+            )
         if day < meeting.meeting_date:
             raise DomainError(N_("The protocol cannot be signed before the meeting."))
         from app.models.conduct import DecisionPoint
 
         open_points = session.scalar(
-            select(DecisionPoint.id).join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
-            .where(AgendaItem.meeting_id == meeting.id, DecisionPoint.state == "open").limit(1))
+            select(DecisionPoint.id)
+            .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+            .where(AgendaItem.meeting_id == meeting.id, DecisionPoint.state == "open")
+            .limit(1)
+        )
         if open_points is not None:
-            raise DomainError(N_("Some votes of the meeting are still open; close every voting "
-                                 "before signing the protocol."))
+            raise DomainError(
+                N_(
+                    "Some votes of the meeting are still open; close every voting "
+                    "before signing the protocol."
+                )
+            )
         snapshots = {code: build_snapshot(session, row, code) for code in languages}
         gaps = {code: snap.gaps for code, snap in snapshots.items() if snap.gaps}
         if gaps and not accept_gaps:
             listed = "; ".join(f"{code}: {', '.join(found[:5])}" for code, found in gaps.items())
-            raise DomainError(N_("Some texts are missing and would be filled from another "
-                                 "language ({gaps}). Translate them, or confirm issuing with "
-                                 "gaps."), gaps=listed)
+            raise DomainError(
+                N_(
+                    "Some texts are missing and would be filled from another "
+                    "language ({gaps}). Translate them, or confirm issuing with "
+                    "gaps."
+                ),
+                gaps=listed,
+            )
         before = snapshot(row)
         issued_at = now()
         for code, snap in snapshots.items():
             pdf = render_pdf(snap)
-            session.add(IssuedDocument(
-                protocol_id=row.id, lang=code, snapshot=snap.to_dict(),
-                snapshot_sha256=snap.digest(), pdf=pdf,
-                pdf_sha256=hashlib.sha256(pdf).hexdigest(), with_gaps=bool(snap.gaps),
-                gaps=list(snap.gaps), issued_at=issued_at, issued_by=actor.name))
+            session.add(
+                IssuedDocument(
+                    protocol_id=row.id,
+                    lang=code,
+                    snapshot=snap.to_dict(),
+                    snapshot_sha256=snap.digest(),
+                    pdf=pdf,
+                    pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                    with_gaps=bool(snap.gaps),
+                    gaps=list(snap.gaps),
+                    issued_at=issued_at,
+                    issued_by=actor.name,
+                )
+            )
         _signatures(session, row, meeting, day, signing.method)
         row.state, row.signed_on, row.signed_at, row.signed_by = (
-            ProtocolState.SIGNED.value, day, issued_at, actor.name)
+            ProtocolState.SIGNED.value,
+            day,
+            issued_at,
+            actor.name,
+        )
         audit(session, actor, "protocol.sign", row, before=before, council_id=meeting.council_id)
         return protocol_info(session, row)
 
 
-def _signatures(session: Session, row: Protocol, meeting: Meeting, day: date, method: str
-                ) -> None:
+def _signatures(session: Session, row: Protocol, meeting: Meeting, day: date, method: str) -> None:
     profile = council_profile(session, meeting.council_id)
-    session.add(ProtocolSignature(protocol_id=row.id, person_id=meeting.presiding_person_id,
-                                  role="presiding", signed_on=day, method=method))
+    session.add(
+        ProtocolSignature(
+            protocol_id=row.id,
+            person_id=meeting.presiding_person_id,
+            role="presiding",
+            signed_on=day,
+            method=method,
+        )
+    )
     if profile.signers is Signers.PRESIDING_AND_SECRETARY:
         from app.domain.composition import Role
 
-        secretary = next((m.person_id for m in members_on(session, meeting.council_id,
-                                                          meeting.meeting_date)
-                          if m.role is Role.SECRETARY and m.person_id), None)
+        secretary = next(
+            (
+                m.person_id
+                for m in members_on(session, meeting.council_id, meeting.meeting_date)
+                if m.role is Role.SECRETARY and m.person_id
+            ),
+            None,
+        )
         if secretary is None:
-            raise DomainError(N_("The regulation asks the secretary to sign, but the council "
-                                 "had no secretary on the meeting date."))
-        session.add(ProtocolSignature(protocol_id=row.id, person_id=secretary,
-                                      role="secretary", signed_on=day, method=method))
+            raise DomainError(
+                N_(
+                    "The regulation asks the secretary to sign, but the council "
+                    "had no secretary on the meeting date."
+                )
+            )
+        session.add(
+            ProtocolSignature(
+                protocol_id=row.id,
+                person_id=secretary,
+                role="secretary",
+                signed_on=day,
+                method=method,
+            )
+        )
 
 
-def record_copy(db: Database, actor: Actor, protocol_id: int, sent_on: date, *,
-                person_id: int | None = None, recipient: str = "", channel: str = ""
-                ) -> ProtocolInfo:
+def record_copy(
+    db: Database,
+    actor: Actor,
+    protocol_id: int,
+    sent_on: date,
+    *,
+    person_id: int | None = None,
+    recipient: str = "",
+    channel: str = "",
+) -> ProtocolInfo:
     """A copy of the signed protocol was sent to a member or another recipient (000 §9.4)."""
     day = check_date(sent_on, N_("Sent on"))
     name = clean_text(recipient, N_("Recipient"), limit=500)
@@ -315,8 +413,9 @@ def record_copy(db: Database, actor: Actor, protocol_id: int, sent_on: date, *,
             pid = get(session, Person, check_id(person_id, N_("Person")), N_("Person")).id
         if pid is None and not name:
             raise DomainError(N_("Say who received the copy."))
-        copy = ProtocolCopy(protocol_id=row.id, person_id=pid, recipient=name, sent_on=day,
-                            channel=how)
+        copy = ProtocolCopy(
+            protocol_id=row.id, person_id=pid, recipient=name, sent_on=day, channel=how
+        )
         session.add(copy)
         meeting = load_meeting(session, row.meeting_id)
         audit(session, actor, "protocol.copy", copy, council_id=meeting.council_id)
@@ -329,17 +428,25 @@ def mark_copies_sent(db: Database, actor: Actor, protocol_id: int) -> ProtocolIn
         row = load_protocol(session, protocol_id)
         if row.state != ProtocolState.SIGNED.value:
             raise DomainError(N_("Copies are marked as sent for a signed protocol."))
-        copies = list(session.scalars(select(ProtocolCopy).where(
-            ProtocolCopy.protocol_id == row.id)))
+        copies = list(
+            session.scalars(select(ProtocolCopy).where(ProtocolCopy.protocol_id == row.id))
+        )
         if not copies:
-            raise DomainError(N_("Record at least one copy sent before marking the copies as "
-                                 "sent."))
+            raise DomainError(
+                N_("Record at least one copy sent before marking the copies as sent.")
+            )
         before = snapshot(row)
         row.state = ProtocolState.COPIES_SENT.value
         row.copies_sent_on = max(c.sent_on for c in copies)
         meeting = load_meeting(session, row.meeting_id)
-        audit(session, actor, "protocol.copies_sent", row, before=before,
-              council_id=meeting.council_id)
+        audit(
+            session,
+            actor,
+            "protocol.copies_sent",
+            row,
+            before=before,
+            council_id=meeting.council_id,
+        )
         return protocol_info(session, row)
 
 
@@ -353,25 +460,39 @@ def revise_protocol(db: Database, actor: Actor, protocol_id: int, reason: str) -
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
         if row.state not in LOCKED_STATES:
-            raise DomainError(N_("Only a signed protocol is corrected by a new revision; edit "
-                                 "the draft instead."))
+            raise DomainError(
+                N_("Only a signed protocol is corrected by a new revision; edit the draft instead.")
+            )
         latest = latest_protocol(session, row.meeting_id)
         assert latest is not None
         if latest.id != row.id:
             raise DomainError(N_("A newer revision of this protocol exists already."))
         revision = Protocol(
-            meeting_id=row.meeting_id, revision=row.revision + 1, replaces_id=row.id,
-            revision_reason=why, number=row.number, main_language=row.main_language,
-            state=ProtocolState.DRAFT.value)
+            meeting_id=row.meeting_id,
+            revision=row.revision + 1,
+            replaces_id=row.id,
+            revision_reason=why,
+            number=row.number,
+            main_language=row.main_language,
+            state=ProtocolState.DRAFT.value,
+        )
         for code in LANGS:
             setattr(revision, f"city_{code}", getattr(row, f"city_{code}"))
         session.add(revision)
         session.flush()
-        for text in session.scalars(select(ProtocolNarrative).where(
-                ProtocolNarrative.protocol_id == row.id)):
-            session.add(ProtocolNarrative(protocol_id=revision.id, item_id=text.item_id,
-                                          lang=text.lang, heard=text.heard, spoke=text.spoke,
-                                          discussion=text.discussion))
+        for text in session.scalars(
+            select(ProtocolNarrative).where(ProtocolNarrative.protocol_id == row.id)
+        ):
+            session.add(
+                ProtocolNarrative(
+                    protocol_id=revision.id,
+                    item_id=text.item_id,
+                    lang=text.lang,
+                    heard=text.heard,
+                    spoke=text.spoke,
+                    discussion=text.discussion,
+                )
+            )
         meeting = load_meeting(session, row.meeting_id)
         audit(session, actor, "protocol.revise", revision, council_id=meeting.council_id)
         return protocol_info(session, revision)

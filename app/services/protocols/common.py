@@ -57,15 +57,31 @@ class IssuedInfo:
 
 def protocol_info(session: Session, row: Protocol) -> ProtocolInfo:
     issued = tuple(
-        IssuedInfo(d.lang, d.pdf_sha256, d.snapshot_sha256, d.with_gaps, tuple(d.gaps),
-                   d.issued_at)
-        for d in session.scalars(select(IssuedDocument).where(
-            IssuedDocument.protocol_id == row.id).order_by(IssuedDocument.lang)))
+        IssuedInfo(d.lang, d.pdf_sha256, d.snapshot_sha256, d.with_gaps, tuple(d.gaps), d.issued_at)
+        for d in session.scalars(
+            select(IssuedDocument)
+            .where(IssuedDocument.protocol_id == row.id)
+            .order_by(IssuedDocument.lang)
+        )
+    )
     return ProtocolInfo(
-        row.id, row.uid, row.meeting_id, row.revision, row.replaces_id, row.revision_reason,
-        row.number, {lang: getattr(row, f"city_{lang}") for lang in LANGS}, row.main_language,
-        ProtocolState(row.state), row.agreed_at, row.signed_on, row.signed_by,
-        row.copies_sent_on, issued, row.version)
+        row.id,
+        row.uid,
+        row.meeting_id,
+        row.revision,
+        row.replaces_id,
+        row.revision_reason,
+        row.number,
+        {lang: getattr(row, f"city_{lang}") for lang in LANGS},
+        row.main_language,
+        ProtocolState(row.state),
+        row.agreed_at,
+        row.signed_on,
+        row.signed_by,
+        row.copies_sent_on,
+        issued,
+        row.version,
+    )
 
 
 def load_protocol(session: Session, protocol_id: int) -> Protocol:
@@ -73,8 +89,12 @@ def load_protocol(session: Session, protocol_id: int) -> Protocol:
 
 
 def latest_protocol(session: Session, meeting_id: int) -> Protocol | None:
-    return session.scalar(select(Protocol).where(Protocol.meeting_id == meeting_id)
-                          .order_by(Protocol.revision.desc()).limit(1))
+    return session.scalar(
+        select(Protocol)
+        .where(Protocol.meeting_id == meeting_id)
+        .order_by(Protocol.revision.desc())
+        .limit(1)
+    )
 
 
 def record_locked(session: Session, meeting_id: int) -> Protocol | None:
@@ -90,13 +110,20 @@ def guard_unlocked(session: Session, meeting: Meeting) -> None:
     signed = record_locked(session, meeting.id)
     if signed is not None:
         raise DomainError(
-            N_("The protocol of meeting No. {number} is signed, so its record cannot change. "
-               "Make a correction as a new revision of the protocol, with a reason."),
-            number=meeting.number)
+            N_(
+                "The protocol of meeting No. {number} is signed, so its record cannot change. "
+                "Make a correction as a new revision of the protocol, with a reason."
+            ),
+            number=meeting.number,
+        )
 
 
 def guard_draft(row: Protocol) -> None:
     if row.state in LOCKED_STATES:
         raise DomainError(
-            N_("Protocol No. {number} is signed and cannot change; make a correction as a new "
-               "revision."), number=row.number)
+            N_(
+                "Protocol No. {number} is signed and cannot change; make a correction as a new "
+                "revision."
+            ),
+            number=row.number,
+        )

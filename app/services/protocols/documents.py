@@ -33,13 +33,17 @@ def protocol_snapshot(db: Database, protocol_id: int, lang: str) -> ProtocolSnap
         raise DomainError(N_("A protocol is issued in Kazakh, Russian or English."))
     with db.reading() as session:
         row = load_protocol(session, protocol_id)
-        issued = session.scalar(select(IssuedDocument).where(
-            IssuedDocument.protocol_id == row.id, IssuedDocument.lang == lang))
+        issued = session.scalar(
+            select(IssuedDocument).where(
+                IssuedDocument.protocol_id == row.id, IssuedDocument.lang == lang
+            )
+        )
         if issued is not None:
             return ProtocolSnapshot.from_dict(issued.snapshot)
         if row.state in (ProtocolState.SIGNED.value, ProtocolState.COPIES_SENT.value):
-            raise DomainError(N_("Protocol No. {number} was not issued in this language."),
-                              number=row.number)
+            raise DomainError(
+                N_("Protocol No. {number} was not issued in this language."), number=row.number
+            )
         return build_snapshot(session, row, lang)
 
 
@@ -48,9 +52,12 @@ def protocol_pdf(db: Database, protocol_id: int, lang: str) -> bytes:
     from app.reports.protocol_pdf import render_pdf
 
     with db.reading() as session:
-        issued = session.scalar(select(IssuedDocument).where(
-            IssuedDocument.protocol_id == check_id(protocol_id, N_("Protocol")),
-            IssuedDocument.lang == lang))
+        issued = session.scalar(
+            select(IssuedDocument).where(
+                IssuedDocument.protocol_id == check_id(protocol_id, N_("Protocol")),
+                IssuedDocument.lang == lang,
+            )
+        )
         if issued is not None:
             return bytes(issued.pdf)
     return render_pdf(protocol_snapshot(db, protocol_id, lang))
@@ -72,13 +79,19 @@ def export_protocol(db: Database, meeting_id: int, lang: str, output: Path) -> P
         if row is None:
             raise DomainError(N_("Meeting #{id} has no protocol yet."), id=meeting_id)
         protocol_id = row.id
-    data = (protocol_pdf(db, protocol_id, lang) if suffix == ".pdf"
-            else protocol_docx(db, protocol_id, lang))
+    data = (
+        protocol_pdf(db, protocol_id, lang)
+        if suffix == ".pdf"
+        else protocol_docx(db, protocol_id, lang)
+    )
     try:
         output.write_bytes(data)
     except OSError as exc:
-        raise EnvironmentProblem(N_("The file {path} cannot be written: {reason}"),
-                                 path=str(output), reason=exc.strerror or str(exc)) from exc
+        raise EnvironmentProblem(
+            N_("The file {path} cannot be written: {reason}"),
+            path=str(output),
+            reason=exc.strerror or str(exc),
+        ) from exc
     return output
 
 
@@ -101,8 +114,11 @@ def verify_file(db: Database, path: Path) -> Verification:
             raise DomainError(N_("{path} is too large to be a protocol."), path=str(path))
         data = path.read_bytes()
     except OSError as exc:
-        raise EnvironmentProblem(N_("The file {path} cannot be read: {reason}"), path=str(path),
-                                 reason=exc.strerror or str(exc)) from exc
+        raise EnvironmentProblem(
+            N_("The file {path} cannot be read: {reason}"),
+            path=str(path),
+            reason=exc.strerror or str(exc),
+        ) from exc
     digest = hashlib.sha256(data).hexdigest()
     with db.reading() as session:
         issued = session.scalar(select(IssuedDocument).where(IssuedDocument.pdf_sha256 == digest))
@@ -111,8 +127,16 @@ def verify_file(db: Database, path: Path) -> Verification:
         row = session.get(Protocol, issued.protocol_id)
         assert row is not None
         latest = latest_protocol(session, row.meeting_id)
-        return Verification(True, row.id, row.meeting_id, row.number, row.revision, issued.lang,
-                            digest, superseded=latest is not None and latest.id != row.id)
+        return Verification(
+            True,
+            row.id,
+            row.meeting_id,
+            row.number,
+            row.revision,
+            issued.lang,
+            digest,
+            superseded=latest is not None and latest.id != row.id,
+        )
 
 
 @dataclass(frozen=True)
@@ -132,22 +156,28 @@ class ProtocolDue:
     days_left: int | None
 
 
-def protocol_overview(db: Database, today: date, council_id: int | None = None
-                      ) -> list[ProtocolDue]:
+def protocol_overview(
+    db: Database, today: date, council_id: int | None = None
+) -> list[ProtocolDue]:
     """Held meetings with their protocol state; overdue drafts and unsent copies flagged."""
     with db.reading() as session:
         calendar = calendar_in(session)
-        query = select(Meeting).where(Meeting.state.in_(
-            [MeetingState.HELD.value, MeetingState.CLOSED.value])).order_by(
-            Meeting.meeting_date.desc())
+        query = (
+            select(Meeting)
+            .where(Meeting.state.in_([MeetingState.HELD.value, MeetingState.CLOSED.value]))
+            .order_by(Meeting.meeting_date.desc())
+        )
         if council_id is not None:
             query = query.where(Meeting.council_id == council_id)
         rows = []
         for meeting in session.scalars(query):
             profile = council_profile(session, meeting.council_id)
             interim = MeetingKind(meeting.kind) in (MeetingKind.INTERIM, MeetingKind.THEMATIC)
-            rule = (profile.protocol_draft_deadline_interim if interim
-                    else profile.protocol_draft_deadline) or profile.protocol_draft_deadline
+            rule = (
+                profile.protocol_draft_deadline_interim
+                if interim
+                else profile.protocol_draft_deadline
+            ) or profile.protocol_draft_deadline
             draft_due = add_span(meeting.meeting_date, rule, calendar) if rule else None
             protocol = latest_protocol(session, meeting.id)
             state = ProtocolState(protocol.state) if protocol else None
@@ -156,14 +186,30 @@ def protocol_overview(db: Database, today: date, council_id: int | None = None
                 copies_due = add_span(protocol.signed_on, profile.copies_deadline, calendar)
             unsigned = state in (None, ProtocolState.DRAFT, ProtocolState.AGREED)
             draft_overdue = bool(draft_due and unsigned and today > draft_due)
-            sent = protocol is not None and session.scalar(select(ProtocolCopy.id).where(
-                ProtocolCopy.protocol_id == protocol.id).limit(1)) is not None
-            copies_overdue = bool(copies_due and state is ProtocolState.SIGNED and not sent
-                                  and today > copies_due)
-            due = draft_due if unsigned else (copies_due if state is ProtocolState.SIGNED
-                                              else None)
-            rows.append(ProtocolDue(
-                meeting.id, meeting.council_id, meeting.number, meeting.meeting_date,
-                protocol.id if protocol else None, state, draft_due, copies_due, draft_overdue,
-                copies_overdue, days_left(today, due) if due else None))
+            sent = (
+                protocol is not None
+                and session.scalar(
+                    select(ProtocolCopy.id).where(ProtocolCopy.protocol_id == protocol.id).limit(1)
+                )
+                is not None
+            )
+            copies_overdue = bool(
+                copies_due and state is ProtocolState.SIGNED and not sent and today > copies_due
+            )
+            due = draft_due if unsigned else (copies_due if state is ProtocolState.SIGNED else None)
+            rows.append(
+                ProtocolDue(
+                    meeting.id,
+                    meeting.council_id,
+                    meeting.number,
+                    meeting.meeting_date,
+                    protocol.id if protocol else None,
+                    state,
+                    draft_due,
+                    copies_due,
+                    draft_overdue,
+                    copies_overdue,
+                    days_left(today, due) if due else None,
+                )
+            )
         return rows

@@ -20,6 +20,9 @@ Ctrl+Enter                         close voting on the current decision point
 Ctrl+K, Ctrl+D, Ctrl+I             counts only; dissenting opinion; protocol instruction
 Ctrl+Z, Ctrl+Shift+Z / Ctrl+Y      undo / redo (ballots and attendance)
 Alt+1 … Alt+5                      agenda, attendance, invited, decision points, grid
+Invited: F, A, B / P / Delete      refused with the rule (000 §14) / refused / remove
+Decision points, notes: Delete     remove the point (before any vote) / the note
+Agenda, decision points: Enter     go to the voting grid
 =================================  ===============================================
 
 The letters also work on a Cyrillic layout: the keys F, A, B, P, R, L type
@@ -72,7 +75,12 @@ from app.services.conduct.decisions import (
     update_instruction,
 )
 from app.services.conduct.dissent import add_dissent, remove_dissent, update_dissent
-from app.services.conduct.invited import InvitedData, add_invited_person, remove_invited_person
+from app.services.conduct.invited import (
+    InvitedData,
+    InvitedInfo,
+    add_invited_person,
+    remove_invited_person,
+)
 from app.services.conduct.queries import ItemLine, LiveMeeting, MemberLine, live_meeting
 from app.services.conduct.voting import VoteChange, close_voting, record_counts, reopen_voting
 from app.services.people import list_people
@@ -364,7 +372,6 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.help_label = QLabel()
         self.help_label.setObjectName("keysHelp")
         self.help_label.setWordWrap(True)
-        self.help_label.setForegroundRole(self.help_label.foregroundRole())
         help_font = self.help_label.font()
         help_font.setPointSizeF(help_font.pointSizeF() * 0.9)
         self.help_label.setFont(help_font)
@@ -842,6 +849,21 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self._update_result()
         self.changed.emit()
 
+    def _refuse_name_only(self, invited: InvitedInfo) -> None:
+        """Someone invited by name only: no service can even be asked, so say the rule here."""
+        source = self.live.profile.source("substitution") if self.live else ""
+        self._refused(
+            DomainError(
+                N_(
+                    "{name} is an invited person: never counted for the quorum and never "
+                    "votes, since members take part without the right of substitution "
+                    "({source})."
+                ),
+                name=invited.display_name(interface_language()),
+                source=source or "000 §14",
+            )
+        )
+
     def vote_for_invited(self, choice: Choice) -> None:
         """A vote for an invited person: the services refuse it with the rule, and we show it."""
         point = self.current_point()
@@ -850,17 +872,7 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             return
         invited = self.invited_model.invited(row)
         if invited.person_id is None:
-            # Known by name only, so no service can even be asked: refuse with the same rule.
-            self._refused(
-                DomainError(
-                    N_(
-                        "{name} is an invited person and cannot vote: members take part "
-                        "without the right of substitution ({source})."
-                    ),
-                    name=invited.display_name(interface_language()),
-                    source=self.live.profile.source("substitution") or "000 §14",
-                )
-            )
+            self._refuse_name_only(invited)
             return
         self.undo_stack.push(
             BallotCommand(
@@ -1014,7 +1026,7 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             return
         invited = self.invited_model.invited(row)
         if invited.person_id is None:
-            self.vote_for_invited(Choice.FOR)
+            self._refuse_name_only(invited)
             return
         person_id = invited.person_id
         self._try(lambda: record_attendance(self.db, self.actor, self.meeting_id, person_id, True))

@@ -67,7 +67,7 @@ def test_snapshot_comes_from_the_record(database: Database) -> None:
     held, protocol = drafted(database)
     snap = protocol_snapshot(database, protocol.id, "ru")
     assert snap.date_text == "14 марта 2024 года"
-    assert snap.present_count.startswith("14 из 15")
+    assert snap.present_count == "Присутствовали 14 из 15 членов совета с правом голоса"
     assert len(snap.present) == 14 and len(snap.absent) == 1
     assert snap.absent[0].note == "іссапар"
     first, second = snap.items[0].decisions[0], snap.items[1].decisions[0]

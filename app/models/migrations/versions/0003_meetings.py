@@ -1,4 +1,4 @@
-"""Meetings: agendas, speakers, materials stored once by SHA-256, approvals, revisions, notifications, and calendar overrides.
+"""Meetings, agendas, materials (stored once by SHA-256), approvals, notifications, calendar days.
 
 Revision ID: 0003_meetings
 Revises: 0002_compositions

@@ -1,0 +1,423 @@
+"""Search the archive: agenda items, decisions, instructions, protocol texts and dissenting
+opinions, in Kazakh, Russian and English.
+
+On SQLite the words are looked up in the FTS5 table ``search_index`` (migration
+``0006_search``), which triggers on the source tables keep current on every write.
+Its tokenizer (``unicode61 remove_diacritics 0``) keeps the Kazakh letters
+ә ғ қ ң ө ұ ү һ і and folds case in every script, so "ҚАРЖЫ" finds "қаржыландыру".
+
+The user's text is never passed to FTS5 as it is: :func:`fts_query` keeps only its words
+(letters and digits), quotes each one and adds ``*`` (prefix match: Kazakh and Russian
+words take endings, "қаржы" finds "қаржыландыру", "финансир" finds "финансирования"),
+so no input can raise an FTS5 syntax error.  All words must occur (AND).
+
+On PostgreSQL (a shared office database) there is no FTS5 table: the same words are
+matched with ILIKE on the source tables, newest meetings first.
+
+Hits carry the meeting (number, date, council) and a snippet of the text around the
+first match, each matched word between :data:`MARK_OPEN` and :data:`MARK_CLOSE` (control
+characters, which no stored text contains: the services refuse them).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, literal, select, text
+from sqlalchemy.orm import Session
+
+from app.domain.council import pick
+from app.models.composition import Council
+from app.models.conduct import DecisionPoint, DissentingOpinion, ProtocolInstruction
+from app.models.database import Database
+from app.models.meeting import AgendaItem, Meeting
+from app.models.protocol import Protocol, ProtocolNarrative
+
+MARK_OPEN = "\x02"
+MARK_CLOSE = "\x03"
+ELLIPSIS = "…"
+KINDS = ("item", "decision", "instruction", "narrative", "dissent")
+MAX_QUERY_CHARS = 1000
+MAX_WORDS = 12
+MAX_WORD_CHARS = 64
+MAX_LIMIT = 500
+SNIPPET_WORDS = 14  # words of context shown around the first match
+
+_WORD = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    """One text that matched: what it is, where it belongs, and the words around the match."""
+
+    kind: str  # one of KINDS
+    record_id: int  # the row of that kind (agenda item, decision point, ...)
+    item_id: int | None  # the agenda item it belongs to
+    decision_point_id: int | None  # the decision it belongs to (decisions, instructions, dissents)
+    meeting_id: int
+    meeting_number: int
+    meeting_date: date
+    council_id: int
+    council_names: dict[str, str]
+    lang: str  # the language of the text
+    snippet: str  # matched words between MARK_OPEN and MARK_CLOSE
+
+    def council_name(self, lang: str) -> str:
+        return pick(self.council_names, lang)
+
+    def parts(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, is a match) pieces, for a view to emphasise the matches."""
+        return snippet_parts(self.snippet)
+
+    def plain_snippet(self) -> str:
+        return self.snippet.replace(MARK_OPEN, "").replace(MARK_CLOSE, "")
+
+
+# -- the query ----------------------------------------------------------------------------
+
+
+def query_words(query: object) -> list[str]:
+    """The words of what the user typed: letters and digits only, lower case, at most 12."""
+    if not isinstance(query, str):
+        return []
+    normal = unicodedata.normalize("NFC", query[: MAX_QUERY_CHARS * 4])[:MAX_QUERY_CHARS]
+    words: list[str] = []
+    for match in _WORD.finditer(normal):
+        word = match.group().lower()[:MAX_WORD_CHARS]
+        if word not in words:
+            words.append(word)
+        if len(words) == MAX_WORDS:
+            break
+    return words
+
+
+def fts_query(query: object) -> str:
+    """An FTS5 query that cannot fail: each word quoted, a prefix match from two letters on."""
+    return " ".join(
+        f'"{word}"*' if len(word) > 1 else f'"{word}"' for word in query_words(query)
+    )
+
+
+def _matches(token: str, words: Sequence[str]) -> bool:
+    return any(token.startswith(w) if len(w) > 1 else token == w for w in words)
+
+
+def make_snippet(body: str, words: Sequence[str], size: int = SNIPPET_WORDS) -> str:
+    """About ``size`` words of ``body`` around the first match, every match marked."""
+    tokens = list(_WORD.finditer(body))
+    hits = [i for i, t in enumerate(tokens) if _matches(t.group().lower(), words)]
+    if not tokens:
+        return body[:200]
+    first = hits[0] if hits else 0
+    start = max(0, min(first - size // 3, len(tokens) - size))
+    end = min(len(tokens), start + size)
+    begin_at = tokens[start].start()
+    end_at = tokens[end - 1].end()
+    pieces: list[str] = [ELLIPSIS] if start > 0 else []
+    position = begin_at
+    for index in range(start, end):
+        token = tokens[index]
+        if index in hits:
+            pieces.append(body[position : token.start()])
+            pieces.append(MARK_OPEN + token.group() + MARK_CLOSE)
+            position = token.end()
+    pieces.append(body[position:end_at])
+    if end < len(tokens):
+        pieces.append(ELLIPSIS)
+    return " ".join("".join(pieces).split())
+
+
+def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
+    """Split a marked snippet into (text, is a match) pieces."""
+    parts: list[tuple[str, bool]] = []
+    rest = snippet
+    while rest:
+        opening = rest.find(MARK_OPEN)
+        if opening < 0:
+            parts.append((rest, False))
+            break
+        if opening > 0:
+            parts.append((rest[:opening], False))
+        closing = rest.find(MARK_CLOSE, opening)
+        if closing < 0:
+            parts.append((rest[opening + 1 :], True))
+            break
+        parts.append((rest[opening + 1 : closing], True))
+        rest = rest[closing + 1 :]
+    return parts
+
+
+# -- SQLite: FTS5 -------------------------------------------------------------------------
+
+# The documents of each kind, as the triggers of migration 0006 write them (copied here:
+# a migration never imports the application; tests check both give the same index).
+_FILL = (
+    "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
+    "SELECT id * 32 + 4 + {code}, title_{lang}, 'item', id, '{lang}', meeting_id "
+    "FROM agenda_items WHERE trim(title_{lang}) != ''",
+    "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
+    "SELECT d.id * 32 + 8 + {code}, d.text_{lang}, 'decision', d.id, '{lang}', i.meeting_id "
+    "FROM decision_points d JOIN agenda_items i ON i.id = d.item_id "
+    "WHERE trim(d.text_{lang}) != ''",
+    "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
+    "SELECT p.id * 32 + 12 + {code}, p.text_{lang} || char(10) || p.executor_{lang}, "
+    "'instruction', p.id, '{lang}', i.meeting_id "
+    "FROM protocol_instructions p JOIN decision_points d ON d.id = p.decision_point_id "
+    "JOIN agenda_items i ON i.id = d.item_id "
+    "WHERE trim(p.text_{lang} || char(10) || p.executor_{lang}) != ''",
+)
+_FILL_ANY_LANG = (
+    "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
+    "SELECT n.id * 32 + 16 + {code}, n.heard || char(10) || n.spoke || char(10) || "
+    "n.discussion, 'narrative', n.id, n.lang, p.meeting_id "
+    "FROM protocol_narratives n JOIN protocols p ON p.id = n.protocol_id "
+    "WHERE trim(n.heard || char(10) || n.spoke || char(10) || n.discussion) != ''",
+    "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
+    "SELECT o.id * 32 + 20 + {code}, o.text, 'dissent', o.id, o.language, i.meeting_id "
+    "FROM dissenting_opinions o JOIN decision_points d ON d.id = o.decision_point_id "
+    "JOIN agenda_items i ON i.id = d.item_id WHERE trim(o.text) != ''",
+)
+_LANG_CODES = {"kk": 0, "ru": 1, "en": 2}
+
+
+def _lang_code_sql(column: str) -> str:
+    return f"(CASE {column} WHEN 'kk' THEN 0 WHEN 'ru' THEN 1 WHEN 'en' THEN 2 ELSE 3 END)"
+
+
+def rebuild_search_index(db: Database) -> int:
+    """Index every text again (after a bulk import or a repair); the number of rows indexed.
+
+    The triggers keep the index current; this is for data written before the index existed
+    or written with the triggers bypassed.  Does nothing on PostgreSQL.
+    """
+    if not db.is_sqlite:
+        return 0
+    with db.transaction() as session:
+        session.execute(text("DELETE FROM search_index"))
+        for statement in _FILL:
+            for lang, code in _LANG_CODES.items():
+                session.execute(text(statement.format(lang=lang, code=code)))
+        session.execute(text(_FILL_ANY_LANG[0].format(code=_lang_code_sql("n.lang"))))
+        session.execute(text(_FILL_ANY_LANG[1].format(code=_lang_code_sql("o.language"))))
+        session.execute(text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
+        return int(session.scalar(text("SELECT count(*) FROM search_index")) or 0)
+
+
+@dataclass(frozen=True)
+class _Found:
+    kind: str
+    record_id: int
+    lang: str
+    meeting_id: int
+    body: str
+
+
+def _search_fts(session: Session, words: list[str], limit: int) -> list[_Found]:
+    match = " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words)
+    # Best matches first (bm25), the newest record first among equals.
+    rows = session.execute(
+        text(
+            "SELECT rowid FROM search_index WHERE search_index MATCH :match "
+            "ORDER BY rank LIMIT :limit"
+        ),
+        {"match": match, "limit": limit},
+    ).all()
+    rowids = [int(r[0]) for r in rows]
+    if not rowids:
+        return []
+    found = {
+        int(r[0]): _Found(str(r[1]), int(r[2]), str(r[3]), int(r[4]), str(r[5]))
+        for r in session.execute(
+            text(
+                "SELECT rowid, kind, record_id, lang, meeting_id, body FROM search_index "
+                f"WHERE rowid IN ({', '.join(str(r) for r in rowids)})"
+            )
+        )
+    }
+    return [found[r] for r in rowids if r in found]
+
+
+# -- PostgreSQL: ILIKE --------------------------------------------------------------------
+
+
+def _like_all(column: ColumnElement[Any], words: list[str]) -> ColumnElement[bool]:
+    # Words are letters and digits only, so nothing needs escaping for LIKE.
+    return and_(*(column.ilike(f"%{w}%") for w in words))
+
+
+def _like_queries(words: list[str], limit: int) -> list[Select[Any]]:
+    queries: list[Select[Any]] = []
+    for lang in _LANG_CODES:
+        title = getattr(AgendaItem, f"title_{lang}")
+        queries.append(
+            select(
+                literal("item"), AgendaItem.id, literal(lang), AgendaItem.meeting_id, title,
+                Meeting.meeting_date,
+            )
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(_like_all(title, words))
+        )
+        decision = getattr(DecisionPoint, f"text_{lang}")
+        queries.append(
+            select(
+                literal("decision"), DecisionPoint.id, literal(lang), AgendaItem.meeting_id,
+                decision, Meeting.meeting_date,
+            )
+            .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(_like_all(decision, words))
+        )
+        body = (
+            getattr(ProtocolInstruction, f"text_{lang}")
+            + "\n"
+            + getattr(ProtocolInstruction, f"executor_{lang}")
+        )
+        queries.append(
+            select(
+                literal("instruction"), ProtocolInstruction.id, literal(lang),
+                AgendaItem.meeting_id, body, Meeting.meeting_date,
+            )
+            .join(DecisionPoint, DecisionPoint.id == ProtocolInstruction.decision_point_id)
+            .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+            .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+            .where(_like_all(body, words))
+        )
+    narrative = (
+        ProtocolNarrative.heard + "\n" + ProtocolNarrative.spoke + "\n"
+        + ProtocolNarrative.discussion
+    )
+    queries.append(
+        select(
+            literal("narrative"), ProtocolNarrative.id, ProtocolNarrative.lang,
+            Protocol.meeting_id, narrative, Meeting.meeting_date,
+        )
+        .join(Protocol, Protocol.id == ProtocolNarrative.protocol_id)
+        .join(Meeting, Meeting.id == Protocol.meeting_id)
+        .where(_like_all(narrative, words))
+    )
+    queries.append(
+        select(
+            literal("dissent"), DissentingOpinion.id, DissentingOpinion.language,
+            AgendaItem.meeting_id, DissentingOpinion.text, Meeting.meeting_date,
+        )
+        .join(DecisionPoint, DecisionPoint.id == DissentingOpinion.decision_point_id)
+        .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(_like_all(DissentingOpinion.text, words))
+    )
+    return [q.order_by(Meeting.meeting_date.desc()).limit(limit) for q in queries]
+
+
+def _search_like(session: Session, words: list[str], limit: int) -> list[_Found]:
+    rows: list[tuple[date, int, _Found]] = []
+    for order, query in enumerate(_like_queries(words, limit)):
+        for kind, record_id, lang, meeting_id, body, day in session.execute(query):
+            rows.append(
+                (day, -order, _Found(str(kind), int(record_id), str(lang), int(meeting_id),
+                                     str(body)))
+            )
+    rows.sort(key=lambda r: (r[0], r[1], r[2].record_id), reverse=True)
+    return [r[2] for r in rows[:limit]]
+
+
+# -- hits ---------------------------------------------------------------------------------
+
+
+def _owners(session: Session, found: list[_Found]) -> dict[tuple[str, int], tuple[int, int | None]]:
+    """(kind, record id) -> (agenda item, decision point) for every hit."""
+    ids: dict[str, list[int]] = {kind: [] for kind in KINDS}
+    for f in found:
+        ids[f.kind].append(f.record_id)
+    owners: dict[tuple[str, int], tuple[int, int | None]] = {
+        ("item", i): (i, None) for i in ids["item"]
+    }
+    if ids["decision"]:
+        for point_id, item_id in session.execute(
+            select(DecisionPoint.id, DecisionPoint.item_id).where(
+                DecisionPoint.id.in_(ids["decision"])
+            )
+        ):
+            owners[("decision", point_id)] = (item_id, point_id)
+    for kind, model in (("instruction", ProtocolInstruction), ("dissent", DissentingOpinion)):
+        if ids[kind]:
+            for record_id, point_id, item_id in session.execute(
+                select(model.id, model.decision_point_id, DecisionPoint.item_id)
+                .join(DecisionPoint, DecisionPoint.id == model.decision_point_id)
+                .where(model.id.in_(ids[kind]))
+            ):
+                owners[(kind, record_id)] = (item_id, point_id)
+    if ids["narrative"]:
+        for narrative_id, item_id in session.execute(
+            select(ProtocolNarrative.id, ProtocolNarrative.item_id).where(
+                ProtocolNarrative.id.in_(ids["narrative"])
+            )
+        ):
+            owners[("narrative", narrative_id)] = (item_id, None)
+    return owners
+
+
+def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
+    """The texts containing every word of ``query`` (as a word or the start of one).
+
+    Best matches first on SQLite; newest meetings first on PostgreSQL.  An empty query,
+    or one without letters or digits, finds nothing; no input raises.
+    """
+    words = query_words(query)
+    if not words or isinstance(limit, bool) or not isinstance(limit, int) or limit <= 0:
+        return []
+    limit = min(limit, MAX_LIMIT)
+    with db.reading() as session:
+        if db.is_sqlite:
+            found = _search_fts(session, words, limit)
+        else:
+            found = _search_like(session, words, limit)
+        if not found:
+            return []
+        meetings = {
+            row.id: row
+            for row in session.execute(
+                select(
+                    Meeting.id,
+                    Meeting.number,
+                    Meeting.meeting_date,
+                    Meeting.council_id,
+                    Council.name_kk,
+                    Council.name_ru,
+                    Council.name_en,
+                )
+                .join(Council, Council.id == Meeting.council_id)
+                .where(Meeting.id.in_({f.meeting_id for f in found}))
+            )
+        }
+        owners = _owners(session, found)
+    hits = []
+    for f in found:
+        meeting = meetings.get(f.meeting_id)
+        if meeting is None:  # pragma: no cover - the foreign keys keep every meeting
+            continue
+        item_id, point_id = owners.get((f.kind, f.record_id), (None, None))
+        hits.append(
+            SearchHit(
+                kind=f.kind,
+                record_id=f.record_id,
+                item_id=item_id,
+                decision_point_id=point_id,
+                meeting_id=f.meeting_id,
+                meeting_number=int(meeting.number),
+                meeting_date=meeting.meeting_date,
+                council_id=int(meeting.council_id),
+                council_names={
+                    "kk": meeting.name_kk,
+                    "ru": meeting.name_ru,
+                    "en": meeting.name_en,
+                },
+                lang=f.lang,
+                snippet=make_snippet(f.body, words),
+            )
+        )
+    return hits
