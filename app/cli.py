@@ -75,6 +75,27 @@ def build_parser() -> argparse.ArgumentParser:
         "verify", help="say whether a file is a protocol Kenes issued, and which"
     )
     verify.add_argument("file")
+    exporting = sub.add_parser(
+        "export", help="export the archive (or chosen councils) to a Kenes exchange file"
+    )
+    exporting.add_argument("file", help="FILE.kenes.zip (with materials) or FILE.json")
+    exporting.add_argument(
+        "--council",
+        type=int,
+        action="append",
+        metavar="ID",
+        help="only this council (repeat for several)",
+    )
+    exporting.add_argument(
+        "--no-materials",
+        action="store_true",
+        help="refer to material files by SHA-256 instead of embedding them",
+    )
+    importing = sub.add_parser(
+        "import", help="import a Kenes exchange file (shows the summary; --yes to write)"
+    )
+    importing.add_argument("file")
+    importing.add_argument("--yes", action="store_true", help="write after the summary")
     sub.add_parser(
         "demo",
         help="create the demo council (seed 000's supervisory board) and its held meeting "
@@ -239,11 +260,68 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
     return 0
 
 
+def _exchange_commands(command: str, database: object, args: argparse.Namespace) -> int:
+    from app.i18n import _
+    from app.models.database import Database
+    from app.services.base import Actor
+    from app.services.exchange.export import export_archive
+    from app.services.exchange.format import ImportRefused
+    from app.services.exchange.importer import apply_import, plan_import, read_archive
+
+    assert isinstance(database, Database)
+    if command == "export":
+        summary = export_archive(
+            database,
+            Path(args.file),
+            council_ids=args.council or None,
+            embed_materials=not args.no_materials,
+        )
+        print(
+            _("Exported {records} records to {path} ({size} bytes).").format(
+                records=summary.records, path=summary.path, size=summary.size
+            )
+        )
+        for table, count in summary.counts.items():
+            if count:
+                print(f"  {table:<24} {count:>8}")
+        return 0
+    plan = plan_import(database, read_archive(Path(args.file)))
+    print(
+        _("New records: {new}; updated: {updated}; unchanged: {unchanged}.").format(
+            new=plan.new, updated=plan.updated, unchanged=plan.unchanged
+        )
+    )
+    for table, counts in plan.counts.items():
+        if counts.new or counts.updated:
+            print(f"  {table:<24} +{counts.new:<7} ~{counts.updated:<7}")
+    if not plan.ok:
+        for problem in plan.problems:
+            print(f"{problem.location}: {problem.message()}", file=sys.stderr)
+        return 2
+    if not args.yes:
+        print(_("Nothing was written; run again with --yes to import."))
+        return 0
+    try:
+        result = apply_import(database, Actor.current_user(), plan)
+    except ImportRefused as exc:
+        for location, message in exc.report():
+            print(f"{location}: {message}", file=sys.stderr)
+        return 2
+    print(_("Imported: {count} records written.").format(count=result.changed))
+    return 0
+
+
 def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     from app.models.database import head_revision, open_database
 
     if command in ("backup", "restore", "check", "backups"):
         return _backup_commands(command, target, args)
+    if command in ("export", "import"):
+        database = open_database(target)
+        try:
+            return _exchange_commands(command, database, args)
+        finally:
+            database.close()
     if command in ("meetings", "protocol"):
         database = open_database(target)
         try:

@@ -6,8 +6,16 @@ import logging
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QApplication, QMessageBox, QStyle
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QMessageBox,
+    QScrollArea,
+    QSplitter,
+    QStyle,
+    QWidget,
+)
 
 from app import APP_NAME, __version__, i18n, settings
 from app.domain.errors import KenesError
@@ -21,14 +29,10 @@ from app.views.background import BackgroundTask
 from app.views.backup_actions import BackupActions, backup_policy, describe_summary
 from app.views.councils_page import CouncilsPage
 from app.views.crash import ExceptionHook
+from app.views.exchange_menu import ExchangeMenu
 from app.views.main_window import MainWindow, PageSpec
-from app.views.pages import (
-    COUNCILS_PAGE,
-    INSTRUCTIONS_PAGE,
-    MEETINGS_PAGE,
-    PROTOCOLS_PAGE,
-    PlaceholderPage,
-)
+from app.views.messages import show_refusal
+from app.views.pages import COUNCILS_PAGE, INSTRUCTIONS_PAGE, MEETINGS_PAGE, PROTOCOLS_PAGE
 from app.views.qt_i18n import apply_language
 
 log = logging.getLogger(__name__)
@@ -55,22 +59,70 @@ def initial_language(store: settings.Settings, requested: str | None) -> str:
     return system if system in i18n.LANGUAGE_CODES else i18n.DEFAULT_LANGUAGE
 
 
+def scrollable(page: QWidget) -> QScrollArea:
+    """A page that scrolls sideways on a small screen instead of widening the window."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setObjectName(page.objectName() + "Scroll")
+    for name in ("refresh", "pageTitle"):
+        if hasattr(page, name):
+            setattr(area, name, getattr(page, name))
+    return area
+
+
 def build_main_window(store: settings.Settings, database: Database) -> MainWindow:
     """The main window with every page wired to ``database``."""
+    from app.views.instructions_page import InstructionsPage
+    from app.views.live_meeting import LiveMeetingWindow
+    from app.views.meetings_page import MeetingsPage
+    from app.views.protocols_page import ProtocolsPage
+    from app.views.search_panel import SearchPanel
+
     icons = QStyle.StandardPixmap
+    actor = Actor.current_user()
+    councils = CouncilsPage(database, actor)
+    meetings = MeetingsPage(database, actor, store.user)
+    protocols = ProtocolsPage(database, actor)
+    search = SearchPanel(database)
+    protocols_box = QSplitter(Qt.Orientation.Vertical)
+    protocols_box.setObjectName("protocolsBox")
+    protocols_box.addWidget(search)
+    protocols_box.addWidget(protocols)
+    protocols_box.setStretchFactor(1, 3)
+    setattr(protocols_box, "refresh", protocols.refresh)  # noqa: B010 - the reload hook
+    instructions = InstructionsPage(database, actor)
     pages = [
-        PageSpec(
-            COUNCILS_PAGE[0], icons.SP_DirHomeIcon, CouncilsPage(database, Actor.current_user())
-        ),
-        PageSpec(
-            MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, PlaceholderPage(*MEETINGS_PAGE)
-        ),
-        PageSpec(PROTOCOLS_PAGE[0], icons.SP_FileIcon, PlaceholderPage(*PROTOCOLS_PAGE)),
-        PageSpec(
-            INSTRUCTIONS_PAGE[0], icons.SP_DialogApplyButton, PlaceholderPage(*INSTRUCTIONS_PAGE)
-        ),
+        PageSpec(COUNCILS_PAGE[0], icons.SP_DirHomeIcon, councils),
+        PageSpec(MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, scrollable(meetings)),
+        PageSpec(PROTOCOLS_PAGE[0], icons.SP_FileIcon, protocols_box),
+        PageSpec(INSTRUCTIONS_PAGE[0], icons.SP_DialogApplyButton, scrollable(instructions)),
     ]
-    return MainWindow(store, database.display_name, pages, on_language=apply_language)
+    window = MainWindow(store, database.display_name, pages, on_language=apply_language)
+
+    def open_live(meeting_id: int) -> None:
+        try:
+            live = LiveMeetingWindow(database, actor, meeting_id)
+        except KenesError as exc:
+            show_refusal(window, exc)
+            return
+        live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        live.changed.connect(protocols.refresh)
+        window.live_windows.append(live)
+        live.destroyed.connect(
+            lambda: window.live_windows.remove(live) if live in window.live_windows else None
+        )
+        live.show()
+
+    def show_meeting(meeting_id: int) -> None:
+        window.navigation.setCurrentRow(1)
+        meetings.select_meeting(meeting_id)
+
+    meetings.open_live.connect(open_live)
+    search.open_meeting.connect(show_meeting)
+    window.open_live = open_live
+    return window
 
 
 class KenesApp:
@@ -86,6 +138,7 @@ class KenesApp:
         self.database: Database | None = None
         self.window: MainWindow | None = None
         self.actions: BackupActions | None = None
+        self.exchange: ExchangeMenu | None = None
         self.startup_task: BackgroundTask | None = None
 
     @property
@@ -147,6 +200,16 @@ class KenesApp:
         window = build_main_window(self.store, self.database)
         self.actions = BackupActions(window, self.store, self.database_file, self.restore)
         self.actions.install(window.file_menu, window.quit_action)
+        from app.views.exchange_dialogs import ExchangeActions
+        from app.views.exchange_menu import ExchangeMenu
+
+        self.exchange = ExchangeMenu(
+            window.file_menu,
+            ExchangeActions(
+                window, self.database, Actor.current_user(), on_changed=self._reload_pages
+            ),
+        )
+        self.exchange.install(window.file_menu, window.file_menu.actions()[0])
         window.language_requested.connect(self._retranslate_actions)
         window.show()
         self.window = window
@@ -155,6 +218,20 @@ class KenesApp:
     def _retranslate_actions(self, _code: str) -> None:
         if self.actions is not None:
             self.actions.retranslate_ui()
+        if self.exchange is not None:
+            self.exchange.retranslate_ui()
+
+    def _reload_pages(self) -> None:
+        """After an import the records changed under every page: show them again."""
+        if self.window is None:
+            return
+        for index in range(self.window.stack.count()):
+            page = self.window.stack.widget(index)
+            for name in ("refresh", "reload"):
+                method = getattr(page, name, None)
+                if callable(method):
+                    method()
+                    break
 
     def back_up_at_start(self) -> None:
         """The automatic backup of each start, off the GUI thread."""

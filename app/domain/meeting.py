@@ -269,11 +269,20 @@ def propose_number(taken: Iterable[int]) -> int:
     return max(taken, default=0) + 1
 
 
+MAX_MEETING_NUMBER = 9999
+
+
 def check_number(number: object, taken: Iterable[int], *, year: int) -> int:
-    """A meeting number is a positive integer, unique for the council in its year."""
+    """A meeting number is a whole number from 1 to 9999, unique for the council in its year."""
     taken_set = set(taken)
-    if isinstance(number, bool) or not isinstance(number, int) or number < 1:
-        raise DomainError(N_("A meeting number is a whole number from 1."))
+    if (
+        isinstance(number, bool)
+        or not isinstance(number, int)
+        or not 1 <= number <= MAX_MEETING_NUMBER
+    ):
+        raise DomainError(
+            N_("A meeting number is a whole number from 1 to {limit}."), limit=MAX_MEETING_NUMBER
+        )
     if number in taken_set:
         raise DomainError(
             N_(

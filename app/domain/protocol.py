@@ -151,8 +151,7 @@ class ProtocolSnapshot:
 
     def digest(self) -> str:
         """SHA-256 of the snapshot's canonical JSON: what the protocol says, not how it looks."""
-        data = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True,
-                          separators=(",", ":"))
+        data = json.dumps(self.to_dict(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     @classmethod
@@ -191,9 +190,15 @@ LABEL_KEYS = (
 T = TypeVar("T")
 
 _NESTED: dict[str, type] = {
-    "present": PersonLine, "absent": PersonLine, "invited": InvitedLine,
-    "items": ItemSection, "decisions": DecisionLine, "instructions": InstructionLine,
-    "roll_calls": RollCall, "rows": VoteRow, "dissents": DissentLine,
+    "present": PersonLine,
+    "absent": PersonLine,
+    "invited": InvitedLine,
+    "items": ItemSection,
+    "decisions": DecisionLine,
+    "instructions": InstructionLine,
+    "roll_calls": RollCall,
+    "rows": VoteRow,
+    "dissents": DissentLine,
     "signatures": SignatureBlock,
 }
 
@@ -205,7 +210,7 @@ def _build(cls: type[T], data: dict[str, Any]) -> T:
     for key, raw in data.items():
         if key not in names:
             continue
-        if isinstance(raw, list):
+        if isinstance(raw, list | tuple):
             inner = _NESTED.get(key)
             values[key] = tuple(_build(inner, v) if inner else v for v in raw)
         else:

@@ -19,7 +19,7 @@ from app.domain.errors import DomainError
 from app.domain.translation import N_
 from app.models.database import Database
 from app.models.meeting import CalendarOverride
-from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
+from app.services.base import Actor, audit, check_date, check_flag, clean_text, get, snapshot
 
 
 @dataclass(frozen=True)
@@ -56,6 +56,7 @@ def add_calendar_override(
     checked = check_date(day, N_("Date"))
     assert checked is not None
     text = clean_text(note, N_("Note"), limit=1000)
+    working = check_flag(is_working_day, N_("Working day"))
     with db.transaction() as session:
         existing = session.scalar(select(CalendarOverride).where(CalendarOverride.day == checked))
         if existing is not None:
@@ -63,8 +64,8 @@ def add_calendar_override(
                 N_("{day} is already entered as an exception; remove that entry first."),
                 day=checked.isoformat(),
             )
-        if KazakhstanCalendar().is_working_day(checked) == bool(is_working_day):
-            if is_working_day:
+        if KazakhstanCalendar().is_working_day(checked) == working:
+            if working:
                 raise DomainError(
                     N_("{day} is already a working day in Kazakhstan's calendar."),
                     day=checked.isoformat(),
@@ -73,7 +74,7 @@ def add_calendar_override(
                 N_("{day} is already a day off in Kazakhstan's calendar."),
                 day=checked.isoformat(),
             )
-        row = CalendarOverride(day=checked, is_working_day=bool(is_working_day), note=text)
+        row = CalendarOverride(day=checked, is_working_day=working, note=text)
         session.add(row)
         audit(session, actor, "calendar_override.create", row)
         return _info(row)

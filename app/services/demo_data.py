@@ -201,8 +201,15 @@ SUCCESSION = (
 )
 
 
-_KIND_CODES = {"act": 0xA, "position": 0xB, "person": 0xC, "holding": 0xD, "seat": 0xE,
-               "meeting": 0xF1, "item": 0xF2}
+_KIND_CODES = {
+    "act": 0xA,
+    "position": 0xB,
+    "person": 0xC,
+    "holding": 0xD,
+    "seat": 0xE,
+    "meeting": 0xF1,
+    "item": 0xF2,
+}
 
 
 def uid(kind: str, index: int) -> str:

@@ -53,6 +53,8 @@ class MainWindow(Retranslatable, QMainWindow):
         self._database_name = database_name
         self._pages = list(pages)
         self._on_language = on_language
+        self.live_windows: list[QWidget] = []  # live meeting windows opened from the pages
+        self.open_live: Callable[[int], None] | None = None
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")

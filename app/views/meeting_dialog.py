@@ -63,7 +63,7 @@ from app.domain.meeting import (
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
 from app.models.database import Database
 from app.services.base import Actor
-from app.services.councils import list_councils
+from app.services.councils import CouncilInfo, list_councils
 from app.services.meeting_queries import proposed_number
 from app.services.meetings.common import MeetingData, MeetingInfo
 from app.services.meetings.notify_members import MembersNotified, notify_members
@@ -199,7 +199,11 @@ class MeetingDialog(Retranslatable, QDialog):
         self.council.setObjectName("meetingCouncil")
         self.council.setMinimumContentsLength(40)
         self.council.set_choices(
-            [(c.id, partial(c.name, interface_language())) for c in list_councils(self._db)]
+            [
+                (c.id, partial(council_name, c))
+                # An archived council's meetings can still be corrected.
+                for c in list_councils(self._db, include_archived=meeting is not None)
+            ]
         )
         self.kind = ChoiceCombo(KIND_CHOICES)
         self.kind.setObjectName("meetingKind")
@@ -218,7 +222,7 @@ class MeetingDialog(Retranslatable, QDialog):
         self.ends.setObjectName("meetingEnd")
         time_row = QHBoxLayout()
         time_row.addWidget(self.starts)
-        self.until_label = QLabel()
+        self.until_label = QLabel("–")
         time_row.addWidget(self.until_label)
         time_row.addWidget(self.ends, 1)
         self.places = LanguageFields("place")
@@ -338,6 +342,12 @@ class MeetingDialog(Retranslatable, QDialog):
             for line in lines:
                 if line.seat.role in PRESIDING_ROLES and line.person is not None:
                     choices.append((line.person.id, partial(_presiding_label, line)))
+        current = self._meeting.presiding_person_id if self._meeting is not None else None
+        if current is not None and current not in {value for value, _label in choices}:
+            # Whoever presides now stays on offer, so saving never changes them unasked.
+            for person in list_people(self._db, include_archived=True):
+                if person.id == current:
+                    choices.append((person.id, partial(person_name, person)))
         self.presiding.set_choices(choices)
         self._show_presiding_hint()
 
@@ -399,7 +409,6 @@ class MeetingDialog(Retranslatable, QDialog):
         self.kind.retranslate()
         self.presiding.retranslate()
         self.place_box.setTitle(_("Place"))
-        self.until_label.setText(_("until"))
         self.number.setToolTip(
             _("Meetings are numbered anew each year; the next free number is proposed.")
         )
@@ -411,6 +420,11 @@ class MeetingDialog(Retranslatable, QDialog):
                 "person means notifying them again."
             )
         )
+
+
+def council_name(council: CouncilInfo) -> str:
+    """The council's name in the interface language (another language's when it has none)."""
+    return council.name(interface_language())
 
 
 def _presiding_label(line: Any) -> str:
@@ -515,8 +529,13 @@ def write_notice_files(result: MembersNotified, folder: Path) -> NoticeSaved:
 
 
 class NotifyDialog(Retranslatable, QDialog):
-    """Choose the language of the notice and the folder for the files, then notify."""
+    """Choose the language of the notice and the folder for the files, then notify.
 
+    ``notified`` is emitted as soon as the service has recorded the notification
+    (even when the files then cannot be written); ``saved`` once the files are written.
+    """
+
+    notified = Signal(object)  # MembersNotified
     saved = Signal(object)  # NoticeSaved
 
     def __init__(
@@ -575,6 +594,7 @@ class NotifyDialog(Retranslatable, QDialog):
         except KenesError as exc:
             show_refusal(self, exc)
             return
+        self.notified.emit(result)
         try:
             saved = write_notice_files(result, folder)
         except KenesError as exc:
@@ -615,10 +635,9 @@ class NotifiedDialog(Retranslatable, QDialog):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(
-            0, QHeaderView.ResizeMode.ResizeToContents
-        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setMinimumSize(620, 260)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.open_folder_button = QPushButton()

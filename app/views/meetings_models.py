@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from pathlib import PurePath
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QMimeData, QModelIndex, QPersistentModelIndex, Qt
@@ -138,7 +139,8 @@ def _materials_text(_row: int, item: MeetingRow) -> str:
     if item.meeting.state not in ACTIVE_STATES or item.materials_days_left is None:
         return text
     if item.items_without_materials == 0 and item.meeting.item_count > 0:
-        return f"{text} · {_('all submitted')}"
+        submitted = _("all submitted")
+        return f"{text} · {submitted}"
     return f"{text} · {countdown(item.materials_days_left)}"
 
 
@@ -168,12 +170,27 @@ def _state_tooltip(_row: int, item: MeetingRow) -> str:
     return label
 
 
+ALERT_LABELS = {
+    AlertKind.MATERIALS_OVERDUE: N_("Materials overdue"),
+    AlertKind.MATERIALS_DUE_SOON: N_("Materials due soon"),
+    AlertKind.BEHIND_MINIMUM: N_("Behind the yearly minimum"),
+}
+
+
 def _warnings_text(_row: int, item: MeetingRow) -> str:
-    return " ".join(alert_text(alert) for alert in item.alerts)
+    """Short labels; the tool tip has every warning in full."""
+    return "; ".join(_(ALERT_LABELS[alert.kind]) for alert in item.alerts)
+
+
+def _warnings_tooltip(_row: int, item: MeetingRow) -> str:
+    return "\n".join(alert_text(alert) for alert in item.alerts)
 
 
 class MeetingListModel(RowCacheModel[MeetingRow]):
-    """Meetings: date, council, number, kind, state, presiding, materials due, warnings."""
+    """Meetings: date, council, number, kind, state, presiding, materials due, warnings.
+
+    The warnings column names each warning shortly; its tool tip words them in full.
+    """
 
     DATE, COUNCIL, NUMBER, KIND, STATE, PRESIDING, MATERIALS, WARNINGS = range(8)
 
@@ -189,7 +206,7 @@ class MeetingListModel(RowCacheModel[MeetingRow]):
         ),
         Column[MeetingRow](N_("Presiding"), lambda _r, row: person_name(row.presiding)),
         Column[MeetingRow](N_("Materials due"), _materials_text, tooltip=_materials_tooltip),
-        Column[MeetingRow](N_("Warnings"), _warnings_text),
+        Column[MeetingRow](N_("Warnings"), _warnings_text, tooltip=_warnings_tooltip),
     )
 
     def meeting(self, row: int) -> MeetingInfo:
@@ -240,9 +257,12 @@ def _item_tooltip(_row: int, item: ItemInfo) -> str:
     return title
 
 
-def _speaker_names(_row: int, item: ItemInfo) -> str:
+def _responsible_tooltip(_row: int, item: ItemInfo) -> str:
+    """The responsible body, and the speakers (listed in full beside the agenda)."""
     lang = interface_language()
-    return ", ".join(speaker.display_name(lang) for speaker in item.speakers)
+    lines = [item.responsible_body(lang)]
+    lines += [speaker.display_name(lang) for speaker in item.speakers]
+    return "\n".join(line for line in lines if line)
 
 
 Mover = Callable[[int, int], bool]
@@ -250,9 +270,12 @@ Mover = Callable[[int, int], bool]
 
 
 class AgendaModel(RowCacheModel[ItemInfo]):
-    """The items of an agenda in order; items move by drag and drop when the agenda is editable."""
+    """The items of an agenda in order; items move by drag and drop when the agenda is editable.
 
-    NUMBER, TITLE, RESPONSIBLE, SPEAKERS, MATERIALS = range(5)
+    Each item's speakers are listed beside the agenda (and in the responsible body's tool tip).
+    """
+
+    NUMBER, TITLE, RESPONSIBLE, MATERIALS = range(4)
 
     columns = (
         Column[ItemInfo](N_("No."), lambda _r, item: str(item.number), align_right=True),
@@ -262,9 +285,10 @@ class AgendaModel(RowCacheModel[ItemInfo]):
             tooltip=_item_tooltip,
         ),
         Column[ItemInfo](
-            N_("Responsible body"), lambda _r, item: item.responsible_body(interface_language())
+            N_("Responsible body"),
+            lambda _r, item: item.responsible_body(interface_language()),
+            tooltip=_responsible_tooltip,
         ),
-        Column[ItemInfo](N_("Speakers"), _speaker_names),
         Column[ItemInfo](
             N_("Materials"), lambda _r, item: str(len(item.materials)), align_right=True
         ),
@@ -436,10 +460,7 @@ class SpeakerModel(RowCacheModel[SpeakerLine]):
 
     def set_speakers(self, speakers: Sequence[SpeakerInfo], member_ids: frozenset[int]) -> None:
         self.set_rows(
-            [
-                SpeakerLine(s, s.person is not None and s.person.id in member_ids)
-                for s in speakers
-            ]
+            [SpeakerLine(s, s.person is not None and s.person.id in member_ids) for s in speakers]
         )
 
     def speaker(self, row: int) -> SpeakerInfo:
@@ -451,6 +472,14 @@ class SpeakerModel(RowCacheModel[SpeakerLine]):
         return None
 
 
+def file_type(material: MaterialInfo) -> str:
+    """A short type for the table: the file's extension ("PDF", "DOCX"); its media type else."""
+    suffix = PurePath(material.file_name).suffix.lstrip(".")
+    if suffix and len(suffix) <= 5:
+        return suffix.upper()
+    return material.media_type
+
+
 def _attached(_row: int, material: MaterialInfo) -> str:
     if material.attached_at is None:
         return ""
@@ -458,14 +487,19 @@ def _attached(_row: int, material: MaterialInfo) -> str:
 
 
 class MaterialModel(RowCacheModel[MaterialInfo]):
-    """The materials of an item: file name, size, type, SHA-256 (short), when attached."""
+    """The materials of an item: file name, size, type, SHA-256 (short), when attached.
+
+    The type column shows the extension; its tool tip the media type the service recorded.
+    """
 
     columns = (
         Column[MaterialInfo](N_("File"), lambda _r, m: m.file_name),
         Column[MaterialInfo](
             N_("Size"), lambda _r, m: file_size(m.size, interface_language()), align_right=True
         ),
-        Column[MaterialInfo](N_("Type"), lambda _r, m: m.media_type),
+        Column[MaterialInfo](
+            N_("Type"), lambda _r, m: file_type(m), tooltip=lambda _r, m: m.media_type
+        ),
         Column[MaterialInfo](
             N_("SHA-256"), lambda _r, m: m.sha256[:SHORT_HASH], tooltip=lambda _r, m: m.sha256
         ),

@@ -14,8 +14,9 @@ Rendering is lazy and off the GUI thread: opening the document (and, with
 in a :class:`BackgroundTask`; only the pages in view (and one around) are
 rendered, and only the last few are kept, so a 60-page protocol does not hold
 hundreds of megabytes of pixels.  PDFium is not thread-safe: every call to it
-goes through one process-wide lock, and documents are closed only while no
-task runs.
+goes through one process-wide lock; a document is closed while no task
+runs, or when the widget is destroyed (a page then being rendered fails
+quietly: nobody waits for it).
 """
 
 from __future__ import annotations
@@ -104,6 +105,25 @@ def close_pdf(document: pdfium.PdfDocument) -> None:
         document.close()
 
 
+class _Documents:
+    """Every document a preview has open; all are closed when the widget is destroyed.
+
+    A plain object (not the widget), so Qt's ``destroyed`` can still call it.
+    """
+
+    def __init__(self) -> None:
+        self.open: list[pdfium.PdfDocument] = []
+
+    def close(self, document: pdfium.PdfDocument) -> None:
+        if document in self.open:
+            self.open.remove(document)
+        close_pdf(document)
+
+    def close_all(self) -> None:
+        while self.open:
+            close_pdf(self.open.pop())
+
+
 @dataclass(frozen=True)
 class _Rendered:
     index: int
@@ -123,6 +143,7 @@ class PdfPreview(Retranslatable, QWidget):
         self._document: pdfium.PdfDocument | None = None
         self._sizes: tuple[tuple[float, float], ...] = ()
         self._retired: list[pdfium.PdfDocument] = []
+        self._documents = _Documents()
         self._tasks: list[BackgroundTask] = []  # running; documents close when none runs
         self._rendered: dict[int, float] = {}  # page index -> scale it was rendered at
         self._zoom = 1.0
@@ -163,24 +184,25 @@ class PdfPreview(Retranslatable, QWidget):
         self._pages_layout.setContentsMargins(12, 12, 12, 12)
         self._pages_layout.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self._labels: list[QLabel] = []
-        self.scroll = QScrollArea()
-        self.scroll.setObjectName("pdfScroll")
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setWidget(self.pages)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setObjectName("pdfScroll")
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setWidget(self.pages)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
-        layout.addWidget(self.scroll, 1)
+        layout.addWidget(self.scroll_area, 1)
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(30)
         self._timer.timeout.connect(self._render_visible)
-        self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
-        self.scroll.horizontalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
+        self.scroll_area.verticalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
+        self.scroll_area.horizontalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
         self.zoom_in_button.clicked.connect(self.zoom_in)
         self.zoom_out_button.clicked.connect(self.zoom_out)
+        self.destroyed.connect(self._documents.close_all)
         self.retranslate_ui()
 
     # -- loading -------------------------------------------------------------------------
@@ -196,13 +218,12 @@ class PdfPreview(Retranslatable, QWidget):
         self._loading = True
         self._error = ""
         self._set_pages(())
-        self._start(
-            lambda: open_pdf(produce()), lambda result: self._opened(result, generation)
-        )
+        self._start(lambda: open_pdf(produce()), lambda result: self._opened(result, generation))
         self.retranslate_ui()
 
     def _opened(self, result: object, generation: int) -> None:
         assert isinstance(result, OpenedPdf)
+        self._documents.open.append(result.document)
         if generation != self._generation:
             self._retired.append(result.document)  # released or reloaded meanwhile
             return
@@ -283,8 +304,8 @@ class PdfPreview(Retranslatable, QWidget):
             return []
         if not self.isVisible():
             return [0]
-        top = self.scroll.verticalScrollBar().value() - MARGIN
-        bottom = top + self.scroll.viewport().height() + 2 * MARGIN
+        top = self.scroll_area.verticalScrollBar().value() - MARGIN
+        bottom = top + self.scroll_area.viewport().height() + 2 * MARGIN
         return [
             i
             for i, label in enumerate(self._labels)
@@ -365,7 +386,7 @@ class PdfPreview(Retranslatable, QWidget):
         if self._tasks:
             return
         while self._retired:
-            close_pdf(self._retired.pop())
+            self._documents.close(self._retired.pop())
 
     def release(self) -> None:
         """Close the document (when no rendering runs); the widget then shows nothing."""

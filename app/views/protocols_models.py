@@ -10,21 +10,24 @@ background, with the overdue date in dark red and bold.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.protocol import PROTOCOL_STATE_LABELS, ProtocolState
-from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
+from app.i18n import LANGUAGE_CODES, LANGUAGES, N_, _, interface_language, ngettext
 from app.services.conduct.decisions import InstructionInfo
 from app.services.councils import CouncilInfo
 from app.services.people import PersonInfo
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import ProtocolDue
-from app.views.composition_model import Column, RowCacheModel, shown_date
+from app.views.composition_model import Column, Index, RowCacheModel, shown_date
+from app.views.seat_dialog import Label
 
 # Light enough to read dark text on, in both alternating row colours.
 OVERDUE_BACKGROUND = QColor(255, 222, 218)
@@ -40,6 +43,28 @@ INSTRUCTION_STATE_LABELS = {
 def language_name(code: str) -> str:
     """A language in its own name ("Қазақша"), as the language menu shows it."""
     return next((lang.native_name for lang in LANGUAGES if lang.code == code), code)
+
+
+def language_choices(codes: Sequence[str] = LANGUAGE_CODES) -> list[tuple[Any, Label]]:
+    """Combo choices of languages, each named in itself."""
+    return [(code, partial(language_name, code)) for code in codes]
+
+
+def issued_languages(info: ProtocolInfo) -> list[str]:
+    """The languages a protocol was issued in, Kazakh, Russian, English in that order."""
+    issued = {i.lang for i in info.issued}
+    return [code for code in LANGUAGE_CODES if code in issued]
+
+
+def council_label(council: CouncilInfo) -> str:
+    return council.name(interface_language())
+
+
+def council_choices(councils: Iterable[CouncilInfo]) -> list[tuple[Any, Label]]:
+    """ "All councils", then each council by its name in the interface language."""
+    choices: list[tuple[Any, Label]] = [(None, N_("All councils"))]
+    choices += [(c.id, partial(council_label, c)) for c in councils]
+    return choices
 
 
 def days_phrase(days_left: int) -> str:
@@ -100,9 +125,7 @@ def protocol_state_text(row: ProtocolRow) -> str:
         return _("No protocol yet")
     label = _(PROTOCOL_STATE_LABELS[row.state])
     if row.protocol is not None and row.protocol.revision > 1:
-        return _("{state}, revision {revision}").format(
-            state=label, revision=row.protocol.revision
-        )
+        return _("{state}, revision {revision}").format(state=label, revision=row.protocol.revision)
     return label
 
 
@@ -123,7 +146,7 @@ def _state_tooltip(_r: int, row: ProtocolRow) -> str:
     if info.issued:
         parts.append(
             _("Issued in: {languages}").format(
-                languages=", ".join(language_name(i.lang) for i in info.issued)
+                languages=", ".join(language_name(code) for code in issued_languages(info))
             )
         )
     if info.revision > 1 and info.revision_reason:
@@ -148,14 +171,16 @@ class ProtocolsModel(RowCacheModel[ProtocolRow]):
         Column[ProtocolRow](
             N_("Meeting No."), lambda _r, row: str(row.due.meeting_number), align_right=True
         ),
-        Column[ProtocolRow](N_("Protocol"), lambda _r, row: protocol_state_text(row), _state_tooltip),
+        Column[ProtocolRow](
+            N_("Protocol"), lambda _r, row: protocol_state_text(row), _state_tooltip
+        ),
         Column[ProtocolRow](N_("Draft due"), _draft_due, _due_tooltip),
         Column[ProtocolRow](N_("Copies due"), _copies_due, _due_tooltip),
     )
     DRAFT_DUE_COLUMN = 4
     COPIES_DUE_COLUMN = 5
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if index.isValid() and 0 <= index.row() < self.rowCount():
             row = self.row(index.row())
             late = (index.column() == self.DRAFT_DUE_COLUMN and row.due.draft_overdue) or (
@@ -245,10 +270,12 @@ class InstructionsModel(RowCacheModel[InstructionRow]):
         Column[InstructionRow](N_("Deadline"), _deadline),
         Column[InstructionRow](N_("State"), lambda _r, row: row.state_text()),
     )
+    COUNCIL_COLUMN = 0
     TEXT_COLUMN = 4
+    EXECUTOR_COLUMN = 5
     DEADLINE_COLUMN = 6
 
-    def data(self, index: Any, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (
             index.isValid()
             and index.column() == self.DEADLINE_COLUMN

@@ -129,9 +129,12 @@ def fingerprint(db: Database) -> str:
                 "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
             )
         ]
-        for table in tables:
-            for row in conn.exec_driver_sql(f'SELECT * FROM "{table}" ORDER BY rowid'):
-                digest.update(repr(tuple(row)).encode())
+        for table in tables:  # sorted in Python: FTS5's shadow tables have no rowid
+            rows = sorted(repr(tuple(row)) for row in conn.exec_driver_sql(
+                f'SELECT * FROM "{table}"'))
+            digest.update(table.encode())
+            for row in rows:
+                digest.update(row.encode())
     return digest.hexdigest()
 
 

@@ -9,7 +9,7 @@ from app.domain.translation import N_
 from app.models.database import Database
 from app.models.meeting import ItemSpeaker
 from app.services.agenda.common import BODY_LIMIT, load_item
-from app.services.base import Actor, audit, clean_text
+from app.services.base import Actor, audit, clean_text, expect
 from app.services.meetings.common import (
     LANGS,
     AgendaChange,
@@ -40,6 +40,7 @@ class SpeakerData:
 
 def add_speaker(db: Database, actor: Actor, item_id: int, data: SpeakerData) -> AgendaChange:
     """Add a speaker at the end of the item's list of speakers."""
+    expect(data, SpeakerData, N_("Speaker"))
     name = clean_text(data.name, N_("Name"), limit=300)
     values = {
         f"{prefix}_{lang}": clean_text(getattr(data, f"{prefix}_{lang}"), field, limit=BODY_LIMIT)

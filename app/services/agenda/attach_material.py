@@ -12,7 +12,7 @@ import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, Term
 from app.domain.translation import N_
 from app.models.database import Database
 from app.models.meeting import Material, MaterialBlob
@@ -42,10 +42,12 @@ def read_material(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Mater
     """Read a material file; refuse one that cannot be read, is empty or is too large."""
     if isinstance(max_bytes, bool) or not isinstance(max_bytes, int) or max_bytes < 1:
         raise DomainError(N_("The size limit of a material must be a positive number of bytes."))
+    if not isinstance(path, str | Path):
+        raise DomainError(N_("The data for “{what}” is not valid."), what=Term(N_("File")))
     file = Path(path)
     name = clean_text(file.name, N_("File"), required=True, limit=255)
     try:
-        if not file.is_file():
+        if "\x00" in str(file) or not file.is_file():
             raise DomainError(N_("{name} is not a file that can be attached."), name=str(file))
         size = file.stat().st_size
         if size > max_bytes:
@@ -59,7 +61,7 @@ def read_material(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Mater
                 limit=_megabytes(max_bytes),
             )
         with file.open("rb") as stream:
-            data = stream.read(max_bytes + 1)
+            data = stream.read(size + 1)
     except OSError as exc:
         raise DomainError(
             N_("The file {name} cannot be read: {reason}"),

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from app.domain.meeting import check_item_titles
 from app.domain.translation import N_
 from app.models.meeting import AgendaItem, Material, MaterialBlob, Meeting
-from app.services.base import clean_text, get
+from app.services.base import clean_text, expect, get
 from app.services.meetings.common import LANGS
 
 TITLE_LIMIT = 2000
@@ -33,6 +33,7 @@ class ItemData:
 
 def clean_item(data: ItemData) -> dict[str, str]:
     """The item's columns after the checks; an item needs a title in some language."""
+    expect(data, ItemData, N_("Agenda item"))
     values = {
         f"title_{lang}": clean_text(getattr(data, f"title_{lang}"), N_("Title"), limit=TITLE_LIMIT)
         for lang in LANGS

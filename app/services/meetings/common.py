@@ -44,7 +44,7 @@ from app.models.meeting import (
     Material,
     Meeting,
 )
-from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
+from app.services.base import Actor, audit, check_date, clean_text, expect, get, snapshot
 from app.services.people import PersonInfo, holding_facts, person_info
 from app.services.seats import council_seat_facts
 
@@ -352,9 +352,10 @@ def clean_meeting(
     meeting: Meeting | None = None,
 ) -> CleanMeeting:
     """Check what the editor sent; decide the presiding person and the number."""
+    expect(data, MeetingData, N_("Meeting"))
     try:
         kind = MeetingKind(data.kind)
-    except ValueError as exc:
+    except (ValueError, TypeError) as exc:
         raise DomainError(N_("Unknown kind of meeting: {kind}."), kind=str(data.kind)) from exc
     day = check_date(data.day, N_("Date"))
     assert day is not None

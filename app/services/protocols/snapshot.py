@@ -140,7 +140,7 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         title = gaps.pick(
             item_line.item.titles, t.gettext("Title of item {number}").format(number=number)
         )
-        agenda.append(f"{number}. {title}")
+        agenda.append(title)  # the renderers number the agenda
         narrative = narratives.get((item_line.item.id, lang))
         if narrative is None and any(
             (item_line.item.id, other) in narratives for other in ("kk", "ru", "en")

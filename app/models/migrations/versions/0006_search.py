@@ -9,8 +9,10 @@ Hand-written.  The index is a plain FTS5 table with its own copy of each text:
 
 * ``body``: the text searched (one language per row);
 * ``kind``, ``record_id``, ``lang``, ``meeting_id``: stored, not indexed (UNINDEXED);
-* ``rowid = record_id * 32 + kind code * 4 + language code``, so a trigger finds the row
-  of a record without scanning (FTS5 indexes only the rowid and the words).
+* ``rowid = meeting_id * 2**36 + record_id * 32 + kind code * 4 + language code``: a
+  trigger finds the row of a record without scanning (FTS5 indexes only the rowid and the
+  words), and the newest meetings' texts come first in rowid order, so "newest first,
+  at most 50" reads 50 rows however many texts match.
 
 The tokenizer is ``unicode61 remove_diacritics 0``: Kazakh letters (ә ғ қ ң ө ұ ү һ і)
 and Russian й and ё stay themselves, and every letter is case-folded.  ``prefix '2 3'``
@@ -39,8 +41,11 @@ LANG_CODE = {"kk": 0, "ru": 1, "en": 2}
 KIND_CODE = {"item": 1, "decision": 2, "instruction": 3, "narrative": 4, "dissent": 5}
 
 
-def _rowid(record: str, kind: str, lang_code: str) -> str:
-    return f"(({record}) * 32 + {KIND_CODE[kind] * 4} + ({lang_code}))"
+MEETING_SHIFT = 2**36  # rowid = meeting id * 2**36 + record id * 32 + kind * 4 + language
+
+
+def _rowid(meeting: str, record: str, kind: str, lang_code: str) -> str:
+    return f"({meeting} * {MEETING_SHIFT} + ({record}) * 32 + {KIND_CODE[kind] * 4} + ({lang_code}))"
 
 
 def _lang_code(column: str) -> str:
@@ -63,8 +68,8 @@ def _delete(rowid: str) -> str:
 # meeting)] for the record ``ref`` (NEW or OLD)).
 def _item_rows(ref: str) -> list[tuple[str, str, str, str]]:
     return [
-        (_rowid(f"{ref}.id", "item", str(code)), f"{ref}.title_{lang}", f"'{lang}'",
-         f"{ref}.meeting_id")
+        (_rowid(f"{ref}.meeting_id", f"{ref}.id", "item", str(code)), f"{ref}.title_{lang}",
+         f"'{lang}'", f"{ref}.meeting_id")
         for lang, code in LANG_CODE.items()
     ]
 
@@ -72,7 +77,8 @@ def _item_rows(ref: str) -> list[tuple[str, str, str, str]]:
 def _decision_rows(ref: str) -> list[tuple[str, str, str, str]]:
     meeting = f"(SELECT meeting_id FROM agenda_items WHERE id = {ref}.item_id)"
     return [
-        (_rowid(f"{ref}.id", "decision", str(code)), f"{ref}.text_{lang}", f"'{lang}'", meeting)
+        (_rowid(meeting, f"{ref}.id", "decision", str(code)), f"{ref}.text_{lang}", f"'{lang}'",
+         meeting)
         for lang, code in LANG_CODE.items()
     ]
 
@@ -84,7 +90,7 @@ def _instruction_rows(ref: str) -> list[tuple[str, str, str, str]]:
     )
     return [
         (
-            _rowid(f"{ref}.id", "instruction", str(code)),
+            _rowid(meeting, f"{ref}.id", "instruction", str(code)),
             f"({ref}.text_{lang} || char(10) || {ref}.executor_{lang})",
             f"'{lang}'",
             meeting,
@@ -96,8 +102,8 @@ def _instruction_rows(ref: str) -> list[tuple[str, str, str, str]]:
 def _narrative_rows(ref: str) -> list[tuple[str, str, str, str]]:
     meeting = f"(SELECT meeting_id FROM protocols WHERE id = {ref}.protocol_id)"
     body = f"({ref}.heard || char(10) || {ref}.spoke || char(10) || {ref}.discussion)"
-    return [(_rowid(f"{ref}.id", "narrative", _lang_code(f"{ref}.lang")), body, f"{ref}.lang",
-             meeting)]
+    return [(_rowid(meeting, f"{ref}.id", "narrative", _lang_code(f"{ref}.lang")), body,
+             f"{ref}.lang", meeting)]
 
 
 def _dissent_rows(ref: str) -> list[tuple[str, str, str, str]]:
@@ -105,8 +111,8 @@ def _dissent_rows(ref: str) -> list[tuple[str, str, str, str]]:
         "(SELECT i.meeting_id FROM decision_points d JOIN agenda_items i ON i.id = d.item_id "
         f"WHERE d.id = {ref}.decision_point_id)"
     )
-    return [(_rowid(f"{ref}.id", "dissent", _lang_code(f"{ref}.language")), f"{ref}.text",
-             f"{ref}.language", meeting)]
+    return [(_rowid(meeting, f"{ref}.id", "dissent", _lang_code(f"{ref}.language")),
+             f"{ref}.text", f"{ref}.language", meeting)]
 
 
 SOURCES = (

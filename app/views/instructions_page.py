@@ -1,0 +1,222 @@
+"""The Instructions page: every protocol instruction of every council, open and overdue first.
+
+Each held (or closed) meeting's record is read with :func:`live_meeting`, and
+each decision point's instructions become a row: council, meeting date and
+number, the instruction's number ("1.1.1": item, decision, instruction), its
+text, the responsible executor, the deadline with the days left, and its
+state.  An open instruction past its deadline is overdue and highlighted.
+The rows are read once per :meth:`InstructionsPage.refresh` and kept; the
+filters (open / overdue / all, and a council) only choose among them.
+
+There is no service that lists instructions yet, so :func:`collect_instructions`
+walks :func:`list_meetings` and :func:`live_meeting`; fine for the number of
+meetings a secretariat holds, and the one place to change when a query comes.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.deadlines import days_left
+from app.domain.errors import KenesError
+from app.domain.meeting import MeetingState
+from app.i18n import N_, _, ngettext
+from app.models.database import Database
+from app.services.base import Actor
+from app.services.conduct.queries import live_meeting
+from app.services.councils import CouncilInfo, list_councils
+from app.services.meeting_queries import list_meetings
+from app.views.messages import show_refusal
+from app.views.protocols_models import InstructionRow, InstructionsModel, council_choices
+from app.views.retranslate import Retranslatable
+from app.views.seat_dialog import ChoiceCombo, Label, Texts
+
+
+class Show(StrEnum):
+    OPEN = "open"
+    OVERDUE = "overdue"
+    ALL = "all"
+
+
+SHOW_CHOICES: list[tuple[Any, Label]] = [
+    (Show.OPEN, N_("Open")),
+    (Show.OVERDUE, N_("Overdue")),
+    (Show.ALL, N_("All")),
+]
+
+
+def collect_instructions(db: Database, today: date) -> list[InstructionRow]:
+    """Every instruction of every held or closed meeting, as rows (calls the services only)."""
+    councils: dict[int, CouncilInfo] = {c.id: c for c in list_councils(db, include_archived=True)}
+    rows: list[InstructionRow] = []
+    for meeting in list_meetings(db, states=(MeetingState.HELD, MeetingState.CLOSED), today=today):
+        live = live_meeting(db, meeting.meeting.id)
+        people = {m.person.id: m.person for m in live.members}
+        if live.presiding is not None:
+            people.setdefault(live.presiding.id, live.presiding)
+        for item in live.items:
+            for point in item.points:
+                for instruction in point.instructions:
+                    deadline = instruction.deadline
+                    left = days_left(today, deadline) if deadline is not None else None
+                    rows.append(
+                        InstructionRow(
+                            council=councils.get(live.meeting.council_id),
+                            meeting_id=live.meeting.id,
+                            meeting_number=live.meeting.number,
+                            meeting_day=live.meeting.day,
+                            number=f"{item.index + 1}.{point.decision.number}.{instruction.number}",
+                            instruction=instruction,
+                            executor_person=people.get(instruction.executor_person_id or 0),
+                            overdue=instruction.state == "open" and left is not None and left < 0,
+                            days_left=left,
+                        )
+                    )
+    rows.sort(key=lambda r: (r.instruction.deadline or date.max, r.meeting_day, r.number))
+    return rows
+
+
+class InstructionsPage(Retranslatable, QWidget):
+    """Protocol instructions across councils: open, overdue or all; by council."""
+
+    def __init__(
+        self, db: Database, actor: Actor, today: date | None = None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("instructionsPage")
+        self._db = db
+        self._actor = actor
+        self._today = today
+        self._all: list[InstructionRow] = []
+        self.texts = Texts()
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.title.setFont(font)
+
+        self.show_filter = ChoiceCombo(SHOW_CHOICES)
+        self.show_filter.setObjectName("instructionsShow")
+        self.council = ChoiceCombo([(None, N_("All councils"))])
+        self.council.setObjectName("instructionsCouncil")
+        self.council.setMinimumContentsLength(24)
+        self.refresh_button = QPushButton()
+        self.refresh_button.setObjectName("instructionsRefresh")
+        filters = QHBoxLayout()
+        filters.addWidget(self.texts.label(N_("Show:")))
+        filters.addWidget(self.show_filter)
+        filters.addSpacing(16)
+        filters.addWidget(self.texts.label(N_("Council:")))
+        filters.addWidget(self.council, 1)
+        filters.addStretch(1)
+        filters.addWidget(self.refresh_button)
+
+        self.model = InstructionsModel(self)
+        self.table = QTableView()
+        self.table.setObjectName("instructionsTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(InstructionsModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        # Council names and executors are long: a fixed share, elided, the whole in the tool tip.
+        for column, width in (
+            (InstructionsModel.COUNCIL_COLUMN, 200),
+            (InstructionsModel.EXECUTOR_COLUMN, 200),
+        ):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.summary = QLabel()
+        self.summary.setObjectName("instructionsSummary")
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.title)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.summary)
+
+        self.show_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.council.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        self.refresh_button.clicked.connect(self.refresh)
+        self.retranslate_ui()
+        self.refresh()
+
+    def today(self) -> date:
+        return self._today or date.today()
+
+    def refresh(self) -> None:
+        """Read every instruction again (after a meeting or its protocol changed)."""
+        try:
+            self._all = collect_instructions(self._db, self.today())
+            councils = list_councils(self._db, include_archived=True)
+        except KenesError as exc:
+            show_refusal(self, exc)
+            self._all, councils = [], []
+        self.council.blockSignals(True)
+        self.council.set_choices(council_choices(councils))
+        self.council.blockSignals(False)
+        self.apply_filter()
+
+    def set_filter(self, show: Show, council_id: int | None = None) -> None:
+        self.show_filter.set_value(show)
+        self.council.set_value(council_id)
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        show = self.show_filter.value()
+        council_id = self.council.value()
+        rows = [
+            r
+            for r in self._all
+            if (council_id is None or r.council_id == council_id)
+            and (
+                show == Show.ALL
+                or (show == Show.OPEN and r.is_open)
+                or (show == Show.OVERDUE and r.overdue)
+            )
+        ]
+        self.model.set_rows(rows)
+        self._summarize()
+
+    def rows(self) -> list[InstructionRow]:
+        return self.model.rows()
+
+    def all_rows(self) -> list[InstructionRow]:
+        return list(self._all)
+
+    def _summarize(self) -> None:
+        shown = self.model.rowCount()
+        overdue = sum(1 for r in self.model.rows() if r.overdue)
+        text = ngettext("{n} instruction shown", "{n} instructions shown", shown).format(n=shown)
+        if overdue:
+            text += ", " + ngettext("{n} overdue", "{n} overdue", overdue).format(n=overdue)
+        self.summary.setText(text)
+
+    def retranslate_ui(self) -> None:
+        self.title.setText(_("Instructions"))
+        self.texts.apply()
+        self.show_filter.retranslate()
+        self.council.retranslate()
+        self.refresh_button.setText(_("Refresh"))
+        self.model.retranslate()
+        self._summarize()

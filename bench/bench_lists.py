@@ -1,0 +1,150 @@
+"""6. Lists: first paint of the meetings list, and of a 2,000-meeting year range.
+
+The Meetings page (``MeetingsPage``) is built on the large archive, then:
+
+* "meetings list": the page is shown (as when the user opens it from the navigation; the
+  page reloads its list when shown) until the table has painted;
+* "one council's year": the filters set to one council and one year (about 7 meetings);
+* "2,000-meeting year range": the filters set to all councils over every year of the
+  archive (2011–2025, all 2,000 meetings), until the table has painted.
+
+Each is the median of 5 (3 in quick mode).  The baseline is a bare ``QTableView`` over a
+``QStandardItemModel`` of the same rows and columns of plain text, shown and painted,
+what Qt itself costs.  Goal: first paint ≤ 100 ms.  (Resident memory is measured by the
+start-up benchmark, in the same child processes.)
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+if __package__ in (None, ""):
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from bench.common import Figure, bench_main, median, timed
+
+BENCH = "6. Lists and memory"
+GOAL_MS = 100.0
+TODAY = date(2025, 12, 15)  # the archive's last year is the current one
+
+
+def bare_table_ms(rows: int, columns: int, runs: int) -> float:
+    from PySide6.QtGui import QStandardItem, QStandardItemModel
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    times = []
+    for _ in range(runs):
+        view = QTableView()
+        view.resize(1100, 500)
+
+        def show(v: QTableView = view) -> None:
+            model = QStandardItemModel(rows, columns, v)
+            for r in range(rows):
+                for c in range(columns):
+                    model.setItem(r, c, QStandardItem(f"{r}:{c}"))
+            v.setModel(model)
+            v.show()
+            app.processEvents()
+
+        times.append(timed(show) * 1000)
+        view.close()
+        view.deleteLater()
+        app.processEvents()
+    return median(times)
+
+
+def run(archive: Path, *, quick: bool = False) -> list[Figure]:
+    from PySide6.QtWidgets import QApplication
+
+    from app.models.database import open_database
+    from app.services.base import Actor
+    from app.views.meetings_page import MeetingsPage
+
+    runs = 3 if quick else 5
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    db = open_database(archive)
+    try:
+        page = MeetingsPage(db, Actor("bench"), clock=lambda: TODAY)
+        page.resize(1200, 800)
+        columns = page.model.columnCount()
+        first = []
+        for _ in range(runs):
+            page.hide()
+            app.processEvents()
+
+            def show() -> None:
+                page.show()
+                app.processEvents()
+
+            first.append(timed(show) * 1000)
+        default_rows = page.model.rowCount()
+
+        def year_of_one() -> None:
+            page.set_filters(council_id=1, year=TODAY.year)
+            app.processEvents()
+
+        def every_year() -> None:
+            page.set_filters(council_id=None, year=None)
+            app.processEvents()
+
+        one, everything = [], []
+        for _ in range(runs):
+            one.append(timed(year_of_one) * 1000)
+            one_rows = page.model.rowCount()
+            everything.append(timed(every_year) * 1000)
+            all_rows = page.model.rowCount()
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+    finally:
+        db.close()
+    shown, one_ms, all_ms = median(first), median(one), median(everything)
+    bare_default = bare_table_ms(default_rows, columns, runs)
+    bare_one = bare_table_ms(one_rows, columns, runs)
+    bare_all = bare_table_ms(all_rows, columns, runs)
+    return [
+        Figure(
+            BENCH,
+            f"meetings list, first paint when opened ({default_rows} meetings)",
+            shown,
+            "ms",
+            bare_default,
+            "bare table of the same size",
+            f"≤ {GOAL_MS:.0f} ms",
+            shown <= GOAL_MS,
+        ),
+        Figure(
+            BENCH,
+            f"meetings list, one council's year ({one_rows} meetings)",
+            one_ms,
+            "ms",
+            bare_one,
+            "bare table of the same size",
+            f"≤ {GOAL_MS:.0f} ms",
+            one_ms <= GOAL_MS,
+        ),
+        Figure(
+            BENCH,
+            f"meetings list, 2011–2025 year range ({all_rows} meetings)",
+            all_ms,
+            "ms",
+            bare_all,
+            "bare table of the same size",
+            f"≤ {GOAL_MS:.0f} ms",
+            all_ms <= GOAL_MS,
+        ),
+    ]
+
+
+def main() -> int:
+    return bench_main("meetings lists", run)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

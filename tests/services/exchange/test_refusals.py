@@ -1,0 +1,271 @@
+"""Import goes through the rules: every refusal is listed, with its place in the file."""
+
+from __future__ import annotations
+
+import copy
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from app.i18n import translations
+from app.models.database import Database, open_database
+from app.services.base import SYSTEM
+from app.services.exchange.export import export_archive
+from app.services.exchange.format import ImportRefused
+from app.services.exchange.importer import apply_import, plan_import, read_archive
+from tests.services.protocol_helpers import HeldMeeting, held_meeting
+
+
+def fingerprint(db: Database) -> str:
+    digest = hashlib.sha256()
+    with db.reading() as session:
+        conn = session.connection()
+        tables = [
+            r[0]
+            for r in conn.exec_driver_sql(
+                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
+            )
+        ]
+        for table in tables:
+            rows = sorted(repr(tuple(r)) for r in conn.exec_driver_sql(f'SELECT * FROM "{table}"'))
+            digest.update(f"{table}:{len(rows)}".encode())
+            for row in rows:
+                digest.update(row.encode())
+    return digest.hexdigest()
+
+
+@pytest.fixture(scope="module")
+def exported(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The held meeting of the demo board as a JSON export, and facts about it."""
+    folder = tmp_path_factory.mktemp("held")
+    db = open_database(folder / "held.sqlite3")
+    held: HeldMeeting = held_meeting(db)
+    export_archive(db, folder / "held.json", embed_materials=False)
+    with db.reading() as session:
+        from app.models.composition import Person
+
+        def uid(person_id: int) -> str:
+            person = session.get(Person, person_id)
+            assert person is not None
+            return person.uid
+
+        facts = {
+            "members": [uid(p) for p in held.board.members],
+            "absent": uid(held.board.members[-1]),
+        }
+    db.close()
+    return json.loads((folder / "held.json").read_text("utf-8")), facts
+
+
+def write(tmp_path: Path, data: dict[str, Any], name: str = "file.json") -> Path:
+    path = tmp_path / name
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def refused(tmp_path: Path, data: dict[str, Any]) -> tuple[ImportRefused, Database]:
+    """Import into an empty database; the refusal, and the database (unchanged)."""
+    db = open_database(tmp_path / "target.sqlite3")
+    before = fingerprint(db)
+    archive = read_archive(write(tmp_path, data))
+    plan = plan_import(db, archive)
+    assert not plan.ok
+    with pytest.raises(ImportRefused) as caught:
+        apply_import(db, SYSTEM, plan)
+    assert fingerprint(db) == before
+    assert caught.value.problems == plan.problems
+    return caught.value, db
+
+
+def new_person(data: dict[str, Any], uid: str, surname: str) -> None:
+    template = copy.deepcopy(data["tables"]["people"][0])
+    template.update(
+        uid=uid, surname=surname, given_name="", patronymic="", latin_name="", email="", note=""
+    )
+    data["tables"]["people"].append(template)
+
+
+def first_point(data: dict[str, Any]) -> dict[str, Any]:
+    return dict(data["tables"]["decision_points"][0])
+
+
+def test_the_untouched_file_imports(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data, _facts = exported
+    db = open_database(tmp_path / "t.sqlite3")
+    plan = plan_import(db, read_archive(write(tmp_path, data)))
+    assert plan.ok, [str(p) for p in plan.problems]
+
+
+def test_a_ballot_from_a_non_member_is_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    new_person(data, "f" * 32, "Бөтен")
+    data["tables"]["decision_points"][0]["ballots"].append(
+        {"person": "f" * 32, "choice": "for", "recorded_at": "2024-03-14T06:00:00+00:00"}
+    )
+    error, _db = refused(tmp_path, data)
+    (problem,) = error.problems
+    assert problem.location.startswith("/tables/decision_points/0/ballots/")
+    assert "is not a member of the council and cannot vote" in problem.message()
+    assert "не является членом" in problem.message(translations("ru"))
+
+
+def test_a_ballot_from_a_substitute_is_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    _data, facts = exported
+    new_person(data, "e" * 32, "Орынбасар")
+    invited = {
+        "uid": "d" * 32,
+        "created_at": "2024-03-14T06:00:00+00:00",
+        "meeting": data["tables"]["meetings"][0]["uid"],
+        "person": "e" * 32,
+        "name": "Орынбасар",
+        "latin_name": "",
+        "position_kk": "",
+        "position_ru": "",
+        "position_en": "",
+        "organisation_kk": "",
+        "organisation_ru": "",
+        "organisation_en": "",
+        "role": "substitute",
+        "instead_of_person": facts["absent"],
+        "sort_order": 10,
+    }
+    data["tables"]["invited_persons"].append(invited)
+    data["tables"]["decision_points"][0]["ballots"].append(
+        {"person": "e" * 32, "choice": "for", "recorded_at": "2024-03-14T06:00:00+00:00"}
+    )
+    error, _db = refused(tmp_path, data)
+    assert [p.location[:34] for p in error.problems] == ["/tables/decision_points/0/ballots/"]
+    assert "without the right of substitution" in error.problems[0].message()
+
+
+def test_a_vote_for_an_absent_member_is_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    data["tables"]["decision_points"][0]["ballots"].append(
+        {
+            "person": exported[1]["absent"],
+            "choice": "against",
+            "recorded_at": "2024-03-14T06:00:00+00:00",
+        }
+    )
+    error, _db = refused(tmp_path, data)
+    (problem,) = error.problems
+    assert "is not present at item 1 and cannot vote on it" in problem.message()
+
+
+def test_two_chairs_at_one_time_are_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    seats = data["tables"]["seats"]
+    member_seat = next(s for s in seats if s["role"] == "member")
+    member_seat["role"] = "chair"
+    index = seats.index(member_seat)
+    error, _db = refused(tmp_path, data)
+    locations = [p.location for p in error.problems]
+    assert f"/tables/seats/{index}" in locations
+    message = next(p for p in error.problems if p.location == f"/tables/seats/{index}")
+    assert "two chairs" in message.message()
+    assert "два председателя" in message.message(translations("ru"))
+
+
+def test_a_dissent_from_someone_who_did_not_vote_is_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    dissent = dict(data["tables"]["dissenting_opinions"][0])
+    dissent.update(uid="c" * 32, person=exported[1]["absent"])
+    data["tables"]["dissenting_opinions"].append(dissent)
+    error, _db = refused(tmp_path, data)
+    (problem,) = error.problems
+    assert (
+        problem.location
+        == f"/tables/dissenting_opinions/{len(data['tables']['dissenting_opinions']) - 1}"
+    )
+    assert "did not take part in the decision" in problem.message()
+
+
+def test_every_problem_is_listed_at_once(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    facts = exported[1]
+    data["tables"]["decision_points"][0]["ballots"].append(
+        {"person": facts["absent"], "choice": "for", "recorded_at": "2024-03-14T06:00:00+00:00"}
+    )
+    dissent = dict(data["tables"]["dissenting_opinions"][0])
+    dissent.update(uid="c" * 32, person=facts["absent"])
+    data["tables"]["dissenting_opinions"].append(dissent)
+    data["tables"]["people"][1]["email"] = "not an address"
+    error, _db = refused(tmp_path, data)
+    assert len(error.problems) == 3
+    report = error.report(translations("kk"))
+    assert all(location and message for location, message in report)
+    assert "Problems found: 3" in error.message()
+
+
+def test_a_result_in_the_file_is_not_accepted(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    data["tables"]["decision_points"][0]["frozen"] = {"result": {"adopted": False}}
+    db = open_database(tmp_path / "t.sqlite3")
+    with pytest.raises(ImportRefused) as caught:
+        read_archive(write(tmp_path, data))
+    assert caught.value.problems[0].location == "/tables/decision_points/0/frozen"
+    assert fingerprint(db) == fingerprint(db)
+
+
+def test_counts_beyond_the_members_present_are_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    point = data["tables"]["decision_points"][0]
+    point.update(mode="counts", ballots=[], count_for=30, count_against=0, count_abstained=0)
+    data["tables"]["dissenting_opinions"] = []
+    error, _db = refused(tmp_path, data)
+    assert any("more than the members with a vote present" in p.message() for p in error.problems)
+
+
+def test_a_reference_to_nothing_is_refused(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    data = copy.deepcopy(exported[0])
+    data["tables"]["attendance"][0]["person"] = "a" * 32
+    error, _db = refused(tmp_path, data)
+    assert error.problems[0].location == "/tables/attendance/0/person"
+    assert "neither in the file nor in the database" in error.problems[0].message()
+
+
+def test_a_signed_record_is_not_changed_by_an_import(tmp_path: Path) -> None:
+    from app.services.demo import create_demo
+    from app.services.demo_meeting import create_demo_meeting
+
+    db = open_database(tmp_path / "demo.sqlite3")
+    create_demo(db, SYSTEM)
+    create_demo_meeting(db, SYSTEM)
+    export_archive(db, tmp_path / "demo.kenes.zip")
+    from zipfile import ZipFile
+
+    with ZipFile(tmp_path / "demo.kenes.zip") as archive:
+        data = json.loads(archive.read("kenes-exchange.json"))
+    data["tables"]["attendance"][0]["absence_reason"] = "late"
+    data["tables"]["attendance"][0]["present"] = False
+    path = write(tmp_path, data, "changed.json")
+    before = fingerprint(db)
+    plan = plan_import(db, read_archive(path))
+    assert any("is signed, so its record cannot change" in p.message() for p in plan.problems)
+    with pytest.raises(ImportRefused):
+        apply_import(db, SYSTEM, plan)
+    assert fingerprint(db) == before
