@@ -160,7 +160,13 @@ def test_migrations_match_the_models(database) -> None:  # type: ignore[no-untyp
     from app.models.base import Base
 
     with database.engine.connect() as conn:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        def ours(name: str | None, type_: str, _parents: object) -> bool:
+            # The full-text index (FTS5 and its shadow tables) is made by SQL in a migration.
+            return not (type_ == "table" and (name or "").startswith("search_index"))
+
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_name": ours}
+        )
         assert compare_metadata(context, Base.metadata) == []
 
 
