@@ -937,7 +937,7 @@ class AgendaEditor(Retranslatable, QWidget):
                 "Attach files to the selected item; at most {limit} MB each (see the settings)"
             ).format(limit=self.max_bytes() // MEGABYTE)
         )
-        self.open_material_action.setText(_("Open"))
+        self.open_material_action.setText(_("Open file"))
         self.open_material_action.setToolTip(_("Open a copy of the file with the system viewer"))
         self.remove_material_action.setText(_("Remove file"))
         self.tabs.setTabText(0, _("Speakers"))
