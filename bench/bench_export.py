@@ -62,6 +62,23 @@ def pdf_seconds(items: int, runs: int) -> tuple[float, int, int]:
     return median(times), len(data), data.count(b"/Type /Page\n") or data.count(b"/Type /Page")
 
 
+def scaling_ms(sizes: tuple[int, ...], runs: int) -> dict[int, float]:
+    """Median milliseconds of ``render_pdf`` per size, the sizes taking turns.
+
+    Taking turns spreads the load of other processes over every size alike, so the ratio
+    of the per-item times stays meaningful on a shared machine.
+    """
+    from app.reports.protocol_pdf import render_pdf
+
+    snaps = {n: snapshot(n) for n in sizes}
+    render_pdf(snaps[sizes[0]])
+    times: dict[int, list[float]] = {n: [] for n in sizes}
+    for _ in range(runs):
+        for n in sizes:
+            times[n].append(timed(lambda s=snaps[n]: render_pdf(s)) * 1000)
+    return {n: median(t) for n, t in times.items()}
+
+
 def cold_pdf_seconds() -> float:
     """The first export of a fresh process: imports, fonts and the render."""
     out = subprocess.run(
@@ -164,10 +181,7 @@ def run(*, quick: bool = False) -> list[Figure]:
                 "apt-get install -y libreoffice-writer-nogui",
             )
         )
-    per_item = {}
-    for items in (50, 100, 200):
-        seconds = pdf_100 if items == 100 else pdf_seconds(items, runs)[0]
-        per_item[items] = seconds / items * 1000
+    per_item = {n: ms / n for n, ms in scaling_ms((50, 100, 200), runs).items()}
     ratio = per_item[200] / per_item[50]
     figures.append(
         Figure(

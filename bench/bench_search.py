@@ -62,7 +62,7 @@ QUERIES = (
     "the council",
     "Ministry of Finance",
     "recycling",
-    "object",
+    "disagree",
     "Astana Hub",
     # numbers
     "2015",
