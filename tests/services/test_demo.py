@@ -53,8 +53,8 @@ def test_demo_meeting_walks_the_whole_path_once(database: Database) -> None:
     assert len(tie.dissents) == 1
     snap = protocol_snapshot(database, 1, "kk")
     assert snap.dissents and snap.number == "1"
-    from app.services.protocols.common import ProtocolInfo  # noqa: F401
     from app.models.protocol import Protocol
+    from app.services.protocols.common import ProtocolInfo  # noqa: F401
 
     with database.reading() as session:
         row = session.get(Protocol, 1)

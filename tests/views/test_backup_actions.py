@@ -15,7 +15,6 @@ from app.gui import KenesApp
 from app.models.backup import backup_database, list_backups
 from app.services.councils import list_councils
 
-
 _CHAINS: list[list[bool]] = []
 
 

@@ -64,7 +64,7 @@ def test_protocol_needs_a_held_meeting(database: Database) -> None:
 
 
 def test_snapshot_comes_from_the_record(database: Database) -> None:
-    held, protocol = drafted(database)
+    _held, protocol = drafted(database)
     snap = protocol_snapshot(database, protocol.id, "ru")
     assert snap.date_text == "14 марта 2024 года"
     assert snap.present_count == "Присутствовали 14 из 15 членов совета с правом голоса"
@@ -127,7 +127,7 @@ def test_signing_freezes_the_protocol_and_locks_the_record(
     assert docx.stat().st_size > 5000
 
 
-def PdfReader_text(pdf: bytes) -> str:  # noqa: N802 - a tiny reading helper
+def PdfReader_text(pdf: bytes) -> str:
     import io
 
     return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
