@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -14,17 +17,23 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import APP_NAME, __version__, i18n, settings
 from app.domain.errors import KenesError
 from app.i18n import _
-from app.models.database import CorruptDatabaseError, Database, open_database, to_url
-from app.services.backups import back_up_now, latest_good_backup, restore_backup
+from app.models.backup import IntegrityReport
+from app.models.database import (
+    QUICK_CHECK_MAX_BYTES,
+    CorruptDatabaseError,
+    Database,
+    open_database,
+    to_url,
+)
+from app.services.backups import back_up_now, check_database, latest_good_backup, restore_backup
 from app.services.base import Actor
-from app.services.demo import create_demo
-from app.services.demo_meeting import create_demo_meeting
 from app.views.background import BackgroundTask
 from app.views.backup_actions import BackupActions, backup_policy, describe_summary
 from app.views.councils_page import CouncilsPage
@@ -34,6 +43,9 @@ from app.views.main_window import MainWindow, PageSpec
 from app.views.messages import show_refusal
 from app.views.pages import COUNCILS_PAGE, INSTRUCTIONS_PAGE, MEETINGS_PAGE, PROTOCOLS_PAGE
 from app.views.qt_i18n import apply_language
+
+if TYPE_CHECKING:
+    from app.views.exchange_dialogs import ExchangeActions
 
 log = logging.getLogger(__name__)
 
@@ -72,32 +84,90 @@ def scrollable(page: QWidget) -> QScrollArea:
     return area
 
 
+class LazyPage(QWidget):
+    """A page built the first time it is shown (or asked for with :meth:`page`).
+
+    Building every page at start read every meeting, protocol and instruction of the
+    database: about 70 s for an archive of 2,000 meetings.  The main window now builds the
+    page on screen; the others wait until the user opens them.
+    """
+
+    def __init__(self, name: str, build: Callable[[], QWidget]) -> None:
+        super().__init__()
+        self.setObjectName(name)
+        self._build = build
+        self._page: QWidget | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._page is not None
+
+    def page(self) -> QWidget:
+        if self._page is None:
+            self._page = self._build()
+            layout = self.layout()
+            assert layout is not None
+            layout.addWidget(self._page)
+        return self._page
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.page()
+        super().showEvent(event)
+
+    def refresh(self) -> None:
+        """Reload the page if it is built; one built later reads the records then."""
+        if self._page is not None:
+            method = getattr(self._page, "refresh", None)
+            if callable(method):
+                method()
+
+
 def build_main_window(store: settings.Settings, database: Database) -> MainWindow:
-    """The main window with every page wired to ``database``."""
-    from app.views.instructions_page import InstructionsPage
+    """The main window with every page wired to ``database``; pages are built when opened."""
     from app.views.live_meeting import LiveMeetingWindow
-    from app.views.meetings_page import MeetingsPage
-    from app.views.protocols_page import ProtocolsPage
-    from app.views.search_panel import SearchPanel
 
     icons = QStyle.StandardPixmap
     actor = Actor.current_user()
     councils = CouncilsPage(database, actor)
-    meetings = MeetingsPage(database, actor, store.user)
-    protocols = ProtocolsPage(database, actor)
-    search = SearchPanel(database)
-    protocols_box = QSplitter(Qt.Orientation.Vertical)
-    protocols_box.setObjectName("protocolsBox")
-    protocols_box.addWidget(search)
-    protocols_box.addWidget(protocols)
-    protocols_box.setStretchFactor(1, 3)
-    setattr(protocols_box, "refresh", protocols.refresh)  # noqa: B010 - the reload hook
-    instructions = InstructionsPage(database, actor)
+    made: dict[str, Any] = {}
+
+    def build_meetings() -> QWidget:
+        from app.views.meetings_page import MeetingsPage
+
+        page = made["meetings"] = MeetingsPage(database, actor, store.user)
+        page.open_live.connect(open_live)
+        return scrollable(page)
+
+    def build_protocols() -> QWidget:
+        from app.views.protocols_page import ProtocolsPage
+        from app.views.search_panel import SearchPanel
+
+        protocols = ProtocolsPage(database, actor)
+        search = SearchPanel(database)
+        search.open_meeting.connect(show_meeting)
+        box = QSplitter(Qt.Orientation.Vertical)
+        box.setObjectName("protocolsBox")
+        box.addWidget(search)
+        box.addWidget(protocols)
+        box.setStretchFactor(1, 3)
+        setattr(box, "refresh", protocols.refresh)  # noqa: B010 - the reload hook
+        return box
+
+    def build_instructions() -> QWidget:
+        from app.views.instructions_page import InstructionsPage
+
+        return scrollable(InstructionsPage(database, actor))
+
+    meetings = LazyPage("meetingsLazy", build_meetings)
+    protocols = LazyPage("protocolsLazy", build_protocols)
+    instructions = LazyPage("instructionsLazy", build_instructions)
     pages = [
         PageSpec(COUNCILS_PAGE[0], icons.SP_DirHomeIcon, councils),
-        PageSpec(MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, scrollable(meetings)),
-        PageSpec(PROTOCOLS_PAGE[0], icons.SP_FileIcon, protocols_box),
-        PageSpec(INSTRUCTIONS_PAGE[0], icons.SP_DialogApplyButton, scrollable(instructions)),
+        PageSpec(MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, meetings),
+        PageSpec(PROTOCOLS_PAGE[0], icons.SP_FileIcon, protocols),
+        PageSpec(INSTRUCTIONS_PAGE[0], icons.SP_DialogApplyButton, instructions),
     ]
     window = MainWindow(store, database.display_name, pages, on_language=apply_language)
 
@@ -117,10 +187,9 @@ def build_main_window(store: settings.Settings, database: Database) -> MainWindo
 
     def show_meeting(meeting_id: int) -> None:
         window.navigation.setCurrentRow(1)
-        meetings.select_meeting(meeting_id)
+        meetings.page()
+        made["meetings"].select_meeting(meeting_id)
 
-    meetings.open_live.connect(open_live)
-    search.open_meeting.connect(show_meeting)
     window.open_live = open_live
     return window
 
@@ -150,8 +219,12 @@ class KenesApp:
         """Open the database; offer the latest good backup when it is damaged."""
         policy = backup_policy(self.store)
         try:
+            # A large file is checked in the background once the window is shown
+            # (back_up_at_start): SQLite's quick check reads all of it.
             self.database = open_database(
-                self.target, backup_dir=policy.folder if self.database_file else None
+                self.target,
+                backup_dir=policy.folder if self.database_file else None,
+                quick_check_max_bytes=QUICK_CHECK_MAX_BYTES,
             )
         except CorruptDatabaseError as exc:
             log.warning("damaged database: %s", exc.message())
@@ -162,6 +235,10 @@ class KenesApp:
             return False
         log.info("opened %s", self.database.display_name)
         if self.database.created:
+            # Only a first start needs the demo (and the notice and protocol PDFs it makes).
+            from app.services.demo import create_demo
+            from app.services.demo_meeting import create_demo_meeting
+
             create_demo(self.database, Actor.current_user())
             create_demo_meeting(self.database, Actor.current_user())
         return True
@@ -200,15 +277,16 @@ class KenesApp:
         window = build_main_window(self.store, self.database)
         self.actions = BackupActions(window, self.store, self.database_file, self.restore)
         self.actions.install(window.file_menu, window.quit_action)
-        from app.views.exchange_dialogs import ExchangeActions
-        from app.views.exchange_menu import ExchangeMenu
+        database = self.database
 
-        self.exchange = ExchangeMenu(
-            window.file_menu,
-            ExchangeActions(
-                window, self.database, Actor.current_user(), on_changed=self._reload_pages
-            ),
-        )
+        def exchange_actions() -> ExchangeActions:
+            from app.views.exchange_dialogs import ExchangeActions
+
+            return ExchangeActions(
+                window, database, Actor.current_user(), on_changed=self._reload_pages
+            )
+
+        self.exchange = ExchangeMenu(window.file_menu, exchange_actions)
         self.exchange.install(window.file_menu, window.file_menu.actions()[0])
         window.language_requested.connect(self._retranslate_actions)
         window.show()
@@ -234,14 +312,38 @@ class KenesApp:
                     break
 
     def back_up_at_start(self) -> None:
-        """The automatic backup of each start, off the GUI thread."""
+        """The automatic backup of each start, off the GUI thread.
+
+        A database that opened without SQLite's quick check (a large file) is checked
+        first; a damaged one is not backed up (the rotation would drop good backups), and
+        the user is told to restore the latest good backup.
+        """
         file = self.database_file
         if file is None or self.window is None:
             return
         policy = backup_policy(self.store)
         window = self.window
+        check = self.database is not None and self.database.needs_check
+
+        def work() -> object:
+            if check:
+                report = check_database(file)
+                if not report.ok:
+                    return report
+            return back_up_now(file, policy, "start")
 
         def done(made: object) -> None:
+            if isinstance(made, IntegrityReport):
+                log.warning("damaged database: %s", made.problems)
+                QMessageBox.warning(
+                    window,
+                    _("Check the database"),
+                    _(
+                        "The database is damaged: {problems}. Restore the latest good backup "
+                        "(File → Restore from backup)."
+                    ).format(problems="; ".join(made.problems[:5])),
+                )
+                return
             window.statusBar().showMessage(
                 _("Backup made at start: {path}").format(path=getattr(made, "path", "")), 10_000
             )
@@ -253,9 +355,7 @@ class KenesApp:
                 _("The backup at start failed: {reason}").format(reason=text), 30_000
             )
 
-        self.startup_task = BackgroundTask(
-            lambda: back_up_now(file, policy, "start"), done, failed, parent=window
-        )
+        self.startup_task = BackgroundTask(work, done, failed, parent=window)
         self.startup_task.start()
 
     def restore(self, path: Path) -> None:

@@ -7,18 +7,15 @@ read-only connection, so a refused file stays byte-identical.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
@@ -28,9 +25,15 @@ from app.domain.errors import EnvironmentProblem
 from app.domain.translation import N_
 from app.models.meta import SQLITE_APPLICATION_ID
 
+if TYPE_CHECKING:  # Alembic is imported only when a schema must change (it costs 0.3 s)
+    from alembic.config import Config
+
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+# A file up to this size gets SQLite's quick check before it opens (about 0.1 s); a larger
+# one is checked in the background once the window is shown (KenesApp.back_up_at_start).
+QUICK_CHECK_MAX_BYTES = 64 * 2**20
 
 
 class DatabaseOpenError(EnvironmentProblem):
@@ -51,22 +54,44 @@ class CorruptDatabaseError(DatabaseOpenError):
 
 def alembic_config() -> Config:
     """Alembic configuration pointing at the packaged migrations (no alembic.ini needed)."""
+    from alembic.config import Config
+
     cfg = Config()
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     return cfg
 
 
+_REVISION = re.compile(r"^(down_)?revision\s*=\s*['\"]?([\w.-]+|None)['\"]?\s*$", re.MULTILINE)
+
+
+@cache
+def _revision_graph() -> dict[str, str | None]:
+    """revision -> down_revision, read from the migration files without importing Alembic.
+
+    Alembic itself agrees (``tests/models/test_database.py`` compares them); reading the
+    two lines of each file takes a millisecond where loading the script directory takes
+    a third of a second at every start.
+    """
+    graph: dict[str, str | None] = {}
+    for path in sorted((MIGRATIONS_DIR / "versions").glob("*.py")):
+        found = dict((bool(m.group(1)), m.group(2)) for m in _REVISION.finditer(path.read_text()))
+        if False in found:
+            down = found.get(True)
+            graph[found[False]] = None if down in (None, "None") else down
+    return graph
+
+
 def head_revision() -> str:
     """The newest schema revision this version of Kenes knows."""
-    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
-    assert head is not None, "the migrations folder has no revision"
-    return head
+    graph = _revision_graph()
+    heads = set(graph) - {down for down in graph.values() if down is not None}
+    assert len(heads) == 1, f"the migrations must have one head, not {sorted(heads)}"
+    return heads.pop()
 
 
 def known_revisions() -> set[str]:
     """Every schema revision this version of Kenes can migrate from."""
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+    return set(_revision_graph())
 
 
 def to_url(target: str | Path) -> URL:
@@ -100,8 +125,13 @@ class SchemaState:
     revision: str | None
 
 
-def inspect_sqlite_file(path: Path) -> SchemaState:
-    """Look at a SQLite file without writing to it; refuse what Kenes must not open."""
+def inspect_sqlite_file(path: Path, *, quick_check: bool = True) -> SchemaState:
+    """Look at a SQLite file without writing to it; refuse what Kenes must not open.
+
+    ``quick_check`` False leaves out SQLite's quick check (it reads the whole file: about
+    a second for a 500 MB archive); the header, the application id and the schema
+    revision are always checked.
+    """
     if not path.exists() or path.stat().st_size == 0:
         return SchemaState(exists=False, revision=None)
     try:
@@ -129,7 +159,7 @@ def inspect_sqlite_file(path: Path) -> SchemaState:
         ) from exc
     try:
         try:
-            check = con.execute("PRAGMA quick_check").fetchone()
+            check = con.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
             app_id = con.execute("PRAGMA application_id").fetchone()[0]
             tables = {
                 row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
@@ -237,6 +267,7 @@ class Database:
     def __init__(self, engine: Engine, *, created: bool = False) -> None:
         self.engine = engine
         self.created = created  # True when this open created the database (a first start)
+        self.needs_check = False  # opened without SQLite's quick check: check it soon
         self.url = engine.url
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -277,6 +308,8 @@ class Database:
             session.close()
 
     def revision(self) -> str | None:
+        from alembic.runtime.migration import MigrationContext
+
         with self.engine.connect() as conn:
             return MigrationContext.configure(conn).get_current_revision()
 
@@ -294,6 +327,8 @@ def _make_engine(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
 
 def upgrade(database: Database, revision: str = "head") -> None:
     """Apply the pending migrations (up to ``revision``) in one transaction."""
+    from alembic import command
+
     cfg = alembic_config()
     with database.engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -306,22 +341,30 @@ def open_database(
     migrate: bool = True,
     backup_dir: Path | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    quick_check_max_bytes: int | None = None,
 ) -> Database:
     """Open (creating and migrating where needed) the database at ``target``.
 
     Raises a :class:`DatabaseOpenError` subclass, with the file untouched, when
     the database is newer than this Kenes, is not a Kenes database, or is damaged.
+    A SQLite file larger than ``quick_check_max_bytes`` (None: no limit) opens without
+    SQLite's quick check; the caller checks it later (``Database.needs_check``).
     """
     url = to_url(target)
     where = describe(url)
     created = False
+    at_head = False
+    unchecked = False
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
         path = Path(url.database)
-        state = inspect_sqlite_file(path)
+        size = path.stat().st_size if path.is_file() else 0
+        unchecked = quick_check_max_bytes is not None and size > quick_check_max_bytes
+        state = inspect_sqlite_file(path, quick_check=not unchecked)
         _check_revision(state.revision, where)
         created = not state.exists
+        at_head = state.exists and state.revision == head_revision()
         if (
             migrate
             and backup_dir is not None
@@ -341,11 +384,12 @@ def open_database(
             ) from exc
     engine = _make_engine(url, busy_timeout_ms)
     database = Database(engine, created=created)
+    database.needs_check = unchecked
     try:
         if url.get_backend_name() != "sqlite":
             database.created = _check_server_database(engine, where)
-        if migrate:
-            upgrade(database)
+        if migrate and not at_head:  # at the newest schema, Alembic has nothing to do
+            _upgrade_or_refuse(database, where)
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseOpenError(
@@ -353,8 +397,18 @@ def open_database(
             path=where,
             reason=str(exc.orig) if exc.orig is not None else str(exc),
         ) from exc
-    except CommandError as exc:
+    except BaseException:
         engine.dispose()
+        raise
+    return database
+
+
+def _upgrade_or_refuse(database: Database, where: str) -> None:
+    from alembic.util.exc import CommandError
+
+    try:
+        upgrade(database)
+    except CommandError as exc:
         raise NewerSchemaError(
             N_(
                 "The database {path} was written by a newer version of Kenes "
@@ -364,14 +418,12 @@ def open_database(
             path=where,
             revision=str(exc),
         ) from exc
-    except BaseException:
-        engine.dispose()
-        raise
-    return database
 
 
 def _check_server_database(engine: Engine, where: str) -> bool:
     """The same checks as for a file, on a server database; True when it is empty (new)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as conn:
         tables = set(inspect(conn).get_table_names())
         if not tables:

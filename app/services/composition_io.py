@@ -65,11 +65,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import openpyxl
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -87,8 +84,6 @@ from app.domain.translation import N_
 from app.formatting import legal_date, short_date
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
 from app.models.database import Database
-from app.reports import composition_pdf
-from app.reports.composition_pdf import CompositionEntry, CompositionSnapshot
 from app.services.base import Actor, audit, check_date, clean_text, get, snapshot
 from app.services.councils import get_council
 from app.services.people import (
@@ -114,6 +109,9 @@ from app.services.seats import (
     seat_info,
 )
 
+if TYPE_CHECKING:  # openpyxl and ReportLab are imported when a file is read or written
+    from app.reports.composition_pdf import CompositionEntry, CompositionSnapshot
+
 __all__ = [
     "COLUMNS",
     "COLUMN_KEYS",
@@ -121,7 +119,6 @@ __all__ = [
     "MAX_ROWS",
     "Column",
     "CompositionRow",
-    "CompositionSnapshot",
     "ImportFileError",
     "ImportPreview",
     "ImportResult",
@@ -668,6 +665,8 @@ def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
         # openpyxl warns about features it drops (data validation, styles); not our concern.
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
+            import openpyxl
+
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
             try:
                 if not book.worksheets:
@@ -1471,6 +1470,10 @@ _WIDTHS = {
 
 def export_composition_xlsx(db: Database, council_id: int, on: date, path: Path, lang: str) -> Path:
     """Write the composition on ``on`` as an XLSX file in the import's column layout."""
+    import openpyxl
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     _check_lang(lang)
     t = i18n.translations(lang)
     lines = composition(db, council_id, on)
@@ -1673,6 +1676,8 @@ def _edition_note(db: Database, council_id: int, on: date, lang: str) -> str:
 
 
 def _entry(line: CompositionLine, lang: str) -> CompositionEntry:
+    from app.reports.composition_pdf import CompositionEntry
+
     t = i18n.translations(lang)
     seat = line.seat
     title = _position_line(line.position, lang)
@@ -1724,6 +1729,8 @@ def composition_snapshot(
     ``heading`` replaces the generated heading (e.g. when the council's name
     needs a grammatical form Kenes cannot derive).
     """
+    from app.reports.composition_pdf import CompositionSnapshot
+
     _check_lang(lang)
     day = check_date(on, N_("Date"))
     assert day is not None
@@ -1753,6 +1760,8 @@ def export_composition_pdf(
     heading: str | None = None,
 ) -> Path:
     """Write the composition on ``on`` as a PDF list in ``lang`` (seed 000's annex form)."""
+    from app.reports import composition_pdf
+
     data = composition_pdf.render(
         composition_snapshot(db, council_id, on, lang, heading), with_names=with_names
     )

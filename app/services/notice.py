@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, vCalAddress, vText
 from sqlalchemy.orm import Session
 
 from app import i18n
@@ -37,9 +37,11 @@ from app.formatting import DEFAULT_TIMEZONE, format_number, format_time, legal_d
 from app.models.composition import Council, Person
 from app.models.database import Database
 from app.models.meeting import Meeting
-from app.reports.agenda_notice_pdf import NoticeItem, NoticeLabels, NoticeMaterial, NoticeSnapshot
 from app.services.meetings.common import LANGS, load_meeting, members_on, speaker_info
 from app.services.people import person_info
+
+if TYPE_CHECKING:  # ReportLab and icalendar load when a notice is made, not at start
+    from app.reports.agenda_notice_pdf import NoticeLabels, NoticeSnapshot
 
 _KB = 1024
 _MB = 1024 * 1024
@@ -64,6 +66,8 @@ def file_size(size: int, lang: str) -> str:
 
 
 def _labels(lang: str) -> NoticeLabels:
+    from app.reports.agenda_notice_pdf import NoticeLabels
+
     t = i18n.translations(lang)
     return NoticeLabels(
         heading=t.gettext(N_("Notice of a meeting")),
@@ -93,6 +97,8 @@ def meeting_line(kind: MeetingKind, number: int, lang: str) -> str:
 
 def build_notice(session: Session, meeting: Meeting, lang: str) -> NoticeSnapshot:
     """The notice of ``meeting`` in ``lang``, from the records as they stand in ``session``."""
+    from app.reports.agenda_notice_pdf import NoticeItem, NoticeMaterial, NoticeSnapshot
+
     check_language(lang)
     t = i18n.translations(lang)
     council = session.get(Council, meeting.council_id)
@@ -237,6 +243,8 @@ def invitation_ics(
     earlier ones, so a calendar replaces the old event with the new one.
     The same arguments give the same bytes.
     """
+    from icalendar import Calendar, Event, vCalAddress, vText
+
     zone = ZoneInfo(snapshot.timezone)
     calendar = Calendar()
     calendar.add("prodid", "-//Kenes//Agenda notice//EN")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import TypeVar
 
-from sqlalchemy import select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.composition import (
@@ -397,6 +399,30 @@ def _act_label(act: Act | None) -> str:
     return " ".join(p for p in parts if p)
 
 
+M = TypeVar("M", Act, Person, Position)
+
+
+def _by_id(session: Session, model: type[M], ids: Iterable[int | None]) -> dict[int, M]:
+    """Records by id in one query (the session's identity map does not keep them alive)."""
+    wanted = {i for i in ids if i is not None}
+    if not wanted:
+        return {}
+    return {row.id: row for row in session.scalars(select(model).where(model.id.in_(wanted)))}
+
+
+def composition_sizes(db: Database, on: date) -> dict[int, int]:
+    """How many seats (vacant ones included) each council has on a date, in one query."""
+    day = check_date(on, N_("Date"))
+    assert day is not None
+    with db.reading() as session:
+        rows = session.execute(
+            select(Seat.council_id, func.count())
+            .where(Seat.valid_from <= day, or_(Seat.valid_to.is_(None), Seat.valid_to >= day))
+            .group_by(Seat.council_id)
+        )
+        return {council_id: count for council_id, count in rows}
+
+
 def composition(db: Database, council_id: int, on: date) -> list[CompositionLine]:
     """The composition of a council on a date, in list order (chair first)."""
     day = check_date(on, N_("Date"))
@@ -408,12 +434,16 @@ def composition(db: Database, council_id: int, on: date) -> list[CompositionLine
         facts = [seat_facts(s) for s in seats]
         positions = {s.position_id for s in seats if s.position_id is not None}
         holdings = holding_facts(session, positions)
+        members = composition_on(day, facts, holdings)
+        position_rows = _by_id(session, Position, positions)
+        people = _by_id(session, Person, (m.person_id for m in members))
+        acts = _by_id(session, Act, (s.act_id for s in seats))
         lines = []
-        for member in composition_on(day, facts, holdings):
+        for member in members:
             seat = by_id[member.seat.seat_id]
-            position = session.get(Position, seat.position_id) if seat.position_id else None
-            person = session.get(Person, member.person_id) if member.person_id else None
-            act = session.get(Act, seat.act_id) if seat.act_id else None
+            position = position_rows.get(seat.position_id) if seat.position_id else None
+            person = people.get(member.person_id) if member.person_id else None
+            act = acts.get(seat.act_id) if seat.act_id else None
             lines.append(
                 CompositionLine(
                     seat_info(seat),
@@ -449,12 +479,31 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
         get(session, Council, council_id, N_("Council"))
         entries: list[HistoryEntry] = []
         seats = _council_seats(session, council_id)
+        position_ids = {s.position_id for s in seats if s.position_id is not None}
+        held: dict[int, list[PositionHolding]] = {p: [] for p in position_ids}
+        if position_ids:
+            for holding in session.scalars(
+                select(PositionHolding).where(PositionHolding.position_id.in_(position_ids))
+            ):
+                held[holding.position_id].append(holding)
+        positions = _by_id(session, Position, position_ids)
+        people = _by_id(
+            session,
+            Person,
+            [s.person_id for s in seats] + [h.person_id for hs in held.values() for h in hs],
+        )
+        acts = _by_id(
+            session,
+            Act,
+            [a for s in seats for a in (s.act_id, s.end_act_id)]
+            + [h.act_id for hs in held.values() for h in hs],
+        )
         for seat in seats:
-            position = session.get(Position, seat.position_id) if seat.position_id else None
+            position = positions.get(seat.position_id) if seat.position_id else None
             pos = position_info(position) if position else None
-            person = session.get(Person, seat.person_id) if seat.person_id else None
+            person = people.get(seat.person_id) if seat.person_id else None
             per = person_info(person) if person else None
-            act = session.get(Act, seat.act_id) if seat.act_id else None
+            act = acts.get(seat.act_id) if seat.act_id else None
             entries.append(
                 HistoryEntry(
                     seat.valid_from,
@@ -466,7 +515,7 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
                 )
             )
             if seat.valid_to is not None:
-                end_act = session.get(Act, seat.end_act_id) if seat.end_act_id else None
+                end_act = acts.get(seat.end_act_id) if seat.end_act_id else None
                 entries.append(
                     HistoryEntry(
                         seat.valid_to + timedelta(days=1),
@@ -479,12 +528,10 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
                 )
             if seat.kind == SeatKind.EX_OFFICIO.value and seat.position_id is not None:
                 period = Period(seat.valid_from, seat.valid_to)
-                for holding in session.scalars(
-                    select(PositionHolding).where(PositionHolding.position_id == seat.position_id)
-                ):
+                for holding in held[seat.position_id]:
                     if period.contains(holding.valid_from) and holding.valid_from > seat.valid_from:
-                        holder = session.get(Person, holding.person_id)
-                        act = session.get(Act, holding.act_id) if holding.act_id else None
+                        holder = people.get(holding.person_id)
+                        act = acts.get(holding.act_id) if holding.act_id else None
                         entries.append(
                             HistoryEntry(
                                 holding.valid_from,

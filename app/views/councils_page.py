@@ -35,7 +35,7 @@ from app.i18n import N_, _, interface_language
 from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, archive_council, list_councils
-from app.services.seats import composition
+from app.services.seats import composition_sizes
 from app.views.composition_model import Column, RowCacheModel, capitalized
 from app.views.composition_view import CompositionView
 from app.views.council_dialog import CouncilDialog
@@ -158,8 +158,9 @@ class CouncilsPage(Retranslatable, QWidget):
         rows: list[CouncilRow] = []
         try:
             include = self.show_archived_action.isChecked()
+            sizes = composition_sizes(self._db, today)
             for council in list_councils(self._db, include_archived=include):
-                rows.append(CouncilRow(council, len(composition(self._db, council.id, today))))
+                rows.append(CouncilRow(council, sizes.get(council.id, 0)))
         except KenesError as exc:
             show_refusal(self, exc)
         self.model.set_rows(rows)

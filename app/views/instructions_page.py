@@ -1,16 +1,15 @@
 """The Instructions page: every protocol instruction of every council, open and overdue first.
 
-Each held (or closed) meeting's record is read with :func:`live_meeting`, and
-each decision point's instructions become a row: council, meeting date and
+Each instruction of a held (or closed) meeting becomes a row: council, meeting date and
 number, the instruction's number ("1.1.1": item, decision, instruction), its
 text, the responsible executor, the deadline with the days left, and its
 state.  An open instruction past its deadline is overdue and highlighted.
 The rows are read once per :meth:`InstructionsPage.refresh` and kept; the
 filters (open / overdue / all, and a council) only choose among them.
 
-There is no service that lists instructions yet, so :func:`collect_instructions`
-walks :func:`list_meetings` and :func:`live_meeting`; fine for the number of
-meetings a secretariat holds, and the one place to change when a query comes.
+:func:`collect_instructions` reads them with one query
+(:func:`app.services.instruction_queries.list_instructions`): walking every meeting's
+record took 80 s on an archive of 2,000 meetings.
 """
 
 from __future__ import annotations
@@ -32,13 +31,11 @@ from PySide6.QtWidgets import (
 
 from app.domain.deadlines import days_left
 from app.domain.errors import KenesError
-from app.domain.meeting import MeetingState
 from app.i18n import N_, _, ngettext
 from app.models.database import Database
 from app.services.base import Actor
-from app.services.conduct.queries import live_meeting
 from app.services.councils import CouncilInfo, list_councils
-from app.services.meeting_queries import list_meetings
+from app.services.instruction_queries import list_instructions
 from app.views.messages import show_refusal
 from app.views.protocols_models import InstructionRow, InstructionsModel, council_choices
 from app.views.retranslate import Retranslatable
@@ -59,32 +56,25 @@ SHOW_CHOICES: list[tuple[Any, Label]] = [
 
 
 def collect_instructions(db: Database, today: date) -> list[InstructionRow]:
-    """Every instruction of every held or closed meeting, as rows (calls the services only)."""
+    """Every instruction of every held or closed meeting, as rows (one query)."""
     councils: dict[int, CouncilInfo] = {c.id: c for c in list_councils(db, include_archived=True)}
     rows: list[InstructionRow] = []
-    for meeting in list_meetings(db, states=(MeetingState.HELD, MeetingState.CLOSED), today=today):
-        live = live_meeting(db, meeting.meeting.id)
-        people = {m.person.id: m.person for m in live.members}
-        if live.presiding is not None:
-            people.setdefault(live.presiding.id, live.presiding)
-        for item in live.items:
-            for point in item.points:
-                for instruction in point.instructions:
-                    deadline = instruction.deadline
-                    left = days_left(today, deadline) if deadline is not None else None
-                    rows.append(
-                        InstructionRow(
-                            council=councils.get(live.meeting.council_id),
-                            meeting_id=live.meeting.id,
-                            meeting_number=live.meeting.number,
-                            meeting_day=live.meeting.day,
-                            number=f"{item.index + 1}.{point.decision.number}.{instruction.number}",
-                            instruction=instruction,
-                            executor_person=people.get(instruction.executor_person_id or 0),
-                            overdue=instruction.state == "open" and left is not None and left < 0,
-                            days_left=left,
-                        )
-                    )
+    for line in list_instructions(db):
+        deadline = line.instruction.deadline
+        left = days_left(today, deadline) if deadline is not None else None
+        rows.append(
+            InstructionRow(
+                council=councils.get(line.council_id),
+                meeting_id=line.meeting_id,
+                meeting_number=line.meeting_number,
+                meeting_day=line.meeting_day,
+                number=line.number,
+                instruction=line.instruction,
+                executor_person=line.executor_person,
+                overdue=line.instruction.state == "open" and left is not None and left < 0,
+                days_left=left,
+            )
+        )
     rows.sort(key=lambda r: (r.instruction.deadline or date.max, r.meeting_day, r.number))
     return rows
 

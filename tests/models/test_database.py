@@ -14,7 +14,9 @@ from app.models.database import (
     DatabaseOpenError,
     NewerSchemaError,
     NotKenesDatabaseError,
+    alembic_config,
     head_revision,
+    known_revisions,
     open_database,
 )
 from app.models.meta import SQLITE_APPLICATION_ID
@@ -176,4 +178,23 @@ def test_first_open_is_marked_as_created(db_path: Path) -> None:
     first.close()
     again = open_database(db_path)
     assert not again.created
+    again.close()
+
+
+def test_the_revisions_read_from_the_files_are_alembic_s() -> None:
+    """Start-up reads the revisions from the migration files; Alembic must agree."""
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_a_large_file_opens_without_the_quick_check(db_path: Path) -> None:
+    first = open_database(db_path)
+    assert not first.needs_check
+    first.close()
+    again = open_database(db_path, quick_check_max_bytes=0)  # every file counts as large
+    assert again.needs_check
+    assert again.revision() == head_revision()
     again.close()

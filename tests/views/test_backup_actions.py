@@ -128,3 +128,41 @@ def test_a_damaged_database_offers_the_latest_good_backup(tmp_path: Path, qtbot:
     assert any("Restore the latest good backup" in r for r in replies), replies
     assert again.database is not None and len(list_councils(again.database)) == 1
     again.close()
+
+
+def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged(
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file over the quick-check size opens at once; the check runs with the start backup."""
+    from app import gui
+    from app.models.backup import IntegrityReport
+
+    monkeypatch.setattr(gui, "QUICK_CHECK_MAX_BYTES", 0)  # every file counts as large
+    store = settings.Settings(tmp_path / "config")
+    store.user.set(settings.BACKUP_DIR, str(tmp_path / "backups"))
+    first = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert first.open()
+    first.close()
+    kenes = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert kenes.open()
+    assert kenes.database is not None and kenes.database.needs_check
+    kenes.show()
+    checked: list[Path] = []
+
+    def damaged(path: Path, *, full: bool = False) -> IntegrityReport:
+        checked.append(path)
+        return IntegrityReport(False, ("*** in database main *** Page 7: btree corrupt",))
+
+    monkeypatch.setattr(gui, "check_database", damaged)
+    replies: list[str] = []
+    QTimer.singleShot(30, answer_boxes(replies))
+    kenes.back_up_at_start()
+    assert kenes.startup_task is not None
+    qtbot.waitUntil(lambda: bool(replies), timeout=10_000)
+    assert checked == [tmp_path / "kenes.sqlite3"]
+    assert "The database is damaged: *** in database main *** Page 7" in replies[0]
+    assert list_backups(tmp_path / "backups") == []  # the good backups are not rotated away
+    assert kenes.window is not None
+    kenes.window.close()
+    kenes.window.deleteLater()
+    kenes.close()

@@ -224,7 +224,8 @@ def _texts(record: Any, prefix: str) -> dict[str, str]:
     return {lang: getattr(record, f"{prefix}_{lang}") for lang in LANGS}
 
 
-def meeting_info(meeting: Meeting) -> MeetingInfo:
+def meeting_info(meeting: Meeting, item_count: int | None = None) -> MeetingInfo:
+    """The meeting as plain data; ``item_count`` when known spares loading its items."""
     return MeetingInfo(
         id=meeting.id,
         uid=meeting.uid,
@@ -246,7 +247,7 @@ def meeting_info(meeting: Meeting) -> MeetingInfo:
         approver_person_id=meeting.approver_person_id,
         note=meeting.note,
         version=meeting.version,
-        item_count=len(meeting.items),
+        item_count=len(meeting.items) if item_count is None else item_count,
     )
 
 

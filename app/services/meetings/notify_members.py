@@ -13,7 +13,6 @@ from app.domain.meeting import MeetingAction, MeetingState, guard
 from app.domain.translation import N_
 from app.models.database import Database
 from app.models.meeting import Notification
-from app.reports.agenda_notice_pdf import render
 from app.services.base import Actor
 from app.services.meetings.common import (
     LANGS,
@@ -119,6 +118,8 @@ def notify_members(
         )
         round_ = (done or 0) + 1
         snapshot = build_notice(session, meeting, lang)
+        from app.reports.agenda_notice_pdf import render
+
         pdf = render(snapshot)
         notice = NoticeFile(
             f"notice-{meeting.year}-{meeting.number}-{lang}.pdf",
