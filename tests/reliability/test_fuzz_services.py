@@ -98,6 +98,17 @@ def _build_or_wrong(tp: type) -> Callable[[dict[str, Any]], Any]:
     return build
 
 
+def hints_of(func: Callable[..., Any]) -> dict[str, Any]:
+    """Type hints, also where a service names a report type imported only when used."""
+    try:
+        return typing.get_type_hints(func)
+    except NameError:
+        names: dict[str, Any] = {}
+        for module in ("app.reports.composition_pdf", "app.reports.agenda_notice_pdf"):
+            names.update(vars(importlib.import_module(module)))
+        return typing.get_type_hints(func, localns=names)
+
+
 def entry_points() -> list[tuple[str, Callable[..., Any]]]:
     found = []
     for module_info in pkgutil.walk_packages(app.services.__path__, "app.services."):
@@ -105,7 +116,7 @@ def entry_points() -> list[tuple[str, Callable[..., Any]]]:
         for name, func in inspect.getmembers(module, inspect.isfunction):
             if name.startswith("_") or func.__module__ != module.__name__:
                 continue
-            hints = typing.get_type_hints(func)
+            hints = hints_of(func)
             params = list(inspect.signature(func).parameters)
             if (
                 len(params) >= 2
@@ -168,7 +179,7 @@ def test_service_survives_hostile_input(
     name: str, func: Callable[..., Any], template: Path, tmp_path: Path
 ) -> None:
     signature = inspect.signature(func)
-    hints = typing.get_type_hints(func)
+    hints = hints_of(func)
     params = list(signature.parameters.values())[2:]
     strategies = {p.name: strategy_for(hints.get(p.name, Any)) for p in params}
     if not RU_IDS:
