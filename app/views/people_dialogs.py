@@ -14,7 +14,7 @@ open with the input kept when the service refuses.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
@@ -337,21 +337,12 @@ class DirectoryDialog(Retranslatable, QDialog):
         self.delete_button.clicked.connect(self.delete)
         self.reload()
 
-    # -- to implement ------------------------------------------------------------------------
-    def load(self, search: str, include_archived: bool) -> Sequence[Any]:
-        raise NotImplementedError
-
-    def editor(self, record: Any) -> QDialog:
-        raise NotImplementedError
-
-    def set_archived(self, record: Any, archived: bool) -> None:
-        raise NotImplementedError
-
-    def remove(self, record: Any) -> None:
-        raise NotImplementedError
-
-    def name_of(self, record: Any) -> str:
-        raise NotImplementedError
+    # -- each list defines these (people or positions) ----------------------------------------
+    load: Callable[[str, bool], Sequence[Any]]  # (search, include archived) -> records
+    editor: Callable[[Any], QDialog]  # the edit dialog of a record (None: a new one)
+    set_archived: Callable[[Any, bool], None]
+    remove: Callable[[Any], None]
+    name_of: Callable[[Any], str]
 
     # -- behaviour ---------------------------------------------------------------------------
     def reload(self) -> None:

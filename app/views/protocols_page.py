@@ -128,8 +128,8 @@ class _ActionDialog(Retranslatable, QDialog):
         self.protocol = protocol
         self.texts = Texts()
 
-    def submit(self) -> ProtocolInfo:  # pragma: no cover - overridden
-        raise NotImplementedError
+    # Each dialog defines the service call that saves it.
+    submit: Callable[[], ProtocolInfo]
 
     def accept(self) -> None:
         try:

@@ -46,11 +46,9 @@ class ServiceCommand(QUndoCommand):
         super().__init__(text)
         self._on_error = on_error
 
-    def forward(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
-
-    def backward(self) -> None:  # pragma: no cover - overridden
-        raise NotImplementedError
+    # Each command defines the service actions of its redo and undo.
+    forward: Callable[[], None]
+    backward: Callable[[], None]
 
     def redo(self) -> None:
         self._run(self.forward)

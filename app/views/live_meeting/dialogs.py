@@ -120,8 +120,8 @@ class SubmitDialog(Retranslatable, QDialog, Generic[T]):
     def row(self, msgid: str, widget: QWidget) -> None:
         self.form.addRow(self.texts.label(msgid), widget)
 
-    def value(self) -> T:  # pragma: no cover - overridden
-        raise NotImplementedError
+    # Each dialog defines how its fields become the value it submits.
+    value: Callable[[], T]
 
     def accept(self) -> None:
         if self._submit(self.value()):
