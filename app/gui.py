@@ -1,53 +1,39 @@
-"""Start the desktop application: Qt, language, exception hook, database, main window."""
+"""Start the desktop application: the window first, the database after.
+
+Python and Qt show a window in about 0.2 s; importing the database layer, opening the
+database and reading the first page take several times as long.  So the main window
+(menus, navigation, a "database is opening" notice) is shown at once, the database is
+opened off the GUI thread (``app.desktop`` is imported there), and the pages are filled
+when it is open.  Nothing here imports SQLAlchemy.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit, urlunsplit
 
-from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import (
-    QApplication,
-    QFrame,
-    QMessageBox,
-    QScrollArea,
-    QSplitter,
-    QStyle,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QLocale, QObject, QThreadPool, Signal
+from PySide6.QtWidgets import QApplication
 
 from app import APP_NAME, __version__, i18n, settings
 from app.domain.errors import KenesError
-from app.i18n import _
-from app.models.backup import IntegrityReport
-from app.models.database import (
-    QUICK_CHECK_MAX_BYTES,
-    CorruptDatabaseError,
-    Database,
-    open_database,
-    to_url,
-)
-from app.services.backups import back_up_now, check_database, latest_good_backup, restore_backup
-from app.services.base import Actor
 from app.views.background import BackgroundTask
-from app.views.backup_actions import BackupActions, backup_policy, describe_summary
-from app.views.councils_page import CouncilsPage
 from app.views.crash import ExceptionHook
-from app.views.exchange_menu import ExchangeMenu
-from app.views.main_window import MainWindow, PageSpec
-from app.views.messages import show_refusal
-from app.views.pages import COUNCILS_PAGE, INSTRUCTIONS_PAGE, MEETINGS_PAGE, PROTOCOLS_PAGE
+from app.views.main_window import MainWindow
 from app.views.qt_i18n import apply_language
+from app.views.shell import shell_window
 
 if TYPE_CHECKING:
-    from app.views.exchange_dialogs import ExchangeActions
+    from app.desktop import KenesApp
+    from app.models.database import Database
 
 log = logging.getLogger(__name__)
+
+FAILED = 2
+"""The exit code when the database could not be opened."""
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -71,326 +57,101 @@ def initial_language(store: settings.Settings, requested: str | None) -> str:
     return system if system in i18n.LANGUAGE_CODES else i18n.DEFAULT_LANGUAGE
 
 
-def scrollable(page: QWidget) -> QScrollArea:
-    """A page that scrolls sideways on a small screen instead of widening the window."""
-    area = QScrollArea()
-    area.setWidget(page)
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setObjectName(page.objectName() + "Scroll")
-    for name in ("refresh", "pageTitle"):
-        if hasattr(page, name):
-            setattr(area, name, getattr(page, name))
-    return area
+def target_name(target: str | Path) -> str:
+    """The database's name before it is open: the file's full path, a URL without password."""
+    text = str(target)
+    if "://" not in text:
+        return str(Path(text).expanduser().resolve())
+    parts = urlsplit(text)
+    if parts.password is None:
+        return text
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit(parts._replace(netloc=f"{parts.username or ''}:***@{host}"))
 
 
-class LazyPage(QWidget):
-    """A page built the first time it is shown (or asked for with :meth:`page`).
+class Startup(QObject):
+    """Shows the main window, opens the database off the GUI thread, then fills the pages.
 
-    Building every page at start read every meeting, protocol and instruction of the
-    database: about 70 s for an archive of 2,000 meetings.  The main window now builds the
-    page on screen; the others wait until the user opens them.
+    ``ready`` is emitted once the pages have their database (the page on screen is
+    built by then); ``exit_code`` is set when the database could not be opened and the
+    user was told why.
     """
 
-    def __init__(self, name: str, build: Callable[[], QWidget]) -> None:
-        super().__init__()
-        self.setObjectName(name)
-        self._build = build
-        self._page: QWidget | None = None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-
-    @property
-    def built(self) -> bool:
-        return self._page is not None
-
-    def page(self) -> QWidget:
-        if self._page is None:
-            self._page = self._build()
-            layout = self.layout()
-            assert layout is not None
-            layout.addWidget(self._page)
-        return self._page
-
-    def showEvent(self, event: QShowEvent) -> None:
-        self.page()
-        super().showEvent(event)
-
-    def refresh(self) -> None:
-        """Reload the page if it is built; one built later reads the records then."""
-        if self._page is not None:
-            method = getattr(self._page, "refresh", None)
-            if callable(method):
-                method()
-
-
-def build_main_window(store: settings.Settings, database: Database) -> MainWindow:
-    """The main window with every page wired to ``database``; pages are built when opened."""
-    from app.views.live_meeting import LiveMeetingWindow
-
-    icons = QStyle.StandardPixmap
-    actor = Actor.current_user()
-    councils = CouncilsPage(database, actor)
-    made: dict[str, Any] = {}
-
-    def build_meetings() -> QWidget:
-        from app.views.meetings_page import MeetingsPage
-
-        page = made["meetings"] = MeetingsPage(database, actor, store.user)
-        page.open_live.connect(open_live)
-        return scrollable(page)
-
-    def build_protocols() -> QWidget:
-        from app.views.protocols_page import ProtocolsPage
-        from app.views.search_panel import SearchPanel
-
-        protocols = ProtocolsPage(database, actor)
-        search = SearchPanel(database)
-        search.open_meeting.connect(show_meeting)
-        box = QSplitter(Qt.Orientation.Vertical)
-        box.setObjectName("protocolsBox")
-        box.addWidget(search)
-        box.addWidget(protocols)
-        box.setStretchFactor(1, 3)
-        setattr(box, "refresh", protocols.refresh)  # noqa: B010 - the reload hook
-        return box
-
-    def build_instructions() -> QWidget:
-        from app.views.instructions_page import InstructionsPage
-
-        return scrollable(InstructionsPage(database, actor))
-
-    meetings = LazyPage("meetingsLazy", build_meetings)
-    protocols = LazyPage("protocolsLazy", build_protocols)
-    instructions = LazyPage("instructionsLazy", build_instructions)
-    pages = [
-        PageSpec(COUNCILS_PAGE[0], icons.SP_DirHomeIcon, councils),
-        PageSpec(MEETINGS_PAGE[0], icons.SP_FileDialogDetailedView, meetings),
-        PageSpec(PROTOCOLS_PAGE[0], icons.SP_FileIcon, protocols),
-        PageSpec(INSTRUCTIONS_PAGE[0], icons.SP_DialogApplyButton, instructions),
-    ]
-    window = MainWindow(store, database.display_name, pages, on_language=apply_language)
-
-    def open_live(meeting_id: int) -> None:
-        try:
-            live = LiveMeetingWindow(database, actor, meeting_id)
-        except KenesError as exc:
-            show_refusal(window, exc)
-            return
-        live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        live.changed.connect(protocols.refresh)
-        window.live_windows.append(live)
-        live.destroyed.connect(
-            lambda: window.live_windows.remove(live) if live in window.live_windows else None
-        )
-        live.show()
-
-    def show_meeting(meeting_id: int) -> None:
-        window.navigation.setCurrentRow(1)
-        meetings.page()
-        made["meetings"].select_meeting(meeting_id)
-
-    window.open_live = open_live
-    return window
-
-
-class KenesApp:
-    """The running application: settings, the open database and its main window.
-
-    Restoring a backup replaces the database file, so this object closes the
-    window and the database, restores, and opens both again.
-    """
+    ready = Signal()
 
     def __init__(self, store: settings.Settings, target: str | Path) -> None:
+        super().__init__()
         self.store = store
         self.target = target
-        self.database: Database | None = None
         self.window: MainWindow | None = None
-        self.actions: BackupActions | None = None
-        self.exchange: ExchangeMenu | None = None
-        self.startup_task: BackgroundTask | None = None
+        self.kenes: KenesApp | None = None
+        self.exit_code: int | None = None
+        self._task: BackgroundTask | None = None
+        self._opened_database: Database | None = None  # closed by close() if never shown
 
-    @property
-    def database_file(self) -> Path | None:
-        url = to_url(self.target)
-        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
-
-    def open(self) -> bool:
-        """Open the database; offer the latest good backup when it is damaged."""
-        policy = backup_policy(self.store)
-        try:
-            # A large file is checked in the background once the window is shown
-            # (back_up_at_start): SQLite's quick check reads all of it.
-            self.database = open_database(
-                self.target,
-                backup_dir=policy.folder if self.database_file else None,
-                quick_check_max_bytes=QUICK_CHECK_MAX_BYTES,
-            )
-        except CorruptDatabaseError as exc:
-            log.warning("damaged database: %s", exc.message())
-            return self._offer_backup(exc)
-        except KenesError as exc:
-            log.warning("database refused: %s", exc.message())
-            QMessageBox.critical(None, _("Kenes"), exc.message())
-            return False
-        log.info("opened %s", self.database.display_name)
-        if self.database.created:
-            # Only a first start needs the demo (and the notice and protocol PDFs it makes).
-            from app.services.demo import create_demo
-            from app.services.demo_meeting import create_demo_meeting
-
-            create_demo(self.database, Actor.current_user())
-            create_demo_meeting(self.database, Actor.current_user())
-        return True
-
-    def _offer_backup(self, exc: KenesError) -> bool:
-        policy = backup_policy(self.store)
-        latest = latest_good_backup(policy.folder) if self.database_file else None
-        if latest is None:
-            QMessageBox.critical(
-                None,
-                _("Kenes"),
-                exc.message()
-                + "\n\n"
-                + _("No good backup was found in {folder}.").format(folder=policy.folder),
-            )
-            return False
-        answer = QMessageBox.question(
-            None,
-            _("Kenes"),
-            exc.message()
-            + "\n\n"
-            + _(
-                "Restore the latest good backup, made {made}? The damaged file is kept as a "
-                "backup too."
-            ).format(made=latest.made.strftime("%d.%m.%Y %H:%M")),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return False
-        assert self.database_file is not None
-        report = restore_backup(latest.path, self.database_file, policy)
-        log.info("restored %s", report.restored_from)
-        return self.open()
-
-    def show(self) -> MainWindow:
-        assert self.database is not None
-        window = build_main_window(self.store, self.database)
-        self.actions = BackupActions(window, self.store, self.database_file, self.restore)
-        self.actions.install(window.file_menu, window.quit_action)
-        database = self.database
-
-        def exchange_actions() -> ExchangeActions:
-            from app.views.exchange_dialogs import ExchangeActions
-
-            return ExchangeActions(
-                window, database, Actor.current_user(), on_changed=self._reload_pages
-            )
-
-        self.exchange = ExchangeMenu(window.file_menu, exchange_actions)
-        self.exchange.install(window.file_menu, window.file_menu.actions()[0])
-        window.language_requested.connect(self._retranslate_actions)
+    def start(self) -> MainWindow:
+        """Show the window and start opening the database; returns at once."""
+        window = self.window = shell_window(self.store, target_name(self.target))
         window.show()
-        self.window = window
+        target = self.target
+        backup_dir = self.store.backup_folder() if "://" not in str(target) else None
+
+        def open_in_background() -> Database:
+            from app import desktop  # the database layer and the pages, off the GUI thread
+
+            database = self._opened_database = desktop.open_store(target, backup_dir)
+            return database
+
+        self._task = BackgroundTask(open_in_background, self._opened, self._refused)
+        self._task.start()
         return window
 
-    def _retranslate_actions(self, _code: str) -> None:
-        if self.actions is not None:
-            self.actions.retranslate_ui()
-        if self.exchange is not None:
-            self.exchange.retranslate_ui()
+    def _opened(self, database: Database) -> None:
+        from app.desktop import KenesApp
 
-    def _reload_pages(self) -> None:
-        """After an import the records changed under every page: show them again."""
-        if self.window is None:
-            return
-        for index in range(self.window.stack.count()):
-            page = self.window.stack.widget(index)
-            for name in ("refresh", "reload"):
-                method = getattr(page, name, None)
-                if callable(method):
-                    method()
-                    break
+        kenes = self._kenes(KenesApp)
+        kenes.database = database
+        self._attach(kenes)
 
-    def back_up_at_start(self) -> None:
-        """The automatic backup of each start, off the GUI thread.
+    def _refused(self, exc: BaseException) -> None:
+        from app.desktop import KenesApp
 
-        A database that opened without SQLite's quick check (a large file) is checked
-        first; a damaged one is not backed up (the rotation would drop good backups), and
-        the user is told to restore the latest good backup.
-        """
-        file = self.database_file
-        if file is None or self.window is None:
-            return
-        policy = backup_policy(self.store)
-        window = self.window
-        check = self.database is not None and self.database.needs_check
-
-        def work() -> object:
-            if check:
-                report = check_database(file)
-                if not report.ok:
-                    return report
-            return back_up_now(file, policy, "start")
-
-        def done(made: object) -> None:
-            if isinstance(made, IntegrityReport):
-                log.warning("damaged database: %s", made.problems)
-                QMessageBox.warning(
-                    window,
-                    _("Check the database"),
-                    _(
-                        "The database is damaged: {problems}. Restore the latest good backup "
-                        "(File → Restore from backup)."
-                    ).format(problems="; ".join(made.problems[:5])),
-                )
+        if isinstance(exc, KenesError):
+            kenes = self._kenes(KenesApp)
+            if kenes.refused(exc):  # a restored backup opened instead
+                self._attach(kenes)
                 return
-            window.statusBar().showMessage(
-                _("Backup made at start: {path}").format(path=getattr(made, "path", "")), 10_000
-            )
+        else:
+            from app.views.messages import ErrorDialog, format_exception
 
-        def failed(exc: BaseException) -> None:
-            log.warning("start-up backup failed: %s", exc)
-            text = exc.message() if isinstance(exc, KenesError) else str(exc)
-            window.statusBar().showMessage(
-                _("The backup at start failed: {reason}").format(reason=text), 30_000
-            )
-
-        self.startup_task = BackgroundTask(work, done, failed, parent=window)
-        self.startup_task.start()
-
-    def restore(self, path: Path) -> None:
-        """Close everything, restore ``path`` over the database, open again."""
-        assert self.database_file is not None
+            summary, details = format_exception(type(exc), exc, exc.__traceback__)
+            log.error("the database did not open: %s\n%s", summary, details)
+            ErrorDialog(summary, details, self.window).exec()
+        self.exit_code = FAILED
         if self.window is not None:
             self.window.close()
-            self.window.deleteLater()
-            self.window = None
-        if self.database is not None:
-            self.database.close()
-            self.database = None
-        try:
-            report = restore_backup(path, self.database_file, backup_policy(self.store))
-        except KenesError as exc:
-            QMessageBox.critical(None, _("Kenes"), exc.message())
-            report = None
-        if not self.open():
-            QApplication.quit()
-            return
-        window = self.show()
-        if report is not None:
-            kept = report.previous_kept_as.path if report.previous_kept_as else ""
-            QMessageBox.information(
-                window,
-                _("Restore from backup"),
-                _("Restored {path}: {summary}. The previous database was kept as {kept}.").format(
-                    path=report.restored_from, summary=describe_summary(report.summary), kept=kept
-                ),
-            )
+        # closing the last window ends the event loop; run() returns exit_code
+
+    def _kenes(self, make: type[KenesApp]) -> KenesApp:
+        if self.kenes is None:
+            self.kenes = make(self.store, self.target)
+            self.kenes.window = self.window
+        return self.kenes
+
+    def _attach(self, kenes: KenesApp) -> None:
+        assert self.window is not None
+        kenes.attach(self.window)
+        kenes.back_up_at_start()
+        self.ready.emit()
 
     def close(self) -> None:
-        if self.database is not None:
-            self.database.close()
-            self.database = None
+        """Let background work finish (the opening, the start backup), close the database."""
+        QThreadPool.globalInstance().waitForDone()
+        if self.kenes is not None:
+            self.kenes.close()
+        if self._opened_database is not None:
+            self._opened_database.close()  # closing twice is harmless
+            self._opened_database = None
 
 
 def run(db_target: str | Path, language: str | None = None) -> int:
@@ -400,14 +161,11 @@ def run(db_target: str | Path, language: str | None = None) -> int:
     hook.install()
     store = settings.Settings()
     apply_language(initial_language(store, language))
-    kenes = KenesApp(store, db_target)
-    if not kenes.open():
-        hook.uninstall()
-        return 2
-    kenes.show()
-    kenes.back_up_at_start()
+    startup = Startup(store, db_target)
     try:
-        return app.exec()
+        startup.start()
+        code = app.exec()
+        return startup.exit_code if startup.exit_code is not None else code
     finally:
-        kenes.close()
+        startup.close()
         hook.uninstall()

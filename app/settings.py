@@ -80,3 +80,8 @@ class Settings:
     def sync(self) -> None:
         self.user.sync()
         self.state.sync()
+
+    def backup_folder(self) -> Path:
+        """Where backups go: the folder the user chose, or the data folder's ``backups``."""
+        folder = self.user.get(BACKUP_DIR)
+        return Path(folder) if folder else paths.backup_dir()

@@ -68,13 +68,14 @@ def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="kenes-shots-"))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
         os.environ[var] = str(home / var.lower())
-    from app import gui, settings
+    from app import desktop, gui, settings
     from app.models.database import open_database
     from app.services.base import SYSTEM
     from app.services.demo import create_demo
     from app.services.demo_meeting import create_demo_meeting
     from app.views.live_meeting import LiveMeetingWindow
     from app.views.qt_i18n import apply_language
+    from app.views.shell import COUNCILS, slot
 
     app = gui.ensure_application()
     OUT.mkdir(parents=True, exist_ok=True)
@@ -94,10 +95,10 @@ def main() -> int:
 
     for lang in ("kk", "ru", "en"):
         apply_language(lang)
-        window = gui.build_main_window(store, database)
+        window = desktop.build_main_window(store, database)
         window.resize(1280, 760)
         window.navigation.setCurrentRow(0)
-        councils = window.stack.widget(0)
+        councils = slot(window, COUNCILS).page()
         councils.composition.set_date(date(2024, 1, 1))  # type: ignore[attr-defined]
         shoot(window, f"main-window-{lang}")
         if lang == "kk":

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 
@@ -50,12 +50,17 @@ class BackgroundTask(QObject):
     ) -> None:
         super().__init__(parent)
         self._signals = _Signals()
-        self._signals.done.connect(self._done, Qt.ConnectionType.QueuedConnection)
-        self._signals.failed.connect(self._failed, Qt.ConnectionType.QueuedConnection)
+        # Emitted on a worker thread, received by this object on the GUI thread: Qt
+        # queues the call (an automatic connection; naming the type would load PySide's
+        # ``Qt`` namespace, about 20 ms, before the main window is shown).
+        self._signals.done.connect(self._done)
+        self._signals.failed.connect(self._failed)
         self._on_done = on_done
         self._on_error = on_error
         self.progress: QProgressDialog | None = None
         if label:
+            from PySide6.QtCore import Qt
+
             self.progress = QProgressDialog(label, "", 0, 0, parent)
             self.progress.setCancelButton(None)
             self.progress.setWindowModality(Qt.WindowModality.WindowModal)

@@ -12,7 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
-from app import paths, settings
+from app import settings
 from app.domain.errors import KenesError
 from app.i18n import _, ngettext
 from app.models.backup import BackupFile, IntegrityReport
@@ -23,9 +23,8 @@ from app.views.messages import show_refusal
 
 def backup_policy(store: settings.Settings) -> backups.BackupPolicy:
     """Where backups go and how many are kept, from the user's settings."""
-    folder = store.user.get(settings.BACKUP_DIR)
     return backups.BackupPolicy(
-        Path(folder) if folder else paths.backup_dir(),
+        store.backup_folder(),
         store.user.get(settings.BACKUP_DAILY),
         store.user.get(settings.BACKUP_WEEKLY),
     )

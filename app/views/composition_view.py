@@ -70,7 +70,13 @@ def _table(model: QAbstractItemModel) -> QTableView:
     header = table.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
+    # Fit to the first rows only: a 15-year history measured in full took 50 ms.
+    header.setResizeContentsPrecision(FIT_ROWS)
     return table
+
+
+FIT_ROWS = 100
+"""How many rows :func:`fit_columns` measures."""
 
 
 def fit_columns(table: QTableView, position_column: int) -> None:

@@ -3,7 +3,8 @@
 Qt swallows exceptions raised in slots after calling ``sys.excepthook``; this
 hook makes them visible (an error dialog with copyable details) and written
 to the log file, instead of a silent exit.  Errors from worker threads are
-handed to the GUI thread through a queued signal.
+handed to the GUI thread through a signal (queued across threads); the dialog
+itself waits for the event loop, so it never runs inside the failing call.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import sys
 import threading
 from types import TracebackType
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from app.domain.errors import KenesError
@@ -31,7 +32,7 @@ class ExceptionHook(QObject):
         self.show_dialogs = show_dialogs
         self._showing = False
         self.last: tuple[str, str] | None = None
-        self.raised.connect(self._show, Qt.ConnectionType.QueuedConnection)
+        self.raised.connect(self._defer)
 
     def install(self) -> None:
         self._previous = (sys.excepthook, threading.excepthook)
@@ -65,6 +66,11 @@ class ExceptionHook(QObject):
             self.handle(args.exc_type, args.exc_value, args.exc_traceback)
 
     @Slot(str, str, object)
+    def _defer(self, summary: str, details: str, known: object) -> None:
+        # On the GUI thread now; show the dialog from the event loop (as a queued
+        # connection would, without loading PySide's ``Qt`` namespace at start).
+        QTimer.singleShot(0, lambda: self._show(summary, details, known))
+
     def _show(self, summary: str, details: str, known: object) -> None:
         if not self.show_dialogs or self._showing:
             return

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import platform
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import PySide6
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import __version__, i18n, settings
-from app.i18n import N_, _
+from app.i18n import _
 from app.views.retranslate import Retranslatable
 
 
@@ -67,7 +66,7 @@ class MainWindow(Retranslatable, QMainWindow):
             self.stack.addWidget(spec.widget)
         self.navigation.currentRowChanged.connect(self.stack.setCurrentIndex)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter = QSplitter()  # side by side (``Qt`` itself is not loaded before start)
         splitter.addWidget(self.navigation)
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
@@ -87,7 +86,7 @@ class MainWindow(Retranslatable, QMainWindow):
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
         self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.setShortcuts(QKeySequence.StandardKey.Quit)  # setShortcut: +20 ms
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
 
@@ -136,10 +135,17 @@ class MainWindow(Retranslatable, QMainWindow):
         if current in self.language_actions:
             self.language_actions[current].setChecked(True)
 
+    def set_database_name(self, name: str) -> None:
+        """The database's name as the open database gives it (no password in a URL)."""
+        self._database_name = name
+        self.database_label.setText(_("Database: {name}").format(name=name))
+
     def show_about(self) -> None:
         QMessageBox.about(self, _("About Kenes"), self.about_text())
 
     def about_text(self) -> str:
+        import platform
+
         return _(
             "<h3>Kenes {version}</h3>"
             "<p>The secretariat's desk for councils, commissions and boards: compositions "
@@ -175,5 +181,3 @@ class MainWindow(Retranslatable, QMainWindow):
         self.save_state()
         super().closeEvent(event)
 
-
-NAVIGATION = (N_("Councils"), N_("Meetings"), N_("Protocols"), N_("Instructions"))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app import settings
-from app.gui import KenesApp
+from app.desktop import KenesApp
 from app.models.backup import backup_database, list_backups
 from app.services.councils import list_councils
 
@@ -134,10 +134,10 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
     tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file over the quick-check size opens at once; the check runs with the start backup."""
-    from app import gui
+    from app import desktop
     from app.models.backup import IntegrityReport
 
-    monkeypatch.setattr(gui, "QUICK_CHECK_MAX_BYTES", 0)  # every file counts as large
+    monkeypatch.setattr(desktop, "QUICK_CHECK_MAX_BYTES", 0)  # every file counts as large
     store = settings.Settings(tmp_path / "config")
     store.user.set(settings.BACKUP_DIR, str(tmp_path / "backups"))
     first = KenesApp(store, tmp_path / "kenes.sqlite3")
@@ -153,7 +153,7 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
         checked.append(path)
         return IntegrityReport(False, ("*** in database main *** Page 7: btree corrupt",))
 
-    monkeypatch.setattr(gui, "check_database", damaged)
+    monkeypatch.setattr(desktop, "check_database", damaged)
     replies: list[str] = []
     QTimer.singleShot(30, answer_boxes(replies))
     kenes.back_up_at_start()

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from app import gui, i18n, settings
+from app import desktop, i18n, settings
 from app.domain.errors import KenesError
 from app.models.database import Database
 from app.services.base import SYSTEM
@@ -19,6 +19,7 @@ from app.services.people import PersonData, create_person, list_people
 from app.views import councils_page, people_dialogs
 from app.views.councils_page import CouncilsPage
 from app.views.qt_i18n import apply_language
+from app.views.shell import COUNCILS, slot
 
 HEADERS = ("Council", "Kind", "Seats now")
 
@@ -219,6 +220,8 @@ def test_positions_can_be_edited(page: CouncilsPage, database: Database) -> None
 def test_the_main_window_shows_the_councils_page(
     qtbot: QtBot, database: Database, tmp_path: Path
 ) -> None:
-    window = gui.build_main_window(settings.Settings(tmp_path / "config"), database)
+    window = desktop.build_main_window(settings.Settings(tmp_path / "config"), database)
     qtbot.addWidget(window)
-    assert isinstance(window.stack.widget(0), CouncilsPage)
+    window.show()
+    assert isinstance(slot(window, COUNCILS).page(), CouncilsPage)
+    assert slot(window, COUNCILS).built

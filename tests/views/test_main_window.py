@@ -6,19 +6,21 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
-from app import __version__, gui, settings
+from app import __version__, desktop, gui, settings
 from app.models.database import Database
+from app.views.councils_page import CouncilsPage
 from app.views.main_window import MainWindow
 from app.views.qt_i18n import apply_language
+from app.views.shell import COUNCILS, MEETINGS, slot
 
 
 @pytest.fixture
 def window(qtbot: QtBot, database: Database, tmp_path: Path):  # type: ignore[no-untyped-def]
     store = settings.Settings(tmp_path / "config")
-    win = gui.build_main_window(store, database)
+    win = desktop.build_main_window(store, database)
     qtbot.addWidget(win)
     yield win
     apply_language("en")
@@ -31,7 +33,10 @@ def visible_texts(win: MainWindow) -> dict[str, str]:
         "nav3": win.navigation.item(3).text(),
         "file": win.file_menu.title(),
         "status": win.database_label.text(),
-        "page": win.stack.currentWidget().findChild(type(win.database_label), "pageTitle").text(),
+        "page": slot(win, win.stack.currentIndex())
+        .page()
+        .findChild(type(win.database_label), "pageTitle")
+        .text(),
     }
 
 
@@ -94,13 +99,13 @@ def test_qt_dialog_buttons_follow_the_language(
 
 def test_geometry_and_page_are_remembered(qtbot: QtBot, database: Database, tmp_path: Path) -> None:
     store = settings.Settings(tmp_path / "config")
-    first = gui.build_main_window(store, database)
+    first = desktop.build_main_window(store, database)
     qtbot.addWidget(first)
     first.show()
     first.resize(700, 510)
     first.navigation.setCurrentRow(1)
     first.close()
-    second = gui.build_main_window(settings.Settings(tmp_path / "config"), database)
+    second = desktop.build_main_window(settings.Settings(tmp_path / "config"), database)
     qtbot.addWidget(second)
     second.show()
     assert (second.width(), second.height()) == (700, 510)
@@ -157,3 +162,72 @@ def test_run_refuses_a_foreign_file_with_a_message(qtbot: QtBot, tmp_path: Path)
     assert gui.run(path, "ru") == 2
     assert seen and "не является базой данных Kenes" in seen[0]
     assert path.read_text(encoding="utf-8") == "not a database"
+
+
+def test_the_window_shows_before_the_database_layer_is_imported(tmp_path: Path) -> None:
+    """``app.gui`` shows the window without SQLAlchemy; the database layer comes after."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import app.gui; "
+        "print(sorted(m for m in ('sqlalchemy', 'app.models.database', 'app.desktop', "
+        "'app.views.councils_page') if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_startup_shows_the_window_first_and_fills_it_when_the_database_is_open(
+    qtbot: QtBot, tmp_path: Path, db_path: Path
+) -> None:
+    apply_language("ru")
+    store = settings.Settings(tmp_path / "config")
+    startup = gui.Startup(store, db_path)
+    try:
+        with qtbot.waitSignal(startup.ready, timeout=30_000):
+            window = startup.start()
+            qtbot.addWidget(window)
+            assert window.isVisible()
+            councils = slot(window, COUNCILS)
+            assert not councils.ready
+            assert councils.notice.text() == "Открывается база данных…"
+            assert str(db_path) in window.database_label.text()
+        assert councils.built and isinstance(councils.page(), CouncilsPage)
+        assert councils.findChild(QWidget, "openingNotice").isHidden()
+        assert not slot(window, MEETINGS).built  # other pages wait until they are opened
+        window.navigation.setCurrentRow(MEETINGS)
+        assert slot(window, MEETINGS).built
+        assert startup.kenes is not None and startup.kenes.database is not None
+        window.close()
+    finally:
+        startup.close()
+        apply_language("en")
+
+
+def test_closing_the_window_while_the_database_opens_closes_it(
+    qtbot: QtBot, tmp_path: Path, db_path: Path
+) -> None:
+    startup = gui.Startup(settings.Settings(tmp_path / "config"), db_path)
+    window = startup.start()
+    window.close()
+    startup.close()  # waits for the opening, closes the database it opened
+    assert startup._opened_database is None
+    db_path.rename(tmp_path / "moved.sqlite3")  # nothing holds the file any more
+
+
+@pytest.mark.parametrize(
+    ("target", "name"),
+    [
+        ("postgresql://kenes:secret@db.local:5432/kenes", "postgresql://kenes:***@db.local:5432/kenes"),
+        ("postgresql://db.local/kenes", "postgresql://db.local/kenes"),
+    ],
+)
+def test_the_database_name_before_opening_has_no_password(target: str, name: str) -> None:
+    assert gui.target_name(target) == name
+
+
+def test_a_file_name_before_opening_is_the_full_path(tmp_path: Path) -> None:
+    assert gui.target_name(tmp_path / "a" / ".." / "k.sqlite3") == str(tmp_path / "k.sqlite3")

@@ -1,0 +1,359 @@
+"""The desktop application on an open database: its pages, backups and exchange menu.
+
+Importing this module loads the database layer (SQLAlchemy, the models and services)
+and the first page's widgets, several times what Python and Qt need to show a window;
+``app.gui`` shows the window first and imports this off the GUI thread.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QScrollArea, QSplitter, QWidget
+
+from app import settings
+from app.domain.errors import KenesError
+from app.i18n import _
+from app.models.backup import IntegrityReport
+from app.models.database import (
+    QUICK_CHECK_MAX_BYTES,
+    CorruptDatabaseError,
+    Database,
+    open_database,
+    to_url,
+)
+from app.services.backups import back_up_now, check_database, latest_good_backup, restore_backup
+from app.services.base import Actor
+from app.views.background import BackgroundTask
+from app.views.backup_actions import BackupActions, backup_policy, describe_summary
+from app.views.councils_page import CouncilsPage
+from app.views.exchange_menu import ExchangeMenu
+from app.views.main_window import MainWindow
+from app.views.messages import show_refusal
+from app.views.shell import COUNCILS, INSTRUCTIONS, MEETINGS, PROTOCOLS, shell_window, slot
+
+if TYPE_CHECKING:
+    from app.views.exchange_dialogs import ExchangeActions
+
+log = logging.getLogger(__name__)
+
+
+def scrollable(page: QWidget) -> QScrollArea:
+    """A page that scrolls sideways on a small screen instead of widening the window."""
+    area = QScrollArea()
+    area.setWidget(page)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setObjectName(page.objectName() + "Scroll")
+    for name in ("refresh", "pageTitle"):
+        if hasattr(page, name):
+            setattr(area, name, getattr(page, name))
+    return area
+
+
+def open_store(target: str | Path, backup_dir: Path | None) -> Database:
+    """Open (create, migrate) the database; a new one gets the demo council.  Any thread.
+
+    A large file opens without SQLite's quick check (it reads all of it);
+    :meth:`KenesApp.back_up_at_start` checks it in the background instead.
+    """
+    database = open_database(
+        target, backup_dir=backup_dir, quick_check_max_bytes=QUICK_CHECK_MAX_BYTES
+    )
+    log.info("opened %s", database.display_name)
+    if database.created:
+        # Only a first start needs the demo (and the notice and protocol PDFs it makes).
+        from app.services.demo import create_demo
+        from app.services.demo_meeting import create_demo_meeting
+
+        try:
+            create_demo(database, Actor.current_user())
+            create_demo_meeting(database, Actor.current_user())
+        except BaseException:
+            database.close()
+            raise
+    return database
+
+
+def fill_pages(window: MainWindow, store: settings.Settings, database: Database) -> None:
+    """Give each page slot of ``window`` its builder; the page on screen is built now."""
+    actor = Actor.current_user()
+    made: dict[str, Any] = {}
+    protocols_slot = slot(window, PROTOCOLS)
+    meetings_slot = slot(window, MEETINGS)
+
+    def build_councils() -> QWidget:
+        return CouncilsPage(database, actor)
+
+    def build_meetings() -> QWidget:
+        from app.views.meetings_page import MeetingsPage
+
+        page = made["meetings"] = MeetingsPage(database, actor, store.user)
+        page.open_live.connect(open_live)
+        return scrollable(page)
+
+    def build_protocols() -> QWidget:
+        from app.views.protocols_page import ProtocolsPage
+        from app.views.search_panel import SearchPanel
+
+        protocols = ProtocolsPage(database, actor)
+        search = SearchPanel(database)
+        search.open_meeting.connect(show_meeting)
+        box = QSplitter(Qt.Orientation.Vertical)
+        box.setObjectName("protocolsBox")
+        box.addWidget(search)
+        box.addWidget(protocols)
+        box.setStretchFactor(1, 3)
+        setattr(box, "refresh", protocols.refresh)  # noqa: B010 - the reload hook
+        return box
+
+    def build_instructions() -> QWidget:
+        from app.views.instructions_page import InstructionsPage
+
+        return scrollable(InstructionsPage(database, actor))
+
+    def open_live(meeting_id: int) -> None:
+        from app.views.live_meeting import LiveMeetingWindow
+
+        try:
+            live = LiveMeetingWindow(database, actor, meeting_id)
+        except KenesError as exc:
+            show_refusal(window, exc)
+            return
+        live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        live.changed.connect(protocols_slot.refresh)
+        window.live_windows.append(live)
+        live.destroyed.connect(
+            lambda: window.live_windows.remove(live) if live in window.live_windows else None
+        )
+        live.show()
+
+    def show_meeting(meeting_id: int) -> None:
+        window.navigation.setCurrentRow(MEETINGS)
+        meetings_slot.page()
+        made["meetings"].select_meeting(meeting_id)
+
+    window.open_live = open_live
+    window.set_database_name(database.display_name)
+    builders = {
+        COUNCILS: build_councils,
+        MEETINGS: build_meetings,
+        PROTOCOLS: build_protocols,
+        INSTRUCTIONS: build_instructions,
+    }
+    for index, build in builders.items():
+        slot(window, index).set_builder(build)
+
+
+def build_main_window(store: settings.Settings, database: Database) -> MainWindow:
+    """The main window with every page wired to ``database``; pages are built when opened."""
+    window = shell_window(store, database.display_name)
+    fill_pages(window, store, database)
+    return window
+
+
+class KenesApp:
+    """The running application: settings, the open database and its main window.
+
+    Restoring a backup replaces the database file, so this object closes the
+    window and the database, restores, and opens both again.
+    """
+
+    def __init__(self, store: settings.Settings, target: str | Path) -> None:
+        self.store = store
+        self.target = target
+        self.database: Database | None = None
+        self.window: MainWindow | None = None
+        self.actions: BackupActions | None = None
+        self.exchange: ExchangeMenu | None = None
+        self.startup_task: BackgroundTask | None = None
+
+    @property
+    def database_file(self) -> Path | None:
+        url = to_url(self.target)
+        return Path(url.database) if url.get_backend_name() == "sqlite" and url.database else None
+
+    def backup_dir(self) -> Path | None:
+        """Where the backup before a migration goes (a SQLite file only)."""
+        return self.store.backup_folder() if self.database_file else None
+
+    def open(self) -> bool:
+        """Open the database; offer the latest good backup when it is damaged."""
+        try:
+            self.database = open_store(self.target, self.backup_dir())
+        except KenesError as exc:
+            return self.refused(exc)
+        return True
+
+    def refused(self, exc: KenesError) -> bool:
+        """Say why the database did not open; True if a restored backup opened instead."""
+        if isinstance(exc, CorruptDatabaseError):
+            log.warning("damaged database: %s", exc.message())
+            return self._offer_backup(exc)
+        log.warning("database refused: %s", exc.message())
+        QMessageBox.critical(self.window, _("Kenes"), exc.message())
+        return False
+
+    def _offer_backup(self, exc: KenesError) -> bool:
+        policy = backup_policy(self.store)
+        latest = latest_good_backup(policy.folder) if self.database_file else None
+        if latest is None:
+            QMessageBox.critical(
+                self.window,
+                _("Kenes"),
+                exc.message()
+                + "\n\n"
+                + _("No good backup was found in {folder}.").format(folder=policy.folder),
+            )
+            return False
+        answer = QMessageBox.question(
+            self.window,
+            _("Kenes"),
+            exc.message()
+            + "\n\n"
+            + _(
+                "Restore the latest good backup, made {made}? The damaged file is kept as a "
+                "backup too."
+            ).format(made=latest.made.strftime("%d.%m.%Y %H:%M")),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return False
+        assert self.database_file is not None
+        report = restore_backup(latest.path, self.database_file, policy)
+        log.info("restored %s", report.restored_from)
+        return self.open()
+
+    def show(self) -> MainWindow:
+        """Build the main window on the open database and show it."""
+        assert self.database is not None
+        window = build_main_window(self.store, self.database)
+        self._install(window)
+        window.show()
+        return window
+
+    def attach(self, window: MainWindow) -> None:
+        """Fill a window made by :func:`~app.views.shell.shell_window` (already shown)."""
+        assert self.database is not None
+        fill_pages(window, self.store, self.database)
+        self._install(window)
+
+    def _install(self, window: MainWindow) -> None:
+        """The backup and exchange actions of the File menu, on the open database."""
+        assert self.database is not None
+        self.actions = BackupActions(window, self.store, self.database_file, self.restore)
+        self.actions.install(window.file_menu, window.quit_action)
+        database = self.database
+
+        def exchange_actions() -> ExchangeActions:
+            from app.views.exchange_dialogs import ExchangeActions
+
+            return ExchangeActions(
+                window, database, Actor.current_user(), on_changed=self._reload_pages
+            )
+
+        self.exchange = ExchangeMenu(window.file_menu, exchange_actions)
+        self.exchange.install(window.file_menu, window.file_menu.actions()[0])
+        window.language_requested.connect(self._retranslate_actions)
+        self.window = window
+
+    def _retranslate_actions(self, _code: str) -> None:
+        if self.actions is not None:
+            self.actions.retranslate_ui()
+        if self.exchange is not None:
+            self.exchange.retranslate_ui()
+
+    def _reload_pages(self) -> None:
+        """After an import the records changed under every page: show them again."""
+        if self.window is None:
+            return
+        for index in range(self.window.stack.count()):
+            page = self.window.stack.widget(index)
+            for name in ("refresh", "reload"):
+                method = getattr(page, name, None)
+                if callable(method):
+                    method()
+                    break
+
+    def back_up_at_start(self) -> None:
+        """The automatic backup of each start, off the GUI thread.
+
+        A database that opened without SQLite's quick check (a large file) is checked
+        first; a damaged one is not backed up (the rotation would drop good backups), and
+        the user is told to restore the latest good backup.
+        """
+        file = self.database_file
+        if file is None or self.window is None:
+            return
+        policy = backup_policy(self.store)
+        window = self.window
+        check = self.database is not None and self.database.needs_check
+
+        def work() -> object:
+            if check:
+                report = check_database(file)
+                if not report.ok:
+                    return report
+            return back_up_now(file, policy, "start")
+
+        def done(made: object) -> None:
+            if isinstance(made, IntegrityReport):
+                log.warning("damaged database: %s", made.problems)
+                QMessageBox.warning(
+                    window,
+                    _("Check the database"),
+                    _(
+                        "The database is damaged: {problems}. Restore the latest good backup "
+                        "(File → Restore from backup)."
+                    ).format(problems="; ".join(made.problems[:5])),
+                )
+                return
+            window.statusBar().showMessage(
+                _("Backup made at start: {path}").format(path=getattr(made, "path", "")), 10_000
+            )
+
+        def failed(exc: BaseException) -> None:
+            log.warning("start-up backup failed: %s", exc)
+            text = exc.message() if isinstance(exc, KenesError) else str(exc)
+            window.statusBar().showMessage(
+                _("The backup at start failed: {reason}").format(reason=text), 30_000
+            )
+
+        self.startup_task = BackgroundTask(work, done, failed, parent=window)
+        self.startup_task.start()
+
+    def restore(self, path: Path) -> None:
+        """Close everything, restore ``path`` over the database, open again."""
+        assert self.database_file is not None
+        if self.window is not None:
+            self.window.close()
+            self.window.deleteLater()
+            self.window = None
+        if self.database is not None:
+            self.database.close()
+            self.database = None
+        try:
+            report = restore_backup(path, self.database_file, backup_policy(self.store))
+        except KenesError as exc:
+            QMessageBox.critical(None, _("Kenes"), exc.message())
+            report = None
+        if not self.open():
+            QApplication.quit()
+            return
+        window = self.show()
+        if report is not None:
+            kept = report.previous_kept_as.path if report.previous_kept_as else ""
+            QMessageBox.information(
+                window,
+                _("Restore from backup"),
+                _("Restored {path}: {summary}. The previous database was kept as {kept}.").format(
+                    path=report.restored_from, summary=describe_summary(report.summary), kept=kept
+                ),
+            )
+
+    def close(self) -> None:
+        if self.database is not None:
+            self.database.close()
+            self.database = None
