@@ -11,15 +11,21 @@ from sqlalchemy import update
 from app.domain.errors import DomainError, EnvironmentProblem
 from app.domain.meeting import AlertKind, MeetingAction, MeetingKind, MeetingState
 from app.domain.regulation import AI_COUNCIL_881
+from app.models.composition import Council
 from app.models.database import Database
 from app.models.meeting import MaterialBlob
 from app.services.agenda.attach_material import attach_material
 from app.services.councils import archive_council
 from app.services.meeting_queries import (
+    MeetingKey,
+    MeetingOrder,
     council_alerts,
     list_meetings,
     material_content,
     meeting_detail,
+    meeting_keys,
+    meeting_rows,
+    meeting_years,
     notifications_of,
     proposed_number,
 )
@@ -74,6 +80,123 @@ def test_filters_by_state_and_kind(database: Database) -> None:
     assert [r.meeting.id for r in only] == [cancelled]
     with pytest.raises(DomainError, match="filter of the meetings list"):
         list_meetings(database, states=["weekly"])  # type: ignore[list-item]
+
+
+def a_list_to_sort(database: Database) -> tuple[World, World, dict[str, int]]:
+    """Two councils with different names and five meetings of every sort key."""
+    board, ai = two_councils(database)
+    with database.transaction() as session:
+        session.execute(
+            update(Council)
+            .where(Council.id == board.council_id)
+            .values(name_kk="Бақылау кеңесі", name_ru="", name_en="Supervisory board")
+        )
+    meetings = {
+        "board_may": plan(database, board, day=date(2026, 5, 6), number=4),
+        "ai_april": plan(database, ai, number=2),
+        "ai_2025": plan(database, ai, day=date(2025, 11, 5), number=9),
+        "board_interim": plan(
+            database,
+            board,
+            kind=MeetingKind.INTERIM,
+            day=date(2026, 3, 4),
+            number=1,
+            presiding_person_id=board.deputy,
+        ),
+        "ai_cancelled": plan(database, ai, day=date(2026, 6, 3), number=3),
+    }
+    cancel_meeting(database, ME, meetings["ai_cancelled"], "Settled by a decree.")
+    return board, ai, meetings
+
+
+def test_keys_list_every_matching_meeting_in_order_with_its_date(database: Database) -> None:
+    board, ai, m = a_list_to_sort(database)
+    keys = meeting_keys(database)
+    assert keys == [
+        MeetingKey(m["ai_2025"], date(2025, 11, 5)),
+        MeetingKey(m["board_interim"], date(2026, 3, 4)),
+        MeetingKey(m["ai_april"], date(2026, 4, 15)),
+        MeetingKey(m["board_may"], date(2026, 5, 6)),
+        MeetingKey(m["ai_cancelled"], date(2026, 6, 3)),
+    ]
+    # The same filters as the list: council, year, states, kinds; the length is the count.
+    assert [k.id for k in meeting_keys(database, council_id=board.council_id)] == [
+        m["board_interim"],
+        m["board_may"],
+    ]
+    assert len(meeting_keys(database, year=2026)) == 4
+    assert [k.id for k in meeting_keys(database, states=[MeetingState.CANCELLED])] == [
+        m["ai_cancelled"]
+    ]
+    assert [k.id for k in meeting_keys(database, kinds=[MeetingKind.INTERIM])] == [
+        m["board_interim"]
+    ]
+    with pytest.raises(DomainError, match="filter of the meetings list"):
+        meeting_keys(database, kinds=["weekly"])  # type: ignore[list-item]
+    # The years that have meetings passing the other filters, latest first.
+    assert meeting_years(database) == [2026, 2025]
+    assert meeting_years(database, council_id=board.council_id) == [2026]
+    assert meeting_years(database, states=[MeetingState.CANCELLED]) == [2026]
+    assert meeting_years(database, kinds=[MeetingKind.THEMATIC]) == []
+    assert ai.council_id != board.council_id
+
+
+def test_keys_are_sorted_in_sql_by_every_sortable_column(database: Database) -> None:
+    _board, _ai, m = a_list_to_sort(database)
+
+    def ids(order: MeetingOrder, descending: bool = False, lang: str = "kk") -> list[int]:
+        keys = meeting_keys(database, order=order, descending=descending, lang=lang)
+        return [k.id for k in keys]
+
+    # By council name in the language asked for (ties by date): "Бақылау" before
+    # "Жасанды" in Kazakh; "Council for..." before "Supervisory board" in English.
+    board_first = [m["board_interim"], m["board_may"], m["ai_2025"], m["ai_april"]]
+    assert ids(MeetingOrder.COUNCIL)[:4] == board_first
+    assert ids(MeetingOrder.COUNCIL, lang="en")[:3] == [
+        m["ai_2025"],
+        m["ai_april"],
+        m["ai_cancelled"],
+    ]
+    # A name missing in Russian is read in Kazakh, as the list shows it.
+    assert ids(MeetingOrder.COUNCIL, lang="ru")[:2] == [m["board_interim"], m["board_may"]]
+    assert ids(MeetingOrder.NUMBER) == [
+        m["board_interim"],
+        m["ai_april"],
+        m["ai_cancelled"],
+        m["board_may"],
+        m["ai_2025"],
+    ]
+    assert ids(MeetingOrder.NUMBER, descending=True) == list(reversed(ids(MeetingOrder.NUMBER)))
+    assert ids(MeetingOrder.DATE, descending=True)[0] == m["ai_cancelled"]
+    # Kinds and states in their declared order: regular before interim, planned before
+    # cancelled (ties by date).
+    assert ids(MeetingOrder.KIND)[-1] == m["board_interim"]
+    assert ids(MeetingOrder.STATE)[-1] == m["ai_cancelled"]
+    assert ids(MeetingOrder.STATE, descending=True)[0] == m["ai_cancelled"]
+    # The presiding person by full name: the deputy "Жақсылықова" before the chair "Әбенов".
+    assert ids(MeetingOrder.PRESIDING)[0] == m["board_interim"]
+    rows = list_meetings(database, order=MeetingOrder.PRESIDING, lang="en")
+    names = [r.presiding.full_name("en") for r in rows]
+    assert names == sorted(names) and names[0] == "Aigerim Zhaksylykova"
+
+
+def test_a_page_of_the_list_and_the_lines_of_chosen_meetings(database: Database) -> None:
+    _board, _ai, m = a_list_to_sort(database)
+    everything = list_meetings(database, today=date(2026, 4, 1))
+    order = [r.meeting.id for r in everything]
+    page = list_meetings(database, today=date(2026, 4, 1), offset=1, limit=2)
+    assert [r.meeting.id for r in page] == order[1:3]
+    assert page == everything[1:3]
+    by_number = list_meetings(database, order=MeetingOrder.NUMBER, offset=3, limit=5)
+    assert [r.meeting.number for r in by_number] == [4, 9]
+    assert list_meetings(database, offset=10) == []
+    # The lines of chosen meetings, in the order asked, the same as the list's; a meeting
+    # that does not exist is left out.
+    chosen = [m["board_may"], 10_000, m["ai_2025"]]
+    lines = meeting_rows(database, chosen, today=date(2026, 4, 1))
+    assert [r.meeting.id for r in lines] == [m["board_may"], m["ai_2025"]]
+    assert lines[0] == everything[order.index(m["board_may"])]
+    assert meeting_rows(database, []) == []
 
 
 def test_materials_countdown_and_warnings(database: Database, tmp_path: Path) -> None:
