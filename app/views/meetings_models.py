@@ -45,6 +45,7 @@ from app.services.meeting_queries import MeetingKey, MeetingOrder, MeetingRow
 from app.services.meetings.common import ItemInfo, MaterialInfo, MeetingInfo, SpeakerInfo
 from app.services.notice import Invitation, file_size
 from app.views.composition_model import Column, RowCacheModel, _muted, person_name
+from app.views.paged_model import Loader, PagedRowModel
 
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -195,21 +196,17 @@ def _warnings_tooltip(_row: int, item: MeetingRow) -> str:
 MUTED_STATES = frozenset({MeetingState.CANCELLED, MeetingState.POSTPONED})
 """Meetings the list writes in italics and muted colours."""
 
-RowLoader = Callable[[Sequence[int]], Sequence[MeetingRow]]
-"""Loads the lines of these meeting ids, in that order (a meeting that is gone is left out)."""
 
-
-class MeetingListModel(RowCacheModel[MeetingRow]):
+class MeetingListModel(PagedRowModel[MeetingRow]):
     """Meetings: date, council, number, kind, state, presiding, materials due, warnings.
 
     The warnings column names each warning shortly; its tool tip words them in full.
 
-    A long list is loaded a page at a time (:meth:`set_keys`, as Anki's browser table): the
+    A long list is built a page at a time (:class:`PagedRowModel`, :meth:`set_keys`): the
     model knows every matching meeting's id and date in order, so its row count, the
-    scroll bar, the End key and finding a meeting by id cover the whole list at once, and
-    the lines (countdowns, warnings: about 100 µs each) are built :attr:`page_size` at a
-    time when a view first asks for one of them.  Sorting by a column asks the *sorter*
-    (:meth:`set_sorter`) to sort every matching meeting in SQL and hand the keys back.
+    scroll bar, the keyboard and finding a meeting by id cover the whole list, and the
+    lines (countdowns, warnings: about 100 µs each) are built when first shown.  Sorting by
+    a column asks the *sorter* (:meth:`set_sorter`) to sort every matching meeting in SQL.
     """
 
     DATE, COUNCIL, NUMBER, KIND, STATE, PRESIDING, MATERIALS, WARNINGS = range(8)
@@ -239,124 +236,53 @@ class MeetingListModel(RowCacheModel[MeetingRow]):
     }
     """The columns the list sorts by (in SQL, over every matching meeting); not the others."""
 
-    page_size = 50
-    """Lines built at once: about two screens (5 ms of work on the archive)."""
-
     def __init__(self, parent: Any = None) -> None:
         super().__init__(parent)
-        self._keys: list[MeetingKey] = []
-        self._lines: dict[int, MeetingRow] = {}  # row -> its line, for the pages loaded
-        self._pages: set[int] = set()  # pages loaded (or tried: a failed read is not retried)
-        self._loader: RowLoader | None = None
-        self._positions: dict[int, int] | None = None  # meeting id -> row, built when asked
+        self._days: dict[int, date] = {}  # meeting id -> its date
         self._sorter: Callable[[MeetingOrder, bool], Sequence[MeetingKey]] | None = None
         self.sort_order: MeetingOrder = MeetingOrder.DATE
         self.descending = False
 
+    def row_id(self, item: MeetingRow) -> int:
+        return item.meeting.id
+
     # -- the rows ------------------------------------------------------------------------------
     def set_rows(self, rows: Sequence[MeetingRow]) -> None:
         """Every line at once (a short list, or tests)."""
-        self.beginResetModel()
-        self._keys = [MeetingKey(r.meeting.id, r.meeting.day) for r in rows]
-        self._lines = dict(enumerate(rows))
-        self._pages = set(range(self._page_count()))
-        self._loader = None
-        self._positions = None
-        self.endResetModel()
+        self._days = {r.meeting.id: r.meeting.day for r in rows}
+        super().set_rows(rows)
 
-    def set_keys(self, keys: Sequence[MeetingKey], loader: RowLoader) -> None:
+    def set_keys(self, keys: Sequence[MeetingKey], loader: Loader[MeetingRow]) -> None:
         """The meetings of the list in order; ``loader`` builds their lines a page at a time."""
-        self.beginResetModel()
-        self._keys = list(keys)
-        self._lines = {}
-        self._pages = set()
-        self._loader = loader
-        self._positions = None
-        self.endResetModel()
+        self._days = {key.id: key.day for key in keys}
+        self.set_ids([key.id for key in keys], loader)
 
     def set_sorter(self, sorter: Callable[[MeetingOrder, bool], Sequence[MeetingKey]]) -> None:
         """Who sorts the whole list (in SQL) when the user sorts by a column."""
         self._sorter = sorter
 
-    def _page_count(self) -> int:
-        return -(-len(self._keys) // self.page_size)
-
-    def _load_page(self, page: int) -> None:
-        self._pages.add(page)
-        if self._loader is None:
-            return
-        first = page * self.page_size
-        keys = self._keys[first : first + self.page_size]
-        lines = {line.meeting.id: line for line in self._loader([key.id for key in keys])}
-        for offset, key in enumerate(keys):
-            line = lines.get(key.id)
-            if line is not None:
-                self._lines[first + offset] = line
-
-    def line(self, row: int) -> MeetingRow | None:
-        """The line of ``row``, its page loaded when needed (None: out of range, or gone)."""
-        if not 0 <= row < len(self._keys):
-            return None
-        found = self._lines.get(row)
-        if found is None and row // self.page_size not in self._pages:
-            self._load_page(row // self.page_size)
-            found = self._lines.get(row)
-        return found
-
-    def row(self, row: int) -> MeetingRow:
-        line = self.line(row)
-        if line is None:
-            raise IndexError(row)
-        return line
-
-    def rows(self) -> list[MeetingRow]:
-        """Every line (loading every page: for tests and exports, not for painting)."""
-        return [line for row in range(len(self._keys)) if (line := self.line(row)) is not None]
-
-    def loaded_rows(self) -> int:
-        """How many lines are built so far."""
-        return len(self._lines)
-
-    def page_lines(self, row: int) -> list[tuple[int, MeetingRow]]:
-        """The rows of the page around ``row`` and their lines (loading it when needed)."""
-        if not 0 <= row < len(self._keys):
-            return []
-        first = row - row % self.page_size
-        last = min(first + self.page_size, len(self._keys))
-        return [(r, line) for r in range(first, last) if (line := self.line(r)) is not None]
-
-    def text(self, row: int, column: int) -> str:
-        """What the cell shows (loading its page when needed)."""
-        line = self.line(row)
-        return self.columns[column].text(row, line) if line is not None else ""
-
     def keys(self) -> list[MeetingKey]:
-        return list(self._keys)
+        return [MeetingKey(i, self._days[i]) for i in self._ids]
 
     def meeting(self, row: int) -> MeetingInfo:
         return self.row(row).meeting
 
     def meeting_id(self, row: int) -> int:
-        """The id of the meeting in ``row``, without loading its line."""
-        return self._keys[row].id
-
-    def find(self, meeting_id: int) -> int:
-        """The row of ``meeting_id``, or -1 (whether its line is loaded or not)."""
-        if self._positions is None:
-            self._positions = {key.id: row for row, key in enumerate(self._keys)}
-        return self._positions.get(meeting_id, -1)
+        """The id of the meeting in ``row``, without building its line."""
+        return self.id_at(row)
 
     def nearest_row(self, today: date) -> int:
         """The soonest meeting on or after ``today``, else the latest one; -1 when empty.
 
         In the list's own (date) order this is the first on or after today, else the last.
         """
-        upcoming = [(key.day, row) for row, key in enumerate(self._keys) if key.day >= today]
+        days = [self._days[i] for i in self._ids]
+        upcoming = [(day, row) for row, day in enumerate(days) if day >= today]
         if upcoming:
             return min(upcoming)[1]
-        if not self._keys:
+        if not days:
             return -1
-        return max((key.day, row) for row, key in enumerate(self._keys))[1]
+        return max((day, row) for row, day in enumerate(days))[1]
 
     # -- sorting -------------------------------------------------------------------------------
     def sort_indicator(self) -> tuple[int, Qt.SortOrder]:
@@ -378,56 +304,18 @@ class MeetingListModel(RowCacheModel[MeetingRow]):
         if self._sorter is None:
             return
         keys = self._sorter(wanted, descending)
-        self.layoutAboutToBeChanged.emit()
-        old = [key.id for key in self._keys]
-        self._keys = list(keys)
-        self._positions = None
-        # The lines are built again as they are shown; the selection follows its meeting.
-        self._lines = {}
-        self._pages = set()
-        before = self.persistentIndexList()
-        after = []
-        for index in before:
-            row = self.find(old[index.row()]) if 0 <= index.row() < len(old) else -1
-            after.append(self.index(row, index.column()) if row >= 0 else QModelIndex())
-        self.changePersistentIndexList(before, after)
-        self.layoutChanged.emit()
+        self._days = {key.id: key.day for key in keys}
+        self.reorder([key.id for key in keys])
 
-    # -- QAbstractTableModel -------------------------------------------------------------------
-    def rowCount(self, parent: Index = ROOT) -> int:
-        return 0 if parent.isValid() else len(self._keys)
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
-        if self._keys:
-            self.dataChanged.emit(
-                self.index(0, 0), self.index(len(self._keys) - 1, len(self.columns) - 1)
-            )
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
-            return None
-        if role == Qt.ItemDataRole.UserRole:
-            return self._keys[index.row()].id if 0 <= index.row() < len(self._keys) else None
-        item = self.line(index.row())
-        if item is None:
-            return None
+    # -- roles -----------------------------------------------------------------------------------
+    def cell_data(self, column: int, item: MeetingRow, role: int) -> Any:
         if role in (Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.ForegroundRole) and (
-            index.column() in (self.MATERIALS, self.WARNINGS)
+            column in (self.MATERIALS, self.WARNINGS)
         ):
             brushes = level_brushes(alert_level(item.alerts))
             if brushes is not None:
                 return brushes[0] if role == Qt.ItemDataRole.BackgroundRole else brushes[1]
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(index.row(), item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.tooltip is not None:
-                return column.tooltip(index.row(), item) or None
-            return column.text(index.row(), item) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return self.extra_data(item, role)
+        return None
 
     def extra_data(self, item: MeetingRow, role: int) -> Any:
         state = item.meeting.state

@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QFont, QFontMetrics, QHideEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -94,8 +94,9 @@ from app.views.meeting_dialog import (
     ReasonDialog,
     council_name,
 )
-from app.views.meetings_models import MUTED_STATES, MeetingListModel, alert_text, meeting_title
+from app.views.meetings_models import MeetingListModel, alert_text, meeting_title
 from app.views.messages import show_refusal
+from app.views.paged_model import fit_columns
 from app.views.retranslate import Retranslatable
 from app.views.seat_dialog import ChoiceCombo, Label, Texts, ask
 
@@ -444,41 +445,20 @@ class MeetingsPage(Retranslatable, QWidget):
     def _fit_columns(self, row: int | None = None) -> None:
         """Fit the columns to the meetings around ``row`` (the selected one by default).
 
-        Long council and person names are elided (the tool tips have the whole text).
-        The widths are measured on the texts of one page of lines, as the item delegate
-        lays them out: Qt's own fitting asks the model for eight roles of every cell of a
-        hundred rows, 60 ms of the list's first paint.
+        Long council and person names are elided (the tool tips have the whole text); the
+        last column (warnings) takes the room left.
         """
         if row is None:
             selected = self.table.selectionModel().selectedRows()
             row = selected[0].row() if selected else 0
-        lines = self.model.page_lines(row)
-        header = self.table.horizontalHeader()
-        plain = self.table.fontMetrics()
-        italic_font = QFont(self.table.font())
-        italic_font.setItalic(True)
-        italic = QFontMetrics(italic_font)
-        # The delegate's margins either side of the text, and the grid line.
-        margin = 2 * (self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
-        margin += 1 if self.table.showGrid() else 0
-        # The last column (warnings) takes the room left.
-        for column in range(self.model.columnCount() - 1):
-            texts = [
-                (self.model.columns[column].text(r, line), line.meeting.state in MUTED_STATES)
-                for r, line in lines
-            ]
-            widest = max(
-                (
-                    (italic if muted else plain).horizontalAdvance(text)
-                    for text, muted in texts
-                    if text
-                ),
-                default=0,
-            )
-            width = max(widest + margin, header.sectionSizeHint(column))
-            self.table.setColumnWidth(
-                column, min(width, COLUMN_LIMITS.get(column, MAX_COLUMN_WIDTH))
-            )
+        fit_columns(
+            self.table,
+            self.model,
+            row,
+            range(self.model.columnCount() - 1),
+            COLUMN_LIMITS,
+            MAX_COLUMN_WIDTH,
+        )
 
     def _show_banner(self) -> None:
         lang = interface_language()

@@ -1,6 +1,6 @@
 """Qt item models of the Protocols and Instructions pages, each over a row cache.
 
-The pages ask the services for plain data (:func:`protocol_overview`,
+The pages ask the services for plain data (:func:`protocol_lines`,
 :func:`live_meeting`) and hand the rows to these models; ``data`` only reads
 the cache.  Texts are resolved in the interface language whenever Qt asks for
 them, so a language switch only has to say that everything changed
@@ -26,7 +26,8 @@ from app.services.councils import CouncilInfo
 from app.services.people import PersonInfo
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import ProtocolDue
-from app.views.composition_model import Column, Index, RowCacheModel, shown_date
+from app.views.composition_model import Column, shown_date
+from app.views.paged_model import PagedRowModel
 from app.views.seat_dialog import Label
 
 # Light enough to read dark text on, in both alternating row colours.
@@ -162,8 +163,12 @@ def _due_tooltip(_r: int, row: ProtocolRow) -> str:
     return ""
 
 
-class ProtocolsModel(RowCacheModel[ProtocolRow]):
-    """Held meetings and their protocols, newest meeting first."""
+class ProtocolsModel(PagedRowModel[ProtocolRow]):
+    """Held meetings and their protocols, newest meeting first.
+
+    The lines are built a page at a time (:class:`PagedRowModel`): the page gives every
+    held meeting's id (:func:`protocol_meeting_ids`) and a loader of their lines.
+    """
 
     columns = (
         Column[ProtocolRow](N_("Meeting date"), lambda _r, row: shown_date(row.due.meeting_day)),
@@ -177,26 +182,26 @@ class ProtocolsModel(RowCacheModel[ProtocolRow]):
         Column[ProtocolRow](N_("Draft due"), _draft_due, _due_tooltip),
         Column[ProtocolRow](N_("Copies due"), _copies_due, _due_tooltip),
     )
+    COUNCIL_COLUMN = 1
     DRAFT_DUE_COLUMN = 4
     COPIES_DUE_COLUMN = 5
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if index.isValid() and 0 <= index.row() < self.rowCount():
-            row = self.row(index.row())
-            late = (index.column() == self.DRAFT_DUE_COLUMN and row.due.draft_overdue) or (
-                index.column() == self.COPIES_DUE_COLUMN and row.due.copies_overdue
-            )
-            if late and role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_TEXT)
-            if late and role == Qt.ItemDataRole.FontRole:
-                return _bold()
-        return super().data(index, role)
+    def row_id(self, item: ProtocolRow) -> int:
+        return item.due.meeting_id
+
+    def cell_data(self, column: int, item: ProtocolRow, role: int) -> Any:
+        late = (column == self.DRAFT_DUE_COLUMN and item.due.draft_overdue) or (
+            column == self.COPIES_DUE_COLUMN and item.due.copies_overdue
+        )
+        if late and role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(OVERDUE_TEXT)
+        if late and role == Qt.ItemDataRole.FontRole:
+            return _bold()
+        return None
 
     def extra_data(self, item: ProtocolRow, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.UserRole:
-            return item.due.meeting_id
         return None
 
 
@@ -251,8 +256,11 @@ def _completion_tooltip(_r: int, row: InstructionRow) -> str:
     return text
 
 
-class InstructionsModel(RowCacheModel[InstructionRow]):
-    """Protocol instructions of held meetings: executor, deadline, state."""
+class InstructionsModel(PagedRowModel[InstructionRow]):
+    """Protocol instructions of held meetings: executor, deadline, state.
+
+    Rows are instruction ids; a long list builds its lines a page at a time.
+    """
 
     columns = (
         Column[InstructionRow](N_("Council"), lambda _r, row: row.council_name()),
@@ -275,22 +283,18 @@ class InstructionsModel(RowCacheModel[InstructionRow]):
     EXECUTOR_COLUMN = 5
     DEADLINE_COLUMN = 6
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if (
-            index.isValid()
-            and index.column() == self.DEADLINE_COLUMN
-            and 0 <= index.row() < self.rowCount()
-            and self.row(index.row()).overdue
-        ):
+    def row_id(self, item: InstructionRow) -> int:
+        return item.instruction.id
+
+    def cell_data(self, column: int, item: InstructionRow, role: int) -> Any:
+        if column == self.DEADLINE_COLUMN and item.overdue:
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(OVERDUE_TEXT)
             if role == Qt.ItemDataRole.FontRole:
                 return _bold()
-        return super().data(index, role)
+        return None
 
     def extra_data(self, item: InstructionRow, role: int) -> Any:
         if role == Qt.ItemDataRole.BackgroundRole and item.overdue:
             return QBrush(OVERDUE_BACKGROUND)
-        if role == Qt.ItemDataRole.UserRole:
-            return item.instruction.id
         return None

@@ -1,8 +1,11 @@
 """The Protocols page: every held meeting with its protocol, deadlines and the protocol's path.
 
-The table comes from :func:`protocol_overview`: meeting date, council,
+The table comes from :func:`protocol_lines`: meeting date, council,
 meeting number, the protocol's state, the draft deadline and the deadline of
-the copies, with the days left; overdue rows are highlighted.  The actions
+the copies, with the days left; overdue rows are highlighted.  A 15-year
+archive has 2,000 held meetings: the page reads their ids
+(:func:`protocol_meeting_ids`) and the model builds the lines a page at a time
+as they are shown (:class:`~app.views.paged_model.PagedRowModel`).  The actions
 follow the protocol's path (draft → agreed → signed → copies sent, and a new
 revision to correct a signed one), each calling one service and refreshing
 the table:
@@ -22,7 +25,7 @@ Rendering and saving documents run off the GUI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import partial
@@ -62,15 +65,17 @@ from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import (
     Verification,
     export_protocol,
-    protocol_overview,
+    protocol_lines,
+    protocol_meeting_ids,
     protocol_pdf,
     verify_file,
 )
 from app.views.background import BackgroundTask
 from app.views.composition_model import person_name
 from app.views.messages import show_refusal
+from app.views.paged_model import fit_columns
 from app.views.pdf_preview import PdfPreviewDialog
-from app.views.protocol_editor import ProtocolEditor, read_protocol
+from app.views.protocol_editor import ProtocolEditor
 from app.views.protocols_models import (
     ProtocolRow,
     ProtocolsModel,
@@ -85,6 +90,8 @@ from app.views.sign_dialog import SignDialog
 
 EDITABLE = (ProtocolState.DRAFT, ProtocolState.AGREED)
 LOCKED = (ProtocolState.SIGNED, ProtocolState.COPIES_SENT)
+# Widest a column grows when fitted to its contents (the council's name takes the room left).
+MAX_COLUMN_WIDTH = 320
 CHANNELS: list[tuple[Any, Label]] = [
     ("email", N_("E-mail")),
     ("edms", N_("Electronic document system")),
@@ -320,6 +327,7 @@ class ProtocolsPage(Retranslatable, QWidget):
         self._db = db
         self._actor = actor
         self._today = today
+        self._councils: dict[int, CouncilInfo] = {}
         self._actions: list[_Action] = []
         self.tasks: list[BackgroundTask] = []
         self.last_saved: Path | None = None
@@ -452,10 +460,11 @@ class ProtocolsPage(Retranslatable, QWidget):
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        # Fitted to one page of lines on each reload (ResizeToContents read every line).
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(ProtocolsModel.COUNCIL_COLUMN, QHeaderView.ResizeMode.Stretch)
 
         self.details = QLabel()
         self.details.setObjectName("protocolDetails")
@@ -499,22 +508,41 @@ class ProtocolsPage(Retranslatable, QWidget):
 
     # -- the table ---------------------------------------------------------------------------
     def refresh(self) -> None:
-        """Reload the overview, keeping the selected meeting (the first when none was)."""
-        current = self.selected()
-        wanted = current.due.meeting_id if current is not None else None
-        rows: list[ProtocolRow] = []
+        """Reload the overview, keeping the selected meeting (the first when none was).
+
+        Only the held meetings' ids are read for the whole list; the lines are built as the
+        table shows them.
+        """
+        wanted = self._selected_id()
+        ids: list[int] = []
         try:
-            councils = {c.id: c for c in list_councils(self._db, include_archived=True)}
-            self._set_councils(list(councils.values()))
-            for due in protocol_overview(self._db, self.today(), self.council.value()):
-                info = read_protocol(self._db, due.protocol_id) if due.protocol_id else None
-                rows.append(ProtocolRow(due, councils.get(due.council_id), info))
+            self._councils = {c.id: c for c in list_councils(self._db, include_archived=True)}
+            self._set_councils(list(self._councils.values()))
+            ids = protocol_meeting_ids(self._db, self.council.value())
         except KenesError as exc:
             show_refusal(self, exc)
-        self.model.set_rows(rows)
-        if not (wanted is not None and self.select_meeting(wanted)) and rows:
-            self.table.selectRow(0)
+        self.model.set_ids(ids, partial(self._load_rows, self.today()))
+        row = self.model.find(wanted) if wanted is not None else -1
+        if row < 0 and ids:
+            row = 0
+        columns = [c for c in range(self.model.columnCount()) if c != ProtocolsModel.COUNCIL_COLUMN]
+        fit_columns(self.table, self.model, max(row, 0), columns, {}, MAX_COLUMN_WIDTH)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
         self._selection_changed()
+
+    def _load_rows(self, today: date, meeting_ids: Sequence[int]) -> list[ProtocolRow]:
+        """The lines the table is about to show (the model asks a page at a time)."""
+        try:
+            lines = protocol_lines(self._db, today, meeting_ids)
+        except KenesError:
+            # Asked while painting: no dialog here; the lines stay empty until reloaded.
+            return []
+        return [
+            ProtocolRow(line.due, self._councils.get(line.due.council_id), line.protocol)
+            for line in lines
+        ]
 
     def _set_councils(self, councils: list[CouncilInfo]) -> None:
         self.council.blockSignals(True)
@@ -522,22 +550,31 @@ class ProtocolsPage(Retranslatable, QWidget):
         self.council.blockSignals(False)
 
     def rows(self) -> list[ProtocolRow]:
+        """Every line (building every page: for tests)."""
         return self.model.rows()
 
     def row_of(self, meeting_id: int) -> ProtocolRow | None:
-        return next((r for r in self.model.rows() if r.due.meeting_id == meeting_id), None)
+        row = self.model.find(meeting_id)
+        return self.model.line(row) if row >= 0 else None
 
     def selected(self) -> ProtocolRow | None:
         selection = self.table.selectionModel()
         rows = selection.selectedRows() if selection is not None else []
-        return self.model.row(rows[0].row()) if rows else None
+        return self.model.line(rows[0].row()) if rows else None
+
+    def _selected_id(self) -> int | None:
+        selection = self.table.selectionModel()
+        rows = selection.selectedRows() if selection is not None else []
+        return self.model.id_at(rows[0].row()) if rows else None
 
     def select_meeting(self, meeting_id: int) -> bool:
-        for index, row in enumerate(self.model.rows()):
-            if row.due.meeting_id == meeting_id:
-                self.table.selectRow(index)
-                return True
-        return False
+        """Select a held meeting anywhere in the list (its line built if it was not yet)."""
+        row = self.model.find(meeting_id)
+        if row < 0:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
 
     def _selection_changed(self) -> None:
         row = self.selected()
@@ -820,14 +857,12 @@ class ProtocolsPage(Retranslatable, QWidget):
                 "signed protocol, or it was changed after it was issued."
             ).format(file=path.name)
         lang = interface_language()
-        due = next(
-            (
-                d
-                for d in protocol_overview(self._db, self.today())
-                if d.meeting_id == result.meeting_id
-            ),
-            None,
+        found = (
+            protocol_lines(self._db, self.today(), [result.meeting_id])
+            if result.meeting_id is not None
+            else []
         )
+        due = found[0].due if found else None
         councils = {c.id: c for c in list_councils(self._db, include_archived=True)}
         council = councils.get(due.council_id) if due is not None else None
         text = _(

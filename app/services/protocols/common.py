@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -55,14 +56,23 @@ class IssuedInfo:
     issued_at: datetime
 
 
-def protocol_info(session: Session, row: Protocol) -> ProtocolInfo:
-    issued = tuple(
-        IssuedInfo(d.lang, d.pdf_sha256, d.snapshot_sha256, d.with_gaps, tuple(d.gaps), d.issued_at)
-        for d in session.scalars(
+def protocol_info(
+    session: Session, row: Protocol, documents: Sequence[IssuedDocument] | None = None
+) -> ProtocolInfo:
+    """The protocol as plain data, its issued documents listed by language.
+
+    ``documents``: its issued documents when the caller has read them already (the
+    overview reads those of a page of protocols in one query).
+    """
+    if documents is None:
+        documents = session.scalars(
             select(IssuedDocument)
             .where(IssuedDocument.protocol_id == row.id)
             .order_by(IssuedDocument.lang)
-        )
+        ).all()
+    issued = tuple(
+        IssuedInfo(d.lang, d.pdf_sha256, d.snapshot_sha256, d.with_gaps, tuple(d.gaps), d.issued_at)
+        for d in sorted(documents, key=lambda d: d.lang)
     )
     return ProtocolInfo(
         row.id,

@@ -4,24 +4,33 @@ of protocols with their deadlines."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session, load_only
 
 from app.domain.deadlines import add_span, days_left
 from app.domain.errors import DomainError, EnvironmentProblem
 from app.domain.meeting import MeetingKind, MeetingState
 from app.domain.protocol import ProtocolSnapshot, ProtocolState
+from app.domain.regulation import RegulationProfile, profile_from_dict
 from app.domain.translation import N_
+from app.models.composition import Council
 from app.models.database import Database
 from app.models.meeting import Meeting
 from app.models.protocol import IssuedDocument, Protocol, ProtocolCopy
 from app.services.base import check_id
 from app.services.calendar_overrides import calendar_in
-from app.services.meetings.common import council_profile
-from app.services.protocols.common import LANGS, latest_protocol, load_protocol
+from app.services.protocols.common import (
+    LANGS,
+    ProtocolInfo,
+    latest_protocol,
+    load_protocol,
+    protocol_info,
+)
 from app.services.protocols.snapshot import build_snapshot
 
 MAX_VERIFY_BYTES = 200 * 1024 * 1024
@@ -156,48 +165,105 @@ class ProtocolDue:
     days_left: int | None
 
 
-def protocol_overview(
-    db: Database, today: date, council_id: int | None = None
-) -> list[ProtocolDue]:
-    """Held meetings with their protocol state; overdue drafts and unsent copies flagged."""
+_HELD = (MeetingState.HELD.value, MeetingState.CLOSED.value)
+_CHUNK = 500
+"""Ids per ``IN (...)``: well below the bound parameters SQLite and PostgreSQL accept."""
+
+
+@dataclass(frozen=True)
+class OverviewLine:
+    """A line of the protocols overview: a held meeting's deadlines and its newest protocol."""
+
+    due: ProtocolDue
+    protocol: ProtocolInfo | None
+
+
+def protocol_meeting_ids(db: Database, council_id: int | None = None) -> list[int]:
+    """The held (and closed) meetings of the overview, newest first: their ids only.
+
+    Its length is how many meetings the overview lists; :func:`protocol_lines` builds the
+    lines of the screen the user looks at (a 15-year archive has 2,000 of them).
+    """
     with db.reading() as session:
-        calendar = calendar_in(session)
         query = (
-            select(Meeting)
-            .where(Meeting.state.in_([MeetingState.HELD.value, MeetingState.CLOSED.value]))
-            .order_by(Meeting.meeting_date.desc())
+            select(Meeting.id)
+            .where(Meeting.state.in_(_HELD))
+            .order_by(Meeting.meeting_date.desc(), Meeting.starts_at.desc(), Meeting.id.desc())
         )
         if council_id is not None:
             query = query.where(Meeting.council_id == council_id)
-        rows = []
-        for meeting in session.scalars(query):
-            profile = council_profile(session, meeting.council_id)
-            interim = MeetingKind(meeting.kind) in (MeetingKind.INTERIM, MeetingKind.THEMATIC)
-            rule = (
-                profile.protocol_draft_deadline_interim
-                if interim
-                else profile.protocol_draft_deadline
-            ) or profile.protocol_draft_deadline
-            draft_due = add_span(meeting.meeting_date, rule, calendar) if rule else None
-            protocol = latest_protocol(session, meeting.id)
-            state = ProtocolState(protocol.state) if protocol else None
-            copies_due = None
-            if protocol is not None and protocol.signed_on and profile.copies_deadline:
-                copies_due = add_span(protocol.signed_on, profile.copies_deadline, calendar)
-            unsigned = state in (None, ProtocolState.DRAFT, ProtocolState.AGREED)
-            draft_overdue = bool(draft_due and unsigned and today > draft_due)
-            sent = (
-                protocol is not None
-                and session.scalar(
-                    select(ProtocolCopy.id).where(ProtocolCopy.protocol_id == protocol.id).limit(1)
-                )
-                is not None
+        return list(session.scalars(query))
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+def _dues(
+    session: Session, today: date, meeting_ids: Sequence[int]
+) -> list[tuple[ProtocolDue, Protocol | None]]:
+    """The deadlines of these held meetings (in this order) and their newest protocols.
+
+    Read in four queries whatever their number (two or three a meeting took 3 s for an
+    archive's 2,000); a meeting that is gone or not held is left out.
+    """
+    ids = list(dict.fromkeys(meeting_ids))
+    meetings: dict[int, Meeting] = {}
+    latest: dict[int, Protocol] = {}
+    for chunk in _chunks(ids):
+        for held in session.scalars(
+            select(Meeting).where(Meeting.id.in_(chunk), Meeting.state.in_(_HELD))
+        ):
+            meetings[held.id] = held
+        # Ordered by revision, so the newest revision of each meeting is kept.
+        for revision in session.scalars(
+            select(Protocol).where(Protocol.meeting_id.in_(chunk)).order_by(Protocol.revision)
+        ):
+            latest[revision.meeting_id] = revision
+    profiles: dict[int, RegulationProfile] = {}
+    council_ids = list({m.council_id for m in meetings.values()})
+    for chunk in _chunks(council_ids):
+        for council in session.scalars(select(Council).where(Council.id.in_(chunk))):
+            profiles[council.id] = profile_from_dict(council.profile)
+    sent: set[int] = set()
+    for chunk in _chunks([p.id for p in latest.values()]):
+        sent.update(
+            session.scalars(
+                select(ProtocolCopy.protocol_id)
+                .where(ProtocolCopy.protocol_id.in_(chunk))
+                .distinct()
             )
-            copies_overdue = bool(
-                copies_due and state is ProtocolState.SIGNED and not sent and today > copies_due
-            )
-            due = draft_due if unsigned else (copies_due if state is ProtocolState.SIGNED else None)
-            rows.append(
+        )
+    calendar = calendar_in(session)
+    rows: list[tuple[ProtocolDue, Protocol | None]] = []
+    for meeting_id in ids:
+        meeting = meetings.get(meeting_id)
+        if meeting is None:
+            continue
+        profile = profiles[meeting.council_id]
+        interim = MeetingKind(meeting.kind) in (MeetingKind.INTERIM, MeetingKind.THEMATIC)
+        rule = (
+            profile.protocol_draft_deadline_interim if interim else profile.protocol_draft_deadline
+        ) or profile.protocol_draft_deadline
+        draft_due = add_span(meeting.meeting_date, rule, calendar) if rule else None
+        protocol = latest.get(meeting.id)
+        state = ProtocolState(protocol.state) if protocol else None
+        copies_due = None
+        if protocol is not None and protocol.signed_on and profile.copies_deadline:
+            copies_due = add_span(protocol.signed_on, profile.copies_deadline, calendar)
+        unsigned = state in (None, ProtocolState.DRAFT, ProtocolState.AGREED)
+        draft_overdue = bool(draft_due and unsigned and today > draft_due)
+        copies_overdue = bool(
+            copies_due
+            and state is ProtocolState.SIGNED
+            and protocol is not None
+            and protocol.id not in sent
+            and today > copies_due
+        )
+        due = draft_due if unsigned else (copies_due if state is ProtocolState.SIGNED else None)
+        rows.append(
+            (
                 ProtocolDue(
                     meeting.id,
                     meeting.council_id,
@@ -210,6 +276,52 @@ def protocol_overview(
                     draft_overdue,
                     copies_overdue,
                     days_left(today, due) if due else None,
-                )
+                ),
+                protocol,
             )
-        return rows
+        )
+    return rows
+
+
+def protocol_lines(db: Database, today: date, meeting_ids: Sequence[int]) -> list[OverviewLine]:
+    """The overview's lines of these meetings, in this order (a page of
+    :func:`protocol_meeting_ids`): deadlines and the newest protocol of each."""
+    with db.reading() as session:
+        dues = _dues(session, today, meeting_ids)
+        documents: dict[int, list[IssuedDocument]] = {}
+        for chunk in _chunks([p.id for _due, p in dues if p is not None]):
+            # Not their PDFs and snapshots (hundreds of kilobytes each): only what is listed.
+            for document in session.scalars(
+                select(IssuedDocument)
+                .where(IssuedDocument.protocol_id.in_(chunk))
+                .options(
+                    load_only(
+                        IssuedDocument.protocol_id,
+                        IssuedDocument.lang,
+                        IssuedDocument.pdf_sha256,
+                        IssuedDocument.snapshot_sha256,
+                        IssuedDocument.with_gaps,
+                        IssuedDocument.gaps,
+                        IssuedDocument.issued_at,
+                    )
+                )
+            ):
+                documents.setdefault(document.protocol_id, []).append(document)
+        return [
+            OverviewLine(
+                due,
+                protocol_info(session, protocol, documents.get(protocol.id, []))
+                if protocol is not None
+                else None,
+            )
+            for due, protocol in dues
+        ]
+
+
+def protocol_overview(
+    db: Database, today: date, council_id: int | None = None
+) -> list[ProtocolDue]:
+    """Held meetings with their protocol state; overdue drafts and unsent copies flagged."""
+    ids = protocol_meeting_ids(db, council_id)
+    with db.reading() as session:
+        return [due for due, _protocol in _dues(session, today, ids)]
