@@ -190,3 +190,70 @@ def test_the_page_follows_the_interface_language(
     assert texts(page)[4] == "Разработать дорожную карту."
     apply_language("en")
     assert texts(page)[4] == "Draft a roadmap."
+
+
+def _add_instructions(database: Database, held: HeldMeeting, deadlines: list[date | None]) -> None:
+    for n, deadline in enumerate(deadlines):
+        add_instruction(
+            database,
+            ME,
+            held.points[n % 2],
+            InstructionData(
+                texts={"kk": f"Тапсырма {n}.", "ru": f"Поручение {n}.", "en": f"Task {n}."},
+                executors={"kk": "ЦДИАӨМ", "ru": "МЦРИАП", "en": "MDDIAI"},
+                deadline=deadline,
+            ),
+        )
+
+
+def test_a_long_list_builds_its_lines_a_page_at_a_time(
+    qtbot: QtBot, database: Database, held: HeldMeeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The count and the summary cover every instruction; lines are read when shown."""
+    monkeypatch.setattr(instructions_page.InstructionsModel, "page_size", 3)
+    _add_instructions(
+        database, held, [date(2024, 4, d) for d in range(20, 0, -1)] + [None, None]
+    )
+    read: list[int] = []
+    lines = instructions_page.instruction_lines
+
+    def counting(db: Database, ids: list[int]):  # type: ignore[no-untyped-def]
+        read.append(len(ids))
+        return lines(db, ids)
+
+    monkeypatch.setattr(instructions_page, "instruction_lines", counting)
+    page = make_page(qtbot, database, date(2024, 4, 11))
+    model = page.model
+    assert model.rowCount() == 23 and model.loaded_rows() == 0 and read == []
+    assert page.summary.text() == "23 instructions shown, 10 overdue"
+    assert texts(page, 0)[DEADLINE] == "01/04/2024 (10 days overdue)"  # nearest first
+    assert model.loaded_rows() == 3 and read == [3]
+    # The end of the list: deadlines in order, then the ones without a deadline.
+    assert texts(page, 20)[DEADLINE] == "01/06/2024 (51 days left)"
+    assert [texts(page, r)[DEADLINE] for r in (21, 22)] == ["", ""]
+    assert model.loaded_rows() == 8 and read == [3, 3, 2]  # rows 18-20 and 21-22
+    assert [r.instruction.deadline for r in page.rows()][:20] == sorted(
+        [date(2024, 4, d) for d in range(1, 21)]
+    )
+    assert model.loaded_rows() == 23
+
+
+def test_the_order_of_numbers_is_numeric_within_a_day(
+    qtbot: QtBot, database: Database, held: HeldMeeting
+) -> None:
+    _add_instructions(database, held, [date(2024, 6, 1)] * 10)
+    page = make_page(qtbot, database, date(2024, 3, 15))
+    numbers = [row.number for row in page.rows()]
+    assert numbers[:6] == ["1.1.1", "1.1.2", "1.1.3", "1.1.4", "1.1.5", "1.1.6"]
+    assert numbers[-5:] == ["2.1.1", "2.1.2", "2.1.3", "2.1.4", "2.1.5"]
+
+
+def test_an_instruction_gone_between_count_and_reading_leaves_an_empty_row(
+    qtbot: QtBot, database: Database, held: HeldMeeting, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page = make_page(qtbot, database, date(2024, 3, 15))
+    ids = page.model.ids()
+    page.model.set_ids([*ids, 999_999], lambda keys: [])
+    assert page.model.rowCount() == 2
+    assert page.model.data(page.model.index(1, 0)) is None
+    assert page.rows() == []

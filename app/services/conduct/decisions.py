@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.council import pick
@@ -211,7 +212,8 @@ class InstructionInfo:
         return pick(self.completion_forms, lang)
 
 
-def instruction_info(row: ProtocolInstruction) -> InstructionInfo:
+def instruction_info(row: ProtocolInstruction | Row[Any]) -> InstructionInfo:
+    """The instruction of an ORM object or of a row of its table's columns."""
     return InstructionInfo(
         row.id,
         row.decision_point_id,
