@@ -8,7 +8,7 @@ The filters (open / overdue / all, and a council) are conditions of the one quer
 that reads the rows (:func:`app.services.instruction_queries.list_instructions`), so
 the usual view reads only the open instructions; walking every meeting's record took
 80 s on an archive of 2,000 meetings, and reading all 10,000 instructions of a 15-year
-archive for every view about 1 s.  The columns fit the first rows, not all of them.
+archive for every view about 1 s.  The columns are fitted to the first page of texts.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ from app.services.instruction_queries import (
     list_instructions,
 )
 from app.views.messages import show_refusal
+from app.views.paged_model import fit_columns
 from app.views.protocols_models import InstructionRow, InstructionsModel, council_choices
 from app.views.retranslate import Retranslatable
 from app.views.seat_dialog import ChoiceCombo, Label, Texts
@@ -60,8 +61,11 @@ SHOW_CHOICES: list[tuple[Any, Label]] = [
 ]
 
 
-FIT_ROWS = 100
-"""How many rows the columns that fit their contents measure."""
+FIT_LIMIT = 320
+"""The widest a column fitted to its texts gets (the tool tip has the whole text)."""
+
+FIXED_WIDTHS = {InstructionsModel.COUNCIL_COLUMN: 200, InstructionsModel.EXECUTOR_COLUMN: 200}
+"""Council names and executors are long: a fixed share, elided, the whole in the tool tip."""
 
 
 def instruction_row(
@@ -147,16 +151,9 @@ class InstructionsPage(Retranslatable, QWidget):
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
-        header.setResizeContentsPrecision(FIT_ROWS)
-        for column in range(self.model.columnCount()):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(InstructionsModel.TEXT_COLUMN, QHeaderView.ResizeMode.Stretch)
-        # Council names and executors are long: a fixed share, elided, the whole in the tool tip.
-        for column, width in (
-            (InstructionsModel.COUNCIL_COLUMN, 200),
-            (InstructionsModel.EXECUTOR_COLUMN, 200),
-        ):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        for column, width in FIXED_WIDTHS.items():
             header.resizeSection(column, width)
         self.summary = QLabel()
         self.summary.setObjectName("instructionsSummary")
@@ -221,6 +218,13 @@ class InstructionsPage(Retranslatable, QWidget):
             keys = []
         self._overdue = sum(1 for key in keys if key.overdue)
         self.model.set_ids([key.id for key in keys], load)
+        # Fitted to the first page of texts: Qt's own fitting asks every role of every cell.
+        fitted = [
+            c
+            for c in range(self.model.columnCount())
+            if c not in FIXED_WIDTHS and c != InstructionsModel.TEXT_COLUMN
+        ]
+        fit_columns(self.table, self.model, 0, fitted, {}, FIT_LIMIT)
         self._summarize()
 
     def rows(self) -> list[InstructionRow]:
