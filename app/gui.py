@@ -23,6 +23,7 @@ from app.domain.errors import KenesError
 from app.views.background import BackgroundTask
 from app.views.crash import ExceptionHook
 from app.views.main_window import MainWindow
+from app.views.pyside_imports import skip_feature_scan
 from app.views.qt_i18n import apply_language
 from app.views.shell import shell_window
 
@@ -37,7 +38,8 @@ FAILED = 2
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
-    """The one QApplication, created on first use."""
+    """The one QApplication, created on first use (PySide's source scan switched off)."""
+    skip_feature_scan()
     app = QApplication.instance()
     if isinstance(app, QApplication):
         return app

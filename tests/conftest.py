@@ -18,6 +18,9 @@ os.environ.pop("KENES_DB", None)
 os.environ.pop("KENES_LANG", None)
 
 from app import i18n  # noqa: E402
+from app.views.pyside_imports import skip_feature_scan  # noqa: E402
+
+skip_feature_scan()  # as the application does: PySide reads no module's source on import
 from app.models.database import Database, open_database  # noqa: E402
 
 
