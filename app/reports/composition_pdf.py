@@ -27,7 +27,6 @@ from __future__ import annotations
 import io
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
 from xml.sax.saxutils import escape
 
 from reportlab.lib.enums import TA_CENTER, TA_LEFT
@@ -48,6 +47,7 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from app.reports.fonts import FontNames, register_fonts
+from app.reports.page_numbers import numbered_canvas
 
 LEFT_MARGIN = 30 * mm
 RIGHT_MARGIN = 15 * mm
@@ -97,36 +97,15 @@ class CompositionSnapshot:
     vacant_label: str = ""
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-    """A canvas that writes "N / M" on every page once the page count is known."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for state in self._pages:
-            self.__dict__.update(state)
-            self._number_page(total)
-            super().showPage()
-        super().save()
-
-    def _number_page(self, total: int) -> None:
-        width, _height = self._pagesize
-        fonts = register_fonts()
-        self.saveState()
-        self.setFont(fonts.regular, PAGE_NUMBER_SIZE)
-        self.drawCentredString(
-            LEFT_MARGIN + (width - LEFT_MARGIN - RIGHT_MARGIN) / 2,
-            BOTTOM_MARGIN / 2,
-            f"{self._pageNumber} / {total}",
-        )
-        self.restoreState()
+def _page_number(canvas: Canvas, number: int, total: int) -> None:
+    """ "N / M" centred in the bottom margin."""
+    width, _height = canvas._pagesize
+    canvas.setFont(register_fonts().regular, PAGE_NUMBER_SIZE)
+    canvas.drawCentredString(
+        LEFT_MARGIN + (width - LEFT_MARGIN - RIGHT_MARGIN) / 2,
+        BOTTOM_MARGIN / 2,
+        f"{number} / {total}",
+    )
 
 
 def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
@@ -262,5 +241,5 @@ def render(snapshot: CompositionSnapshot, *, with_names: bool = False) -> bytes:
         story.extend(_table_flowables(snapshot, styles, doc.width))
     else:
         story.extend(_list_flowables(snapshot, styles))
-    doc.build(story, canvasmaker=_NumberedCanvas)
+    doc.build(story, canvasmaker=numbered_canvas(_page_number))
     return buffer.getvalue()

@@ -26,16 +26,21 @@ document's initial font too, so no page references an unembedded Helvetica).
 The same snapshot gives the same bytes: ReportLab's invariant mode fixes the
 dates and the document id, and the metadata comes from the snapshot.
 
-Speed: styles are built once per process, each text is escaped once, and
-the roll-call rows are plain strings (a Paragraph only where a name is wider
-than its column), so the time grows linearly with the number of items.
+Speed (a 100-item protocol with a 30-member roll call per item is 186
+pages, half of them roll calls): styles are built once per process; an
+unmarked text becomes a paragraph without the markup parser; a paragraph
+breaks its lines once per width, and the copies of a repeated label share
+them; paragraph lines are encoded for the embedded font in one C call
+(:mod:`app.reports.fast_text`); the roll-call tables are drawn directly
+(:mod:`app.reports.ruled_table`), their rows and one-line heads as plain
+text (a paragraph only where a text is wider than its column).  The time
+grows linearly with the number of items.
 """
 
 from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -45,7 +50,6 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -59,6 +63,8 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from app.domain.protocol import (
     DecisionLine,
@@ -68,7 +74,19 @@ from app.domain.protocol import (
     ProtocolSnapshot,
     RollCall,
 )
+from app.reports.fast_text import FastText
 from app.reports.fonts import FontNames, register_fonts
+from app.reports.page_numbers import Footer, numbered_canvas
+from app.reports.ruled_table import (
+    Align,
+    Band,
+    Cells,
+    GridStyle,
+    Row,
+    RuledTable,
+    TextShows,
+    text_width,
+)
 
 LEFT_MARGIN = 30 * mm
 RIGHT_MARGIN = 15 * mm
@@ -77,7 +95,9 @@ BOTTOM_MARGIN = 20 * mm
 BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
 SMALL_SIZE = 10.5
 CELL_SIZE = 10
-CELL_PADDING = 3
+CELL_PADDING = 3  # left and right
+CELL_TOP_PADDING = 2
+CELL_BOTTOM_PADDING = 3
 FOOTER_SIZE = 9
 INDENT = 12.5 * mm  # the paragraph indent of official documents
 PRODUCER = "Kenes"
@@ -85,6 +105,7 @@ HEAD_BACKGROUND = colors.HexColor("#f2f2f2")
 # Column widths in mm; the text column (instruction, member) takes the rest.
 INSTRUCTION_COLUMNS_MM = (16, 40, 27, 32)  # number, executor, deadline, form of completion
 ROLL_CALL_COLUMNS_MM = (12, 42)  # number, vote
+ROLL_CALL_ALIGN: tuple[Align, Align, Align] = ("RIGHT", "LEFT", "LEFT")
 
 NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
@@ -290,7 +311,8 @@ def _styles() -> Styles:
             alignment=TA_CENTER,
             firstLineIndent=0,
             spaceAfter=10,
-            keepWithNext=1,
+            # No keepWithNext: an annex title is at the top of a new page anyway, and kept
+            # with a roll call longer than a page it would leave the page it starts empty.
         ),
         "annex_ref": ParagraphStyle(
             "annex_ref",
@@ -328,13 +350,74 @@ def _table_base() -> tuple[tuple[Any, ...], ...]:
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP_PADDING),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM_PADDING),
     )
 
 
-def _para(text: str, style: ParagraphStyle) -> Paragraph:
-    return Paragraph(_x(text), style)
+class _Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
+    """A Paragraph that breaks its lines once per width, for itself and its copies.
+
+    The layout asks a paragraph its height more than once at the same width: a
+    heading kept with the next paragraph is measured in the group and again on
+    its own, a table cell when the table is measured and again when it is drawn;
+    and the copies of a repeated text ("Heard:", the heads of the instruction
+    tables) are measured at the same widths again and again.  The lines depend
+    only on the text, the style and the width, and drawing only reads them, so
+    they are kept per width in a memo that copies share (``copy.copy``).
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._memo: dict[float, tuple[float, float, Any, Any]] = {}
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        known = self._memo.get(availWidth)
+        if known is not None:
+            self.width, self.height, self.blPara, self._wrapWidths = known
+            return known[0], known[1]
+        width, height = super().wrap(availWidth, availHeight)
+        self._memo[availWidth] = (width, height, self.blPara, self._wrapWidths)
+        return width, height
+
+    def beginText(self, x: float, y: float) -> FastText:
+        return FastText(self.canv, x, y)
+
+
+def _tidy(text: str) -> bool:
+    """Whether ReportLab's clean-up of white space would leave ``text`` as it is.
+
+    It would if the only white space is single spaces inside: every other white-space
+    character (the no-break space included) is one Python does not count as printable.
+    """
+    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
+
+
+@lru_cache(maxsize=64)
+def _plain_frag(style: ParagraphStyle) -> dict[str, Any]:
+    """What ReportLab's parser makes of an unmarked text in ``style``: one fragment."""
+    _style, frags, _bullet = ParaParser().parse("x", style)
+    return dict(frags[0].__dict__)
+
+
+def _para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
+    """A paragraph of plain ``text`` (markup characters print as text).
+
+    Most texts have no character the markup parser would act on (``<``, ``>``,
+    ``&``): their one fragment is made directly, as the parser would make it
+    (after ReportLab's clean-up of the whitespace, where there is any to clean),
+    which saves parsing some 2,000 paragraphs of a long protocol.
+    """
+    text = clean(text)
+    if "<" in text or ">" in text or "&" in text:
+        return _Para(escape(text), style, bullet)
+    data = text if _tidy(text) else cleanBlockQuotedText(text)
+    frags: list[ParaFrag] = []
+    if data:
+        frag = ParaFrag()
+        frag.__dict__.update(_plain_frag(style), text=data, link=[], us_lines=[])
+        frags.append(frag)
+    return _Para(text, style, bullet, frags=frags)
 
 
 def _paras(text: str, style: ParagraphStyle) -> list[Flowable]:
@@ -349,9 +432,9 @@ class _Layout:
     """What every part of one rendering needs: the styles, the labels, the text width.
 
     Texts that repeat through the document (the "Heard:" labels, the heads of
-    the instruction tables) are parsed into a Paragraph once and copied: a
-    copy made before layout shares only the parsed fragments, which layout
-    reads and never changes.
+    the instruction tables) are made into a Paragraph once and copied: a copy
+    made before layout shares the fragments and the memo of line breaks with
+    the others, which layout only reads and adds to.
     """
 
     def __init__(self, snapshot: ProtocolSnapshot, width: float) -> None:
@@ -359,18 +442,34 @@ class _Layout:
         self.labels = snapshot.labels
         self.width = width
         self._parsed: dict[tuple[str, str], Paragraph] = {}
-        self._widths: dict[str, float] = {}
-        self.regular = register_fonts().regular
+        fonts = register_fonts()
+        self.regular = fonts.regular
+        number_width, vote_width = (width * mm for width in ROLL_CALL_COLUMNS_MM)
+        self.roll_call = GridStyle(
+            widths=(number_width, width - number_width - vote_width, vote_width),
+            font=fonts.regular,
+            bold=fonts.bold,
+            size=CELL_SIZE,
+            leading=CELL_SIZE * 1.2,
+            left=CELL_PADDING,
+            right=CELL_PADDING,
+            top=CELL_TOP_PADDING,
+            bottom=CELL_BOTTOM_PADDING,
+            rule=0.5,
+            shade=HEAD_BACKGROUND,
+        )
+        self.shows = TextShows()
 
-    def fits(self, text: str, width: float) -> bool:
-        """Whether ``text`` fits on one line of a table cell ``width`` wide (less padding).
+    def fits(self, text: str, width: float, font: str = "") -> bool:
+        """Whether ``text`` fits on one line of a table cell ``width`` wide (less padding)."""
+        return text_width(text, font or self.regular, CELL_SIZE) <= width - 2 * CELL_PADDING
 
-        The same names and votes recur in every roll call, so widths are measured once.
-        """
-        measured = self._widths.get(text)
-        if measured is None:
-            measured = self._widths[text] = stringWidth(text, self.regular, CELL_SIZE)
-        return measured <= width - 2 * CELL_PADDING
+    def band(self, text: str, style: ParagraphStyle) -> Band:
+        """A shaded roll-call head row: one line of text where it fits, else a paragraph."""
+        line = clean(text)
+        if _tidy(line) and self.fits(line, self.roll_call.width, style.fontName):
+            return Band(line, shaded=True, bold=style.fontName == self.roll_call.bold)
+        return Band(_para(text, style), shaded=True)
 
     def label(self, key: str, style: str = "label") -> Paragraph:
         return self.repeated(self.labels.get(key, ""), style)
@@ -420,7 +519,7 @@ def _presiding(text: str, style: ParagraphStyle) -> Paragraph:
     """ "Presiding: Name, position" with the words before the colon in bold."""
     head, sep, rest = text.partition(": ")
     if sep and head and len(head) <= 40:
-        return Paragraph(f"<b>{_x(head)}:</b> {_x(rest)}", style)
+        return _Para(f"<b>{_x(head)}:</b> {_x(rest)}", style)
     return _para(text, style)
 
 
@@ -473,9 +572,7 @@ def _agenda(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     story: list[Flowable] = [layout.label("agenda", "section")]
     style = layout.styles["agenda"]
     # The number hangs in the indent: every line of the text starts at the same place.
-    story.extend(
-        Paragraph(_x(text), style, bulletText=f"{n}.") for n, text in enumerate(snapshot.agenda, 1)
-    )
+    story.extend(_para(text, style, f"{n}.") for n, text in enumerate(snapshot.agenda, 1))
     return story
 
 
@@ -530,7 +627,7 @@ def _decision(decision: DecisionLine, layout: _Layout) -> list[Flowable]:
         voting = layout.labels.get("voting", "")
         head = f"<b>{_x(voting)}</b> " if voting else ""
         result = f"{head}<i>{_x(decision.result)}</i>"
-        story.append(Paragraph(result, styles["result" + kept]))
+        story.append(_Para(result, styles["result" + kept]))
     if decision.instructions:
         story.append(_instructions_table(decision.instructions, layout))
         story.append(Spacer(1, 2 * mm))
@@ -598,65 +695,49 @@ def roll_call_title(roll: RollCall, item_titles: dict[int, str]) -> tuple[str, s
 
 def _roll_call_table(
     roll: RollCall, item_titles: dict[int, str], results: dict[str, str], layout: _Layout
-) -> Table:
-    fonts = register_fonts()
+) -> RuledTable:
     styles = layout.styles
     item_line, decision_line = roll_call_title(roll, item_titles)
-    data: list[list[Any]] = [
-        [_para(item_line, styles["cell_bold"]), "", ""],
-        [_para(decision_line, styles["cell"]), "", ""],
+    head: list[Row] = [
+        layout.band(item_line, styles["cell_bold"]),
+        layout.band(decision_line, styles["cell"]),
     ]
-    number_width, vote_width = (width * mm for width in ROLL_CALL_COLUMNS_MM)
-    name_width = layout.width - number_width - vote_width
-    commands: list[Any] = [
-        *_table_base(),
-        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-        ("SPAN", (0, 0), (-1, 0)),
-        ("SPAN", (0, 1), (-1, 1)),
-        ("BACKGROUND", (0, 0), (-1, 1), HEAD_BACKGROUND),
-    ]
+    rows: list[Row] = []
     if roll.counts_only:
         text = layout.labels.get("counts_only", "")
         result = results.get(roll.decision_number, "")
         body = f"<i>{_x(text)}</i>" + (f"<br/>{_x(result)}" if result else "")
-        data.append([Paragraph(body, styles["cell"]), "", ""])
-        commands.append(("SPAN", (0, 2), (-1, 2)))
-        repeat = 2
+        rows.append(Band(_Para(body, styles["cell"])))
     else:
-        # The column heads and the rows are plain strings: no wrapping, fast.
-        data.append(
-            ["№", clean(layout.labels.get("member", "")), clean(layout.labels.get("vote", ""))]
+        # The column heads and the rows are plain strings: one line each, drawn directly.
+        head.append(
+            Cells(
+                ("№", clean(layout.labels.get("member", "")), clean(layout.labels.get("vote", ""))),
+                ("CENTER", "CENTER", "CENTER"),
+                bold=True,
+            )
         )
-        commands += [
-            ("FONTNAME", (0, 2), (-1, 2), fonts.bold),
-            ("ALIGN", (0, 2), (-1, 2), "CENTER"),
-            ("ALIGN", (0, 3), (0, -1), "RIGHT"),
-        ]
         mark = clean(layout.labels.get("presiding_mark", ""))
         cell = styles["cell"]
         fits = layout.fits
+        _number_width, name_width, vote_width = layout.roll_call.widths
         for number, row in enumerate(roll.rows, 1):
             name = clean(row.name)
             if row.presiding and mark:
                 name = f"{name} {mark}"
             choice = clean(row.choice)
-            data.append(
-                [
-                    str(number),
-                    # Too long for one line (rare): a Paragraph wraps it.
-                    name if fits(name, name_width) else Paragraph(escape(name), cell),
-                    choice if fits(choice, vote_width) else Paragraph(escape(choice), cell),
-                ]
+            rows.append(
+                Cells(
+                    (
+                        str(number),
+                        # Too long for one line (rare): a Paragraph wraps it.
+                        name if fits(name, name_width) else _para(name, cell),
+                        choice if fits(choice, vote_width) else _para(choice, cell),
+                    ),
+                    ROLL_CALL_ALIGN,
+                )
             )
-        repeat = 3
-    table = Table(
-        data,
-        colWidths=[number_width, name_width, vote_width],
-        repeatRows=repeat,
-        splitByRow=1,
-    )
-    table.setStyle(TableStyle(commands))
-    return table
+    return RuledTable(layout.roll_call, head, rows, layout.shows)
 
 
 def _roll_call_annex(snapshot: ProtocolSnapshot, layout: _Layout, reference: str) -> list[Flowable]:
@@ -723,37 +804,18 @@ def story_of(snapshot: ProtocolSnapshot, width: float) -> list[Flowable]:
 # -- the document --------------------------------------------------------------------------------
 
 
-def _canvas_maker(footer: str) -> Callable[..., Canvas]:
-    """A canvas class that writes the protocol number and "N / M" at the foot of every page."""
+def _footer(reference: str) -> Footer:
+    """The foot of every page: the protocol number on the left, "N / M" on the right."""
+    font = register_fonts().regular
 
-    class _FooterCanvas(Canvas):  # type: ignore[misc]  # ReportLab has no type hints
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
+    def draw(canvas: Canvas, number: int, total: int) -> None:
+        width, _height = canvas._pagesize
+        canvas.setFont(font, FOOTER_SIZE)
+        y = BOTTOM_MARGIN / 2
+        canvas.drawString(LEFT_MARGIN, y, reference)
+        canvas.drawRightString(width - RIGHT_MARGIN, y, f"{number} / {total}")
 
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                self._footer(total)
-                super().showPage()
-            super().save()
-
-        def _footer(self, total: int) -> None:
-            width, _height = self._pagesize
-            fonts = register_fonts()
-            self.saveState()
-            self.setFont(fonts.regular, FOOTER_SIZE)
-            y = BOTTOM_MARGIN / 2
-            self.drawString(LEFT_MARGIN, y, footer)
-            self.drawRightString(width - RIGHT_MARGIN, y, f"{self._pageNumber} / {total}")
-            self.restoreState()
-
-    return _FooterCanvas
+    return draw
 
 
 def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
@@ -791,5 +853,5 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story_of(snapshot, doc.width), canvasmaker=_canvas_maker(footer))
+    doc.build(story_of(snapshot, doc.width), canvasmaker=numbered_canvas(_footer(footer)))
     return buffer.getvalue()

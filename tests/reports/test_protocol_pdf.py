@@ -304,6 +304,10 @@ def test_a_long_roll_call_repeats_its_header_on_the_next_page(lang: str) -> None
     labels = snapshot.labels
     start = first_page_with(pages, labels["annex_roll_call"])
     first, second = pages[start], pages[start + 1]
+    # The annex starts its page with the reference, the title and the table at once: the
+    # title is not kept with a table longer than a page (which left a page nearly empty).
+    assert first.startswith(fold(f"{protocol_no(snapshot)} {labels['annex_roll_call']}"))
+    assert fold(f"1 {roll.rows[0].name}") in first
     assert labels["annex_dissents"] not in second  # still the roll call
     head = fold(
         f"1. {snapshot.items[0].title} 1.1. {roll.decision_text} "
