@@ -425,3 +425,23 @@ def test_the_kazakh_sample_uses_every_kazakh_letter() -> None:
     assert set(fonts.KAZAKH_LETTERS) <= set(text)
     pages = " ".join(page_texts(render_pdf(sample_snapshot("kk"))))
     assert set(fonts.KAZAKH_LETTERS) <= set(pages)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fast_text_path_writes_the_bytes_reportlab_would(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``FastText`` encodes text itself; ReportLab's own text object must give the same PDF.
+
+    Guards a ReportLab upgrade: the fast path leans on how ReportLab assigns font codes.
+    """
+    from reportlab.pdfgen.textobject import PDFTextObject
+
+    from app.reports import protocol_pdf
+
+    snapshot = sample_snapshot(lang)
+    fast = render_pdf(snapshot)
+    monkeypatch.setattr(
+        protocol_pdf._Para, "beginText", lambda self, x, y: PDFTextObject(self.canv, x, y)
+    )
+    assert render_pdf(snapshot) == fast

@@ -161,8 +161,11 @@ def point_frame(session: Session, point: DecisionPoint) -> tuple[MeetingFrame, i
 
 
 def ballots_of(session: Session, point_id: int) -> dict[int, Choice]:
-    rows = session.scalars(select(Ballot).where(Ballot.decision_point_id == point_id))
-    return {b.person_id: Choice(b.choice) for b in rows}
+    # Plain columns: this runs on every ballot of the live meeting (no objects needed).
+    rows = session.execute(
+        select(Ballot.person_id, Ballot.choice).where(Ballot.decision_point_id == point_id)
+    )
+    return {person_id: Choice(choice) for person_id, choice in rows}
 
 
 def live_result(
