@@ -34,6 +34,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -233,16 +234,19 @@ def run(archive: Path, *, quick: bool = False) -> list[Figure]:
     ]
 
 
-def protocols(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
-    """First paint of a new Protocols page, and of a reload: medians (ms), rows, lines built."""
-    from app.services.base import Actor
-    from app.views.protocols_page import ProtocolsPage
+def first_paint(
+    app: Any, make: Callable[[], Any], then: Callable[[Any], None], runs: int
+) -> tuple[float, float, int, int]:
+    """A new page built and shown until painted, and ``then`` on it until painted again.
 
-    opened, reloaded = [], []
+    Medians (ms) of both, the page's rows and the lines it built; the first round also
+    imports what the page needs and is not counted.
+    """
+    opened, after = [], []
     rows = built = 0
-    for run in range(runs + 1):  # the first also imports what the page needs
+    for run in range(runs + 1):
         started = time.perf_counter()
-        page = ProtocolsPage(db, Actor("bench"), today=TODAY)
+        page = make()
         page.resize(1200, 800)
         page.show()
         app.processEvents()
@@ -250,15 +254,28 @@ def protocols(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
             opened.append((time.perf_counter() - started) * 1000)
             rows, built = page.model.rowCount(), page.model.loaded_rows()
 
-            def reload(shown: Any = page) -> None:
-                shown.refresh()
+            def action(shown: Any = page) -> None:
+                then(shown)
                 app.processEvents()
 
-            reloaded.append(timed(reload) * 1000)
+            after.append(timed(action) * 1000)
         page.close()
         page.deleteLater()
         app.processEvents()
-    return median(opened), median(reloaded), rows, built
+    return median(opened), median(after), rows, built
+
+
+def protocols(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
+    """First paint of a new Protocols page, and of a reload."""
+    from app.services.base import Actor
+    from app.views.protocols_page import ProtocolsPage
+
+    return first_paint(
+        app,
+        lambda: ProtocolsPage(db, Actor("bench"), today=TODAY),
+        lambda page: page.refresh(),
+        runs,
+    )
 
 
 def instructions(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
@@ -266,27 +283,12 @@ def instructions(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
     from app.services.base import Actor
     from app.views.instructions_page import InstructionsPage, Show
 
-    opened, every = [], []
-    rows = built = 0
-    for run in range(runs + 1):  # the first also imports what the page needs
-        started = time.perf_counter()
-        page = InstructionsPage(db, Actor("bench"), today=TODAY)
-        page.resize(1200, 800)
-        page.show()
-        app.processEvents()
-        if run:
-            opened.append((time.perf_counter() - started) * 1000)
-            rows, built = page.model.rowCount(), page.model.loaded_rows()
-
-            def show_all(shown: Any = page) -> None:
-                shown.set_filter(Show.ALL)
-                app.processEvents()
-
-            every.append(timed(show_all) * 1000)
-        page.close()
-        page.deleteLater()
-        app.processEvents()
-    return median(opened), median(every), rows, built
+    return first_paint(
+        app,
+        lambda: InstructionsPage(db, Actor("bench"), today=TODAY),
+        lambda page: page.set_filter(Show.ALL),
+        runs,
+    )
 
 
 def main() -> int:

@@ -1,6 +1,7 @@
 """1. Start-up, and resident memory (6): Kenes with the large archive vs a bare PySide6 window.
 
-Each run is a new ``python -c`` process (5 runs each, interleaved, median).  The bare
+Each run is a new ``python -c`` process (9 runs each, interleaved, median: the bare
+window's own time is bimodal on this machine, 0.12 or 0.19 s).  The bare
 window: QApplication + QMainWindow shown, events processed.  Kenes: the ``app.gui``
 path of ``kenes`` itself: settings, the interface language, ``Startup.start()`` (the main
 window shown, the archive opened off the GUI thread with ``open_database``: checks,
@@ -90,7 +91,7 @@ def _child(code: str, *args: str, cwd: Path) -> ChildRun:
 
 
 def measure(
-    archive: Path, runs: int = 5, cwd: Path = ROOT
+    archive: Path, runs: int = 9, cwd: Path = ROOT
 ) -> tuple[list[ChildRun], list[ChildRun]]:
     bare: list[ChildRun] = []
     kenes: list[ChildRun] = []
@@ -163,7 +164,7 @@ def figures(bare: list[ChildRun], kenes: list[ChildRun]) -> list[Figure]:
 
 
 def run(archive: Path, *, quick: bool = False, cwd: Path = ROOT) -> list[Figure]:
-    bare, kenes = measure(archive, 3 if quick else 5, cwd)
+    bare, kenes = measure(archive, 3 if quick else 9, cwd)
     return figures(bare, kenes)
 
 

@@ -159,14 +159,17 @@ class RowCacheModel(QAbstractTableModel, Generic[T]):
             return None
         if not (0 <= index.column() < len(self.columns)):
             return None
-        column = self.columns[index.column()]
-        item = self._rows[index.row()]
+        return self.cell(index.column(), index.row(), self._rows[index.row()], role)
+
+    def cell(self, column_index: int, row: int, item: T, role: int) -> Any:
+        """A role of one cell: its column's text, tool tip, alignment, or :meth:`extra_data`."""
+        column = self.columns[column_index]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(index.row(), item)
+            return column.text(row, item)
         if role == Qt.ItemDataRole.ToolTipRole:
             if column.tooltip is not None:
-                return column.tooltip(index.row(), item) or None
-            return column.text(index.row(), item) or None
+                return column.tooltip(row, item) or None
+            return column.text(row, item) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         return self.extra_data(item, role)

@@ -180,16 +180,7 @@ class PagedRowModel(RowCacheModel[T]):
         special = self.cell_data(index.column(), item, role)
         if special is not None:
             return special
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(index.row(), item)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column.tooltip is not None:
-                return column.tooltip(index.row(), item) or None
-            return column.text(index.row(), item) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
-            return Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        return self.extra_data(item, role)
+        return self.cell(index.column(), index.row(), item, role)
 
 
 def fit_columns(
