@@ -29,8 +29,11 @@ dates and the document id, and the metadata comes from the snapshot.
 Speed (a 100-item protocol with a 30-member roll call per item is 186
 pages, half of them roll calls): styles are built once per process; an
 unmarked text becomes a paragraph without the markup parser; a paragraph
-breaks its lines once per width, and the copies of a repeated label share
-them; paragraph lines are encoded for the embedded font in one C call
+breaks its lines once per width, and the copies of a repeated label (and of a
+repeated vote result, the one marked-up text that recurs) share them; a plain
+paragraph is broken with each word measured once per process; the groups kept
+with the next paragraph are measured without ReportLab's copy of the frame;
+paragraph lines are encoded for the embedded font in one C call
 (:mod:`app.reports.fast_text`); the roll-call tables are drawn directly
 (:mod:`app.reports.ruled_table`), their rows and one-line heads as plain
 text (a paragraph only where a text is wider than its column).  The time
@@ -50,6 +53,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
@@ -63,7 +67,11 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.flowables import _FUZZ, _listWrapOn, listWrapOnFakeWidth
+from reportlab.platypus.flowables import KeepTogether as _KeepTogether
+from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
+from reportlab.platypus.paragraph import split as split_words
+from reportlab.platypus.paragraph import strip as strip_white
 from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from app.domain.protocol import (
@@ -369,19 +377,170 @@ class _Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._memo: dict[float, tuple[float, float, Any, Any]] = {}
+        self._memo: dict[float, tuple[float, float, Any, Any, Any]] = {}
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         known = self._memo.get(availWidth)
         if known is not None:
-            self.width, self.height, self.blPara, self._wrapWidths = known
+            self.width, self.height, self.blPara, self._wrapWidths, self.frags = known
             return known[0], known[1]
         width, height = super().wrap(availWidth, availHeight)
-        self._memo[availWidth] = (width, height, self.blPara, self._wrapWidths)
+        # The fragments too: breaking a marked-up text turns them into words, which a
+        # paragraph split across pages reads with the lines.
+        self._memo[availWidth] = (width, height, self.blPara, self._wrapWidths, self.frags)
         return width, height
 
     def beginText(self, x: float, y: float) -> FastText:
         return FastText(self.canv, x, y)
+
+    def breakLines(self, width: Any) -> Any:
+        """ReportLab's line breaking, with the plain case done by :func:`_plain_lines`."""
+        lines = _plain_lines(self, width)
+        return super().breakLines(width) if lines is None else lines
+
+
+# The width of a word, per font, size and encoding: a word is measured once per process,
+# however many paragraphs it appears in.  (Cleared when it grows large.)
+_word_widths: dict[tuple[str, float, Any], dict[str, float]] = {}
+_WORD_WIDTHS_KEPT = 50_000
+
+
+def _widths_of(font: str, size: float, encoding: Any) -> dict[str, float]:
+    key = (font, size, encoding)
+    widths = _word_widths.get(key)
+    if widths is None or len(widths) > _WORD_WIDTHS_KEPT:
+        widths = _word_widths[key] = {}
+    return widths
+
+
+def _plain_lines(para: Paragraph, width: Any) -> Any:
+    """The lines of a paragraph of one plain fragment, as ``Paragraph.breakLines`` makes them.
+
+    ReportLab's loop for this case measures every word with ``stringWidth`` anew; this
+    is the same loop (the same sums in the same order, so the same lines and widths)
+    with each word's width looked up.  None where it does something else: a paragraph
+    with markup, bidirectional or shaped text, hyphenation, dots, soft hyphens, or a
+    word longer than its line (ReportLab splits it).
+    """
+    style = para.style
+    frags = para.frags
+    if (
+        len(frags) != 1
+        or style.wordWrap
+        or style.shaping
+        or style.endDots
+        or getattr(style, "hyphenationLang", "")
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+    ):
+        return None
+    frag = frags[0]
+    text = getattr(frag, "text", None)
+    if (
+        type(text) is not str
+        or hasattr(frag, "cbDefn")
+        or hasattr(frag, "backColor")
+        or "\xad" in text
+    ):
+        return None
+    words = split_words(strip_white(text))
+    if not words or not all(words):
+        return None
+    if isinstance(width, tuple):
+        return None
+    max_widths: list[float] = width if isinstance(width, list) else [width]
+    first = max_widths[0]
+    _handleBulletWidth(para.bulletText, style, max_widths)  # as ReportLab does: in place
+    font, size, encoding = frag.fontName, frag.fontSize, para.encoding
+    widths = _widths_of(font, size, encoding)
+    space = widths.get(" ")
+    if space is None:
+        space = widths[" "] = stringWidth(" ", font, size, encoding)
+    shrink = style.spaceShrinkage * space
+    split_long = style.splitLongWords
+    last = len(max_widths) - 1
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    lineno = 0
+    max_width = max_widths[0]
+    current = -space
+    widest = 0.0
+    for word in words:
+        word_width = widths.get(word)
+        if word_width is None:
+            word_width = widths[word] = stringWidth(word, font, size, encoding)
+        new = current + space + word_width
+        if new > max_width + shrink * len(line):
+            if split_long and word_width > max_widths[min(lineno, last)]:
+                max_widths[0] = first  # undo the bullet's share: ReportLab takes it again
+                return None
+            if line:
+                widest = max(widest, current)
+                lines.append((max_width - current, line))
+                line = [word]
+                current = word_width
+                lineno += 1
+                max_width = max_widths[min(last, lineno)]
+                continue
+        line.append(word)
+        current = new
+    widest = max(widest, current)
+    lines.append((max_width - current, line))
+    para.height = 0
+    para._width_max = widest
+    para._splitLongWordCount = para._hyphenations = 0
+    ascent, descent = getAscentDescent(font, size)
+    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+class _KeptGroup(_KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
+    """The group the document template makes of a heading kept with what follows.
+
+    ``KeepTogether`` measures its content with ReportLab's ``_listWrapOn``, which
+    deep-copies the document's frame for each measurement, so that flowables that add
+    content while they are measured add it to the copy.  No flowable of a protocol
+    does; this measures the same heights, in the same way, without the copy.
+    """
+
+    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
+        dims: list[tuple[float, float]] = []
+        width, height = _measure_group(self._content, aW, self.canv, dims)
+        self._H = height
+        self._H0 = dims[0][1] if dims else 0
+        self._wrapInfo = aW, aH
+        return width, 0xFFFFFF  # force a split, as KeepTogether does
+
+
+def _measure_group(
+    content: list[Flowable], width: float, canv: Canvas, dims: list[tuple[float, float]]
+) -> tuple[float, float]:
+    """``_listWrapOn(content, width, canv, dims=dims)`` for flowables that add no content."""
+    if not listWrapOnFakeWidth or any(hasattr(f, "frameAction") for f in content):
+        return _listWrapOn(content, width, canv, dims=dims)  # type: ignore[no-any-return]
+    widest = 0.0
+    total = 0.0
+    space_after = 0.0
+    at_top = True
+    for flowable in content:
+        w, h = flowable.wrapOn(canv, width, 0xFFFFFFF)
+        dims.append((w, h))
+        if h <= _FUZZ:
+            continue
+        widest = max(widest, min(w, width))
+        total += h
+        if at_top:
+            at_top = False
+        else:
+            before = flowable.getSpaceBefore()
+            if getattr(flowable, "_SPACETRANSFER", False):
+                before = space_after
+            total += max(before - space_after, 0)
+        after = flowable.getSpaceAfter()
+        if getattr(flowable, "_SPACETRANSFER", False):
+            after = space_after
+        space_after = after
+        total += space_after
+    return widest, total - space_after
 
 
 def _tidy(text: str) -> bool:
@@ -442,6 +601,7 @@ class _Layout:
         self.labels = snapshot.labels
         self.width = width
         self._parsed: dict[tuple[str, str], Paragraph] = {}
+        self._marked: dict[tuple[str, str], Paragraph] = {}
         fonts = register_fonts()
         self.regular = fonts.regular
         number_width, vote_width = (width * mm for width in ROLL_CALL_COLUMNS_MM)
@@ -478,6 +638,18 @@ class _Layout:
         template = self._parsed.get((text, style))
         if template is None:
             template = self._parsed[text, style] = _para(text, self.styles[style])
+        return copy.copy(template)
+
+    def marked(self, markup: str, style: str) -> Paragraph:
+        """A paragraph of ``markup`` (escaped text in ``<b>``, ``<i>``), copied as labels are.
+
+        The result of a vote is such a text, and the same few results ("adopted: for 28,
+        against 1, abstained 1") recur through a protocol; breaking marked-up text is
+        ReportLab's slow path, so it is done once per text and width.
+        """
+        template = self._marked.get((markup, style))
+        if template is None:
+            template = self._marked[markup, style] = _Para(markup, self.styles[style])
         return copy.copy(template)
 
 
@@ -627,7 +799,7 @@ def _decision(decision: DecisionLine, layout: _Layout) -> list[Flowable]:
         voting = layout.labels.get("voting", "")
         head = f"<b>{_x(voting)}</b> " if voting else ""
         result = f"{head}<i>{_x(decision.result)}</i>"
-        story.append(_Para(result, styles["result" + kept]))
+        story.append(layout.marked(result, "result" + kept))
     if decision.instructions:
         story.append(_instructions_table(decision.instructions, layout))
         story.append(Spacer(1, 2 * mm))
@@ -707,7 +879,7 @@ def _roll_call_table(
         text = layout.labels.get("counts_only", "")
         result = results.get(roll.decision_number, "")
         body = f"<i>{_x(text)}</i>" + (f"<br/>{_x(result)}" if result else "")
-        rows.append(Band(_Para(body, styles["cell"])))
+        rows.append(Band(layout.marked(body, "cell")))
     else:
         # The column heads and the rows are plain strings: one line each, drawn directly.
         head.append(
@@ -839,6 +1011,7 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
         invariant=1,
         initialFontName=fonts.regular,
         initialFontSize=BODY_SIZE,
+        keepTogetherClass=_KeptGroup,
     )
     # No frame padding: the text starts exactly at the margins.
     frame = Frame(

@@ -445,3 +445,42 @@ def test_the_fast_text_path_writes_the_bytes_reportlab_would(
         protocol_pdf._Para, "beginText", lambda self, x, y: PDFTextObject(self.canv, x, y)
     )
     assert render_pdf(snapshot) == fast
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_fast_line_breaking_breaks_as_reportlab_does(
+    lang: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``_plain_lines`` breaks plain paragraphs itself; ReportLab's own must give the same PDF.
+
+    The vote results, one paragraph per text copied, and the groups kept together, measured
+    without ReportLab's frame copy, are held to ReportLab's own bytes too.
+    """
+    from reportlab.platypus import KeepTogether, Paragraph
+
+    from app.reports import protocol_pdf
+
+    snapshot = sample_snapshot(lang, 12)
+    fast = render_pdf(snapshot)
+
+    # Line by line: every plain paragraph of the protocol, broken both ways.
+    plain_lines = protocol_pdf._plain_lines
+    checked = 0
+
+    def both(para: Paragraph, width: list[float]) -> None:
+        nonlocal checked
+        mine = plain_lines(para, list(width))
+        if mine is not None:
+            assert mine.__dict__ == Paragraph.breakLines(para, list(width)).__dict__
+            checked += 1
+        # None: ReportLab breaks the lines the PDF is made of.
+
+    monkeypatch.setattr(protocol_pdf, "_plain_lines", both)
+    monkeypatch.setattr(protocol_pdf, "_KeptGroup", KeepTogether)
+    monkeypatch.setattr(
+        protocol_pdf._Layout,
+        "marked",
+        lambda self, markup, style: protocol_pdf._Para(markup, self.styles[style]),
+    )
+    assert render_pdf(snapshot) == fast
+    assert checked > 100
