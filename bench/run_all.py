@@ -83,16 +83,19 @@ FINDINGS = """\
   first needs them, and the columns are fitted to one page of texts instead of asking
   Qt to measure every role of a thousand rows.
 - **Protocol export** (`app/reports/ruled_table.py`, `fast_text.py`,
-  `page_numbers.py`): a profile showed the roll-call annex as ReportLab `Table`s (a
-  style per cell, every cell measured again at each page break, a text object per cell)
-  about 40 % of the render, the paragraph markup parser 18 %, lines broken two or three
-  times per paragraph 21 %, and the per-character font encoding 8–10 %.  The roll calls
-  are now drawn as ruled tables with the same rows, padding, grid, shaded and repeated
-  head and page breaks; plain texts skip the markup parser; a paragraph's lines are
-  broken once per width (shared by copies of repeated labels); a line is encoded for the
-  embedded font with one C call (byte-identical to ReportLab's own, tested).  Body and
-  dissent pages are byte-identical to before; the annex differs only in anti-aliasing
-  where grid lines meet.
+  `page_numbers.py`, `protocol_pdf.py`): a profile showed the roll-call annex as
+  ReportLab `Table`s (a style per cell, every cell measured again at each page break, a
+  text object per cell) about 40 % of the render, the paragraph markup parser 18 %, lines
+  broken two or three times per paragraph 21 %, and the per-character font encoding
+  8–10 %.  The roll calls are now drawn as ruled tables with the same rows, padding,
+  grid, shaded and repeated head and page breaks; plain texts skip the markup parser; a
+  paragraph's lines are broken once per width (shared by copies of repeated labels and of
+  repeated vote results), with each word's width measured once; a line is encoded for the
+  embedded font with one C call; the groups kept together with their heading are
+  measured without ReportLab's deep copy of the frame.  Tests hold the fast paths to
+  ReportLab's own results: the same lines, and the same bytes with every fast path
+  switched off.  Body and dissent pages are byte-identical to the first version; the
+  annex differs only in anti-aliasing where grid lines meet.
 - **Live voting**: `cast_ballot` reads plain columns where it only needs values (the
   attendance, and the ballots of the live tally) instead of ORM objects.
 - **Search** (`app/services/search.py`, migration `0006_search`, the search panel of the
@@ -125,19 +128,19 @@ FINDINGS = """\
   the interface language and its catalogs.  The first page is filled from the archive
   about 0.6 s later, while the window answers (the longest pause of the GUI thread is
   noted above: building the councils page).
-- **Protocol export (goal 10× faster than DOCX + LibreOffice).**  The PDF takes about
-  0.45–0.7 s and LibreOffice 5.9–6.9 s, so the ratio moves between about 9.5× and 14×
-  with the machine's load.  What is left is ReportLab's own line breaking and drawing of
-  paragraphs (about 40 %) and compressing and writing the file (about 14 %); the next
-  gain would mean drawing plain paragraphs without ReportLab's `Paragraph`, with more
-  risk to the official form.
+- **Protocol export (goal 10× faster than DOCX + LibreOffice).**  Warm, the PDF takes
+  about 0.3–0.45 s and LibreOffice 5.5–6.9 s on this machine.  The first export of a
+  fresh process (imports, fonts) is about 0.7 s, close to 10× on its own.  What is left
+  is ReportLab drawing the paragraphs and compressing and writing the file; the
+  save/restore of the graphics state around each flowable (3–4 %) was left, as removing
+  it would change the bytes of every page.
 - **Live voting (goal p95 ≤ 16 ms).**  A ballot is one service action of about 13 SQL
   statements (the meeting's frame: composition, holdings, attendance; the ballot; the
   audit event; the live tally), about 4–7 ms, and the grid repaints its row.  p95 is
   11–16 ms on this machine, over 16 ms when other processes hold both cores.  Keeping
   the meeting's frame in the window between ballots would halve the service part.
 - **Instructions list.**  Not one of the issue's figures, measured because it is the
-  longest list (10,000 instructions, all open in the generated archive): about 100–120
+  longest list (10,000 instructions, all open in the generated archive): about 90–120
   ms to first paint, of which about 45 ms is SQLite joining and sorting the 10,000
   instructions by deadline and meeting (the floor of that query on this machine).
 """
