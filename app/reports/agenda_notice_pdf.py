@@ -41,15 +41,17 @@ from reportlab.platypus import (
 )
 
 from app.reports.fonts import FontNames, register_fonts
+from app.reports.official_page import (
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
+    PRODUCER,
+    RIGHT_MARGIN,
+    TOP_MARGIN,
+)
 
-LEFT_MARGIN = 30 * mm
-RIGHT_MARGIN = 15 * mm
-TOP_MARGIN = 20 * mm
-BOTTOM_MARGIN = 20 * mm
 BODY_SIZE = 13
 SMALL_SIZE = 11
 PAGE_NUMBER_SIZE = 10
-PRODUCER = "Kenes"
 
 
 @dataclass(frozen=True)

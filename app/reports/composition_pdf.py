@@ -47,16 +47,18 @@ from reportlab.platypus import (
 from reportlab.platypus.flowables import Flowable
 
 from app.reports.fonts import FontNames, register_fonts
+from app.reports.official_page import (
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
+    PRODUCER,
+    RIGHT_MARGIN,
+    TOP_MARGIN,
+)
 from app.reports.page_numbers import numbered_canvas
 
-LEFT_MARGIN = 30 * mm
-RIGHT_MARGIN = 15 * mm
-TOP_MARGIN = 20 * mm
-BOTTOM_MARGIN = 20 * mm
 BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
 NOTE_SIZE = 10.5
 PAGE_NUMBER_SIZE = 10
-PRODUCER = "Kenes"
 
 
 @dataclass(frozen=True)

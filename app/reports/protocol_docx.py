@@ -45,6 +45,13 @@ from docx.styles.style import ParagraphStyle
 from lxml import etree
 
 from app.domain.protocol import DecisionLine, InstructionLine, ItemSection, ProtocolSnapshot
+from app.reports.official_page import (
+    BOTTOM_MARGIN_MM,
+    LEFT_MARGIN_MM,
+    PRODUCER,
+    RIGHT_MARGIN_MM,
+    TOP_MARGIN_MM,
+)
 from app.reports.protocol_pdf import (
     INSTRUCTION_COLUMNS_MM,
     ROLL_CALL_COLUMNS_MM,
@@ -61,13 +68,12 @@ FALLBACK_FONT = "Times New Roman"
 BODY_SIZE = 12
 SMALL_SIZE = 10.5
 CELL_SIZE = 10
-LEFT_MARGIN = Mm(30)
-RIGHT_MARGIN = Mm(15)
-TOP_MARGIN = Mm(20)
-BOTTOM_MARGIN = Mm(20)
-TEXT_WIDTH_MM = 210 - 30 - 15
+LEFT_MARGIN = Mm(LEFT_MARGIN_MM)
+RIGHT_MARGIN = Mm(RIGHT_MARGIN_MM)
+TOP_MARGIN = Mm(TOP_MARGIN_MM)
+BOTTOM_MARGIN = Mm(BOTTOM_MARGIN_MM)
+TEXT_WIDTH_MM = 210 - LEFT_MARGIN_MM - RIGHT_MARGIN_MM
 INDENT = Mm(12.5)
-PRODUCER = "Kenes"
 # ReportLab's invariant mode dates its PDFs 2000-01-01; the DOCX says the same.
 FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP entry can say

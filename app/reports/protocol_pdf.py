@@ -84,6 +84,13 @@ from app.domain.protocol import (
 )
 from app.reports.fast_text import FastText
 from app.reports.fonts import FontNames, register_fonts
+from app.reports.official_page import (
+    BOTTOM_MARGIN,
+    LEFT_MARGIN,
+    PRODUCER,
+    RIGHT_MARGIN,
+    TOP_MARGIN,
+)
 from app.reports.page_numbers import Footer, numbered_canvas
 from app.reports.ruled_table import (
     Align,
@@ -96,10 +103,6 @@ from app.reports.ruled_table import (
     text_width,
 )
 
-LEFT_MARGIN = 30 * mm
-RIGHT_MARGIN = 15 * mm
-TOP_MARGIN = 20 * mm
-BOTTOM_MARGIN = 20 * mm
 BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
 SMALL_SIZE = 10.5
 CELL_SIZE = 10
@@ -108,7 +111,6 @@ CELL_TOP_PADDING = 2
 CELL_BOTTOM_PADDING = 3
 FOOTER_SIZE = 9
 INDENT = 12.5 * mm  # the paragraph indent of official documents
-PRODUCER = "Kenes"
 HEAD_BACKGROUND = colors.HexColor("#f2f2f2")
 # Column widths in mm; the text column (instruction, member) takes the rest.
 INSTRUCTION_COLUMNS_MM = (16, 40, 27, 32)  # number, executor, deadline, form of completion
