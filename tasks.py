@@ -119,6 +119,10 @@ def update_catalogs() -> None:
         "N_",
         "-k",
         "ngettext:1,2",
+        "-k",
+        "NP_:1c,2",
+        "-k",
+        "GN_",
         "--no-location",
         "--sort-output",
         "--project",
@@ -131,6 +135,9 @@ def update_catalogs() -> None:
         pot,
         "app",
     )
+    # A GN_ message (it agrees with a person's gender) also gets its "male" and
+    # "female" context entries; see app/domain/translation.py.
+    sh(venv_python(), ROOT / "tools" / "gendered_pot.py", pot)
     for lang in LANGUAGES:
         po = TRANSLATIONS / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
         verb = "update" if po.exists() else "init"

@@ -11,6 +11,7 @@ import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import __version__, i18n, paths
 from app.domain.errors import KenesError
@@ -72,7 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGE_CODES, default="kk")
     export.add_argument("--output", required=True, metavar="FILE")
     verify = protocol_sub.add_parser(
-        "verify", help="say whether a file is a protocol Kenes issued, and which"
+        "verify",
+        help="say whether a file is a protocol Kenes issued, and which; a DOCX Kenes wrote "
+        "is named as an editable copy (exit status 0 only for an issued protocol)",
     )
     verify.add_argument("file")
     exporting = sub.add_parser(
@@ -188,6 +191,10 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
     return 0
 
 
+if TYPE_CHECKING:
+    from app.services.protocols.documents import Verification
+
+
 def _records_commands(command: str, database: object, args: argparse.Namespace) -> int:
     import json
 
@@ -234,24 +241,44 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
         print(_("Protocol written: {path}").format(path=path))
         return 0
     found = verify_file(database, Path(args.file))
+    return _report_verification(found, args.file)
+
+
+def _report_verification(found: Verification, path: str) -> int:
+    """Say what the file is: 0 for an issued protocol, 1 for anything else."""
+    from app.domain.council import pick
+    from app.formatting import legal_date_plain
+    from app.i18n import _, interface_language, translations
+    from app.services.protocols.documents import working_copy_text
+    from app.services.protocols.labels import LANGUAGE_NAMES
+
+    ui = interface_language()
+    language = _(LANGUAGE_NAMES[found.lang]) if found.lang in LANGUAGE_NAMES else found.lang
+    if found.working_copy:
+        print(working_copy_text(found, path, translations(ui)))
+        if found.superseded:
+            print(_("A newer revision of this protocol exists."))
+        return 1
     if not found.matches:
         print(
             _(
                 "{path} does not match any protocol issued by Kenes in this database "
                 "(SHA-256 {sha})."
-            ).format(path=args.file, sha=found.sha256)
+            ).format(path=path, sha=found.sha256)
         )
         return 1
     print(
         _(
-            "{path} is protocol No. {number}, revision {revision}, in {lang}, of meeting #{meeting}"
-            " (SHA-256 {sha})."
+            "{path} is the issued protocol No. {number} (revision {revision}; {language}) "
+            "of meeting No. {meeting} of {date}, {council}. SHA-256: {sha}."
         ).format(
-            path=args.file,
+            path=path,
             number=found.number,
             revision=found.revision,
-            lang=found.lang,
-            meeting=found.meeting_id,
+            language=language,
+            meeting=found.meeting_number,
+            date=legal_date_plain(found.meeting_day, ui) if found.meeting_day else "",
+            council=pick(found.council_names, ui),
             sha=found.sha256,
         )
     )

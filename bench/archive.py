@@ -55,6 +55,7 @@ from typing import Any
 if __package__ in (None, ""):  # run as a script: python bench/archive.py
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from app.domain.absence import language_of
 from app.domain.attendance import AttendanceRecord, validate_attendance
 from app.domain.composition import (
     HoldingFacts,
@@ -67,6 +68,7 @@ from app.domain.composition import (
     check_composition,
     composition_on,
 )
+from app.domain.gender import gender_from_patronymic
 from app.domain.meeting import INSTRUCTIONS_REPORT_TITLES, MeetingKind
 from app.domain.quorum import quorum_status
 from app.domain.regulation import (
@@ -85,6 +87,17 @@ ARCHIVE_VERSION = 2  # bump when the generated content changes
 OUT_DIR = Path(__file__).resolve().parent / "out"
 ARCHIVE_KEY = "bench_archive"
 LANGS = ("kk", "ru", "en")
+
+
+def _absence_columns(reason: str) -> dict[str, str]:
+    """The reason as Kenes stores it: a kind of the translated list, or "other" in each language."""
+    index = next((i for i, pair in enumerate(words.ABSENCE) if reason in pair), None)
+    kind = words.ABSENCE_KINDS[index] if index is not None else ""
+    texts = words.ABSENCE_OTHER if kind == "other" else {}
+    return {
+        "absence_kind": kind,
+        **{f"absence_reason_{lang}": texts.get(lang, "") for lang in LANGS},
+    }
 
 
 @dataclass(frozen=True)
@@ -305,6 +318,7 @@ class Generator:
                 "surname": surname,
                 "given_name": given,
                 "patronymic": patronymic,
+                "gender": gender_from_patronymic(patronymic),
                 "latin_name": latin,
                 "email": "",
                 "phone": "",
@@ -326,6 +340,7 @@ class Generator:
             {
                 "council_id": council_id,
                 "title": title,
+                **{f"title_{lang}": title if lang == language_of(title) else "" for lang in LANGS},
                 "number": number,
                 "act_date": _day(day),
                 "note": note,
@@ -738,8 +753,11 @@ class Generator:
                     "person_id": record.person_id,
                     "present": int(record.present),
                     "absence_reason": record.absence_reason,
+                    **_absence_columns(record.absence_reason),
                     "arrived_before_item": record.arrived_before_item,
                     "left_after_item": record.left_after_item,
+                    "arrived_at": None,
+                    "left_at": None,
                 },
                 created=at,
             )

@@ -809,6 +809,13 @@ ABSENCE: tuple[tuple[str, str], ...] = (
     ("денсаулығына байланысты", "по состоянию здоровья"),
     ("басқа іс-шараға қатысу", "участие в другом мероприятии"),
 )
+# How the reasons above are stored: a kind of the translated list, or "other" in every language.
+ABSENCE_KINDS: tuple[str, ...] = ("business_trip", "vacation", "illness", "other")
+ABSENCE_OTHER = {
+    "kk": "басқа іс-шараға қатысу",
+    "ru": "участие в другом мероприятии",
+    "en": "taking part in another event",
+}
 
 
 def fill(template: Texts, topic: Texts) -> Texts:

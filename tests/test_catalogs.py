@@ -11,19 +11,26 @@ from babel.messages.pofile import read_po
 
 from app import i18n
 from app.paths import TRANSLATIONS_DIR
+from tools.gendered_pot import gendered_entries
 
 ROOT = Path(__file__).resolve().parent.parent
-KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None}
+# As tasks.py extracts: N_ marks, NP_ marks with a context, GN_ gendered messages.
+KEYWORDS = {**DEFAULT_KEYWORDS, "N_": None, "NP_": ((1, "c"), 2), "GN_": None}
 PLACEHOLDER = re.compile(r"\{[a-z_0-9]*\}")
 NATIVE_PLURALS = {"kk": 2, "ru": 3}
 
 
-def source_messages() -> set[str | tuple[str, ...]]:
-    found: set[str | tuple[str, ...]] = set()
-    for _file, _line, message, _comments, _ctx in extract_from_dir(
+Key = tuple[str | None, str | tuple[str, ...]]  # (gettext context, msgid)
+
+
+def source_messages() -> set[Key]:
+    """Every (context, msgid) the sources mark, with the gendered entries of GN_ messages."""
+    found: set[Key] = set()
+    for _file, _line, message, _comments, ctx in extract_from_dir(
         ROOT / "app", method_map=[("**.py", "python")], keywords=KEYWORDS
     ):
-        found.add(message if isinstance(message, str) else tuple(message))
+        found.add((ctx, message if isinstance(message, str) else tuple(message)))
+    found |= set(gendered_entries(ROOT / "app"))
     return found
 
 
@@ -49,7 +56,9 @@ def test_catalog_has_no_untranslated_or_fuzzy_entry(lang: str) -> None:
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
 def test_catalog_holds_every_message_of_the_sources(lang: str) -> None:
     """A new string without a catalog entry fails here: run `python3 tasks.py catalogs`."""
-    in_catalog = {(m.id if isinstance(m.id, str) else tuple(m.id)) for m in catalog(lang) if m.id}
+    in_catalog: set[Key] = {
+        (m.context, m.id if isinstance(m.id, str) else tuple(m.id)) for m in catalog(lang) if m.id
+    }
     missing = source_messages() - in_catalog
     assert missing == set()
 

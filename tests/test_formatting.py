@@ -15,10 +15,15 @@ from app.formatting import (
     BABEL_LOCALES,
     LANGUAGES,
     babel_locale,
+    date_on,
+    deadline_date,
     format_datetime,
     format_number,
     format_time,
+    kazakh_dative,
+    kazakh_locative,
     kazakh_locative_attributive,
+    kazakh_numeral_possessive,
     legal_date,
     legal_date_plain,
     plural_category,
@@ -83,24 +88,99 @@ EN_LEGAL = [
 ]
 
 
+KK_DEADLINE = [
+    "2026 жылғы 22 қаңтарға дейін",
+    "2026 жылғы 22 ақпанға дейін",
+    "2026 жылғы 22 наурызға дейін",
+    "2026 жылғы 22 сәуірге дейін",
+    "2026 жылғы 22 мамырға дейін",
+    "2026 жылғы 22 маусымға дейін",
+    "2026 жылғы 22 шілдеге дейін",
+    "2026 жылғы 22 тамызға дейін",
+    "2026 жылғы 22 қыркүйекке дейін",
+    "2026 жылғы 22 қазанға дейін",
+    "2026 жылғы 22 қарашаға дейін",
+    "2026 жылғы 22 желтоқсанға дейін",
+]
+KK_ON = [
+    "2026 жылғы 22 қаңтарда",
+    "2026 жылғы 22 ақпанда",
+    "2026 жылғы 22 наурызда",
+    "2026 жылғы 22 сәуірде",
+    "2026 жылғы 22 мамырда",
+    "2026 жылғы 22 маусымда",
+    "2026 жылғы 22 шілдеде",
+    "2026 жылғы 22 тамызда",
+    "2026 жылғы 22 қыркүйекте",
+    "2026 жылғы 22 қазанда",
+    "2026 жылғы 22 қарашада",
+    "2026 жылғы 22 желтоқсанда",
+]
+
+
+def _spaces(text: str) -> str:
+    """The date as a reader sees it: its no-break spaces as plain spaces."""
+    return text.replace("\u00a0", " ")
+
+
 @pytest.mark.parametrize("month", range(1, 13))
 def test_legal_dates_for_all_twelve_months(month: int) -> None:
     d = date(2026, month, 22)
-    assert legal_date(d, "kk") == KK_LEGAL[month - 1]
-    assert legal_date_plain(d, "kk") == KK_PLAIN[month - 1]
-    assert legal_date(d, "ru") == RU_LEGAL[month - 1]
-    assert legal_date_plain(d, "ru") == RU_LEGAL[month - 1]
-    assert legal_date(d, "en") == EN_LEGAL[month - 1]
-    assert legal_date_plain(d, "en") == EN_LEGAL[month - 1]
+    assert _spaces(legal_date(d, "kk")) == KK_LEGAL[month - 1]
+    assert _spaces(legal_date_plain(d, "kk")) == KK_PLAIN[month - 1]
+    assert _spaces(deadline_date(d, "kk")) == KK_DEADLINE[month - 1]
+    assert _spaces(date_on(d, "kk")) == KK_ON[month - 1]
+    for form in (legal_date, legal_date_plain, deadline_date, date_on):
+        assert _spaces(form(d, "ru")) == RU_LEGAL[month - 1]
+        assert _spaces(form(d, "en")) == EN_LEGAL[month - 1]
+
+
+@given(
+    st.dates(min_value=date(1900, 1, 1), max_value=date(2200, 12, 31)),
+    st.sampled_from(LANGUAGES),
+    st.sampled_from([legal_date, legal_date_plain, deadline_date, date_on]),
+)
+def test_a_legal_date_never_breaks_across_lines(
+    d: date, lang: str, form: Callable[[date, str], str]
+) -> None:
+    text = form(d, lang)
+    assert " " not in text and "\u202f" not in text
+    assert len(text.split("\u00a0")) >= 3
+    # In a narrow cell it may break once, between the year and the day and month.
+    narrow = form(d, lang, wrap=True)  # type: ignore[call-arg]
+    assert narrow.replace(" ", "\u00a0") == text
+    assert narrow.count(" ") == 1
 
 
 def test_legal_dates_have_no_leading_zero_in_the_day() -> None:
     # The decree of 004: "2025 жылғы 19 мамырдағы", "от 19 мая 2025 года".
-    assert legal_date(date(2025, 5, 19), "kk") == "2025 жылғы 19 мамырдағы"
-    assert legal_date(date(2025, 5, 19), "ru") == "19 мая 2025 года"
-    assert legal_date(date(2017, 10, 31), "kk") == "2017 жылғы 31 қазандағы"
-    assert legal_date(date(2026, 3, 1), "ru") == "1 марта 2026 года"
-    assert legal_date(date(2026, 3, 1), "en") == "1 March 2026"
+    assert _spaces(legal_date(date(2025, 5, 19), "kk")) == "2025 жылғы 19 мамырдағы"
+    assert _spaces(legal_date(date(2025, 5, 19), "ru")) == "19 мая 2025 года"
+    assert _spaces(legal_date(date(2017, 10, 31), "kk")) == "2017 жылғы 31 қазандағы"
+    assert _spaces(legal_date(date(2026, 3, 1), "ru")) == "1 марта 2026 года"
+    assert _spaces(legal_date(date(2026, 3, 1), "en")) == "1 March 2026"
+    assert _spaces(deadline_date(date(2024, 6, 1), "kk")) == "2024 жылғы 1 маусымға дейін"
+    assert _spaces(date_on(date(2024, 3, 15), "kk")) == "2024 жылғы 15 наурызда"
+
+
+@pytest.mark.parametrize(
+    ("word", "dative", "locative"),
+    [
+        ("қараша", "қарашаға", "қарашада"),  # vowel, back
+        ("шілде", "шілдеге", "шілдеде"),  # vowel, front
+        ("қаңтар", "қаңтарға", "қаңтарда"),  # sonorant, back
+        ("сәуір", "сәуірге", "сәуірде"),  # sonorant, front
+        ("маусым", "маусымға", "маусымда"),  # nasal, back
+        ("наурыз", "наурызға", "наурызда"),  # voiced, back
+        ("қыркүйек", "қыркүйекке", "қыркүйекте"),  # voiceless, front
+        ("кітап", "кітапқа", "кітапта"),  # voiceless, back (а is the last vowel)
+        ("мектеп", "мектепке", "мектепте"),  # voiceless, front
+        ("Қазан", "Қазанға", "Қазанда"),  # the case is kept
+    ],
+)
+def test_kazakh_dative_and_locative(word: str, dative: str, locative: str) -> None:
+    assert kazakh_dative(word) == dative
+    assert kazakh_locative(word) == locative
 
 
 @pytest.mark.parametrize(
@@ -223,6 +303,8 @@ def test_no_narrow_no_break_space_anywhere(dt: datetime, lang: str, n: int) -> N
     outputs = [
         legal_date(dt.date(), lang),
         legal_date_plain(dt.date(), lang),
+        deadline_date(dt.date(), lang),
+        date_on(dt.date(), lang),
         short_date(dt.date(), lang),
         format_time(dt.time(), lang),
         format_datetime(dt, lang),
@@ -231,3 +313,36 @@ def test_no_narrow_no_break_space_anywhere(dt: datetime, lang: str, n: int) -> N
     ]
     for text in outputs:
         assert "\u202f" not in text
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, "0-і"),
+        (1, "1-і"),
+        (2, "2-сі"),
+        (3, "3-і"),
+        (4, "4-і"),
+        (5, "5-і"),
+        (6, "6-сы"),
+        (7, "7-сі"),
+        (8, "8-і"),
+        (9, "9-ы"),
+        (10, "10-ы"),
+        (14, "14-і"),
+        (20, "20-сы"),
+        (30, "30-ы"),
+        (40, "40-ы"),
+        (50, "50-і"),
+        (60, "60-ы"),
+        (70, "70-і"),
+        (80, "80-і"),
+        (90, "90-ы"),
+        (100, "100-і"),
+        (1000, "1000-ы"),
+        (126, "126-сы"),
+    ],
+)
+def test_kazakh_numeral_possessive(n: int, expected: str) -> None:
+    # «15 мүшенің 14-і қатысты»: the suffix of the last word read aloud.
+    assert kazakh_numeral_possessive(n) == expected

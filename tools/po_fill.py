@@ -4,7 +4,9 @@
     .venv/bin/python tools/po_fill.py translations.json
 
 The JSON maps a msgid to {"kk": "...", "ru": "..."}; a plural entry is keyed
-"singular\\u0000plural" and maps to lists ({"kk": [one, other], "ru": [one, few, many]}).
+"singular\\u0000plural" and maps to lists ({"kk": [one, other], "ru": [one, few, many]});
+an entry with a gettext context is keyed "context\\u0004msgid" (e.g. "female\\u0004{name} left",
+the gendered entries of app/domain/translation.py).
 Existing translations are replaced; fuzzy marks are cleared for filled entries.
 Prints the msgids that are still untranslated.
 """
@@ -30,7 +32,11 @@ def main(path: str) -> int:
         for message in catalog:
             if not message.id:
                 continue
-            key = "\u0000".join(message.id) if isinstance(message.id, tuple) else message.id
+            key: str = (
+                "\u0000".join(message.id) if isinstance(message.id, tuple) else str(message.id)
+            )
+            if message.context:
+                key = f"{message.context}\u0004{key}"
             entry = data.get(key)
             if entry is not None and lang in entry:
                 value = entry[lang]

@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Take the documentation's screenshots from the real application, offscreen.
 
-    .venv/bin/python tools/screenshots.py
+    .venv/bin/python tools/screenshots.py [--protocols]
 
 Writes PNG files to docs/images/ from a throwaway database with the demo
-council, its signed demo meeting, and a meeting in progress.
+council, its signed demo meeting, and a meeting in progress: the windows, and
+the demo protocol's first page and first annex page in kk, ru and en
+(``--protocols``: only those).
 """
 
 from __future__ import annotations
@@ -64,6 +66,36 @@ def meeting_in_progress(db, actor) -> int:  # type: ignore[no-untyped-def]
     return meeting
 
 
+def protocol_pages(database) -> None:  # type: ignore[no-untyped-def]
+    """The demo protocol as issued, page 1 and the first annex page, in kk, ru and en.
+
+    Rendered from the issued PDF with PDFium (as the in-app preview renders it), at
+    70 dpi: docs/images/protocol-{lang}-page1.png and protocol-{lang}-annex.png.
+    """
+    from app.services.protocols.documents import protocol_pdf, protocol_snapshot
+    from app.views.pdf_preview import PDFIUM_LOCK, close_pdf, open_pdf, render_page
+
+    for lang in ("kk", "ru", "en"):
+        labels = protocol_snapshot(database, 1, lang).labels
+        annex_title = labels.get("roll_call_title") or labels.get("annex_roll_call", "")
+        opened = open_pdf(protocol_pdf(database, 1, lang))
+        document = opened.document
+        annex = 0
+        with PDFIUM_LOCK:
+            for index in range(len(document)):
+                page = document[index]
+                text = page.get_textpage().get_text_range()
+                page.close()
+                if annex_title and " ".join(annex_title.split()) in " ".join(text.split()):
+                    annex = index
+                    break
+        for name, index in (("page1", 0), ("annex", annex)):
+            path = OUT / f"protocol-{lang}-{name}.png"
+            render_page(document, index, 70 / 72).save(str(path))
+            print(path.relative_to(ROOT))
+        close_pdf(document)
+
+
 def main() -> int:
     home = Path(tempfile.mkdtemp(prefix="kenes-shots-"))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME"):
@@ -84,6 +116,10 @@ def main() -> int:
     create_demo_meeting(database, SYSTEM)
     meeting = meeting_in_progress(database, SYSTEM)
     store = settings.Settings(home / "config")
+    protocol_pages(database)
+    if "--protocols" in sys.argv[1:]:  # only the protocol pages
+        database.close()
+        return 0
 
     def shoot(widget, name: str) -> None:  # type: ignore[no-untyped-def]
         widget.show()

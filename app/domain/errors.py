@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from app.domain import translation
+from app.domain.citation import Citation
 
 
 class Term(str):
@@ -35,7 +36,7 @@ class KenesError(Exception):
         """Return the message translated by ``translations`` (default: the UI's)."""
         t = translations if translations is not None else translation.current()
         text = t.gettext(self.msgid)
-        params = {k: t.gettext(v) if isinstance(v, Term) else v for k, v in self.params.items()}
+        params = {k: _param(v, t) for k, v in self.params.items()}
         try:
             return text.format(**params)
         except (KeyError, IndexError, ValueError):
@@ -44,6 +45,15 @@ class KenesError(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+def _param(value: Any, t: gettext.NullTranslations) -> Any:
+    """A parameter in the message's language: terms translated, citations in legal form."""
+    if isinstance(value, Term):
+        return t.gettext(value)
+    if isinstance(value, Citation):
+        return value.render(t)
+    return value
 
 
 class DomainError(KenesError):

@@ -99,6 +99,9 @@ class ItemSection:
     spoke: tuple[str, ...] = ()
     spoke_summary: str = ""
     decisions: tuple[DecisionLine, ...] = ()
+    # Printed before "Heard": who arrived before this item or left after the previous one.
+    attendance_notes: tuple[str, ...] = ()
+    quorum_note: str = ""  # the quorum lost or restored with those changes: "N of M ..."
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,8 @@ class RollCall:
 @dataclass(frozen=True)
 class SignatureBlock:
     role: str  # "Presiding", "Secretary"
-    name: str
+    name: str  # initials first: "Н. С. Әбенов"
+    position: str = ""  # the signer's position, printed under the role
 
 
 @dataclass(frozen=True)
@@ -141,10 +145,14 @@ class ProtocolSnapshot:
     dissents: tuple[DissentLine, ...]
     signatures: tuple[SignatureBlock, ...]
     recommendations_note: str = ""  # 004 §4: decisions are recommendations
+    legal_basis: str = ""  # the council's act named in full, once: "Legal basis: ..."
     revision_note: str = ""  # "Revision 2, replacing the protocol of ...: reason"
     gaps: tuple[str, ...] = ()  # what was missing in this language (fallback used)
     version: int = SNAPSHOT_VERSION
     extra: dict[str, str] = field(default_factory=dict)
+    # When the document was made, ISO 8601: the signing time of an issued protocol, the
+    # meeting's day of a draft.  The documents' creation date; "" in older snapshots.
+    document_date: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
@@ -185,6 +193,9 @@ LABEL_KEYS = (
     "signature",  # "(signature)"
     "counts_only",  # "Votes counted without names"
     "received",  # "Received"
+    "annex_heading",  # "Annex {annex} to Minutes No. 3 of 22 November 2026" (number, date filled)
+    "roll_call_title",  # "Results of the roll-call vote" (under the annex heading)
+    "dissents_title",  # "Dissenting opinions"
 )
 
 T = TypeVar("T")

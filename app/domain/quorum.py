@@ -18,6 +18,7 @@ import gettext
 from dataclasses import dataclass
 
 from app.domain import translation
+from app.domain.citation import ActKind, cite
 from app.domain.errors import DomainError
 from app.domain.regulation import DecisionBase, RegulationProfile
 from app.domain.translation import N_
@@ -34,11 +35,6 @@ def check_present_count(present: int, composition_size: int) -> None:
         raise DomainError(NEGATIVE_COUNT)
     if present > composition_size:
         raise DomainError(MORE_PRESENT_THAN_COMPOSITION, present=present, size=composition_size)
-
-
-def cite(text: str, source: str) -> str:
-    """Append the paragraph a rule comes from, e.g. ``"... (000 §15)"``; nothing if unknown."""
-    return f"{text} ({source})" if source else text
 
 
 def out_of_phrase(t: gettext.NullTranslations, base: DecisionBase, n: int) -> str:
@@ -69,7 +65,8 @@ class QuorumStatus:
     present: int
     base: int  # members with a vote in the composition
     required: int | None  # None: the regulation sets no quorum
-    source: str = ""
+    source: str = ""  # the paragraph of the act, "12"
+    act_kind: str = ActKind.REGULATION.value
 
     def explain(self, translations: gettext.NullTranslations | None = None) -> str:
         """A full sentence for the protocol, in the language of ``translations``."""
@@ -80,19 +77,45 @@ class QuorumStatus:
             # A broken translation must never hide the result itself: fall back to English.
             return self._explain(gettext.NullTranslations())
 
+    def statement(self, translations: gettext.NullTranslations | None = None) -> str:
+        """The protocol's quorum sentence, after the attendance was stated: no count again.
+
+        "Quorum is present: at least 8 were needed out of 15 members of the
+        composition (п. 12 Положения)."; ``""`` when the regulation sets no quorum
+        (the attendance line already says who was there, and there is nothing to check).
+        """
+        t = translations if translations is not None else translation.current()
+        if self.required is None:
+            return ""
+        try:
+            return self._statement(t)
+        except (KeyError, IndexError, ValueError):
+            return self._statement(gettext.NullTranslations())
+
+    def _needed(self, t: gettext.NullTranslations) -> str:
+        assert self.required is not None
+        required = t.ngettext(
+            "at least {n} was needed", "at least {n} were needed", self.required
+        ).format(n=self.required)
+        return cite(
+            t,
+            needed_phrase(t, required, out_of_phrase(t, DecisionBase.ALL_MEMBERS, self.base)),
+            self.source,
+            self.act_kind,
+        )
+
+    def _statement(self, t: gettext.NullTranslations) -> str:
+        if self.has_quorum:
+            return t.gettext("Quorum is present: {needed}.").format(needed=self._needed(t))
+        return t.gettext("No quorum: {needed}.").format(needed=self._needed(t))
+
     def _explain(self, t: gettext.NullTranslations) -> str:
         present = t.ngettext(
             "{n} member with a vote is present", "{n} members with a vote are present", self.present
         ).format(n=self.present)
         if self.required is None:
             return t.gettext("The regulation sets no quorum; {present}.").format(present=present)
-        required = t.ngettext(
-            "at least {n} was needed", "at least {n} were needed", self.required
-        ).format(n=self.required)
-        needed = cite(
-            needed_phrase(t, required, out_of_phrase(t, DecisionBase.ALL_MEMBERS, self.base)),
-            self.source,
-        )
+        needed = self._needed(t)
         if self.has_quorum:
             text = t.gettext("Quorum is present: {present}; {needed}.")
         else:
@@ -113,6 +136,7 @@ def quorum_status(
             base=composition_size,
             required=None,
             source=profile.source("quorum"),
+            act_kind=profile.act_kind.value,
         )
     return QuorumStatus(
         has_quorum=share.is_met(present_voting_members, composition_size),
@@ -120,4 +144,5 @@ def quorum_status(
         base=composition_size,
         required=share.minimum(composition_size),
         source=profile.source("quorum"),
+        act_kind=profile.act_kind.value,
     )

@@ -1,15 +1,18 @@
 """A council's regulation profile: the rules its votes and deadlines follow.
 
 Every council's regulation differs in the details, so the rules are data.
-The presets follow the regulations in ``shared/seeds`` and name the paragraph
-each value comes from, so results and deadlines can say why.
+The presets follow the regulations in ``shared/seeds`` and name the act and
+the paragraph each value comes from, so results and deadlines can say why in
+the act's own terms (see :mod:`app.domain.citation`).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
+from app.domain.citation import ActKind, Citation, legacy_act_key, paragraph_of
 from app.domain.translation import N_
 
 
@@ -59,6 +62,31 @@ class TieBreak(StrEnum):
     NONE = "none"  # a tie is not adopted
 
 
+class TieReading(StrEnum):
+    """When the votes count as "equal", so that the casting vote decides.
+
+    The regulations say both "a simple majority of the members present" and "in
+    case of equal votes the presiding member's vote decides"; the two readings
+    differ only when some members abstain or do not vote.
+    """
+
+    # Strict: only when every vote counted in the base is for or against and they are
+    # equally divided (with the "present" and "all members" bases: every member present
+    # with a vote voted for or against).  1-1-1 of 3 present is no tie: not adopted.
+    EQUAL_DIVISION = "equal_division"
+    # Lenient: whenever for == against, whatever the abstentions (1-1-1 is a tie).
+    FOR_EQUALS_AGAINST = "for_equals_against"
+
+
+class NoQuorumVote(StrEnum):
+    """What closing a vote on an item without a quorum does (members left, quorum lost)."""
+
+    # The vote is closed and recorded as not considered for lack of a quorum: never adopted.
+    NOT_CONSIDERED = "not_considered"
+    # The vote cannot be closed at all while there is no quorum; the item stays undecided.
+    REFUSE = "refuse"
+
+
 class DayCount(StrEnum):
     """Units in which a regulation counts a deadline."""
 
@@ -89,6 +117,65 @@ class Deadline:
 
 
 @dataclass(frozen=True)
+class Act:
+    """The act a council works under: its Regulation and the act that approved it.
+
+    ``titles`` is the act's own title per language (kk, ru, en); ``issuers`` the
+    body that approved it, in the form the language needs after the approving
+    instrument (kk genitive «Қазақстан Республикасы Үкіметінің», ru genitive
+    «Правительства Республики Казахстан», en "the Government of the Republic of
+    Kazakhstan"); ``instruments`` the approving instrument in the instrumental
+    case where the language has one (kk «қаулысымен», ru «постановлением», en
+    "Decree").  Documents name it in full once and then by its short name.
+    """
+
+    kind: ActKind = ActKind.REGULATION
+    titles: dict[str, str] = field(default_factory=dict, hash=False)
+    issuers: dict[str, str] = field(default_factory=dict, hash=False)
+    instruments: dict[str, str] = field(default_factory=dict, hash=False)
+    number: str = ""
+    approved_on: date | None = None
+
+
+def act_to_dict(act: Act | None) -> dict[str, object] | None:
+    """Plain JSON-ready data of an act (``None`` stays ``None``)."""
+    if act is None:
+        return None
+    return {
+        "kind": act.kind.value,
+        "titles": dict(act.titles),
+        "issuers": dict(act.issuers),
+        "instruments": dict(act.instruments),
+        "number": act.number,
+        "approved_on": act.approved_on.isoformat() if act.approved_on else None,
+    }
+
+
+def act_from_dict(data: object) -> Act | None:
+    """The act stored by :func:`act_to_dict`; refuses data of the wrong shape."""
+    if data is None:
+        return None
+    if not isinstance(data, dict):
+        raise ValueError("an act must be an object")
+
+    def texts(key: str) -> dict[str, str]:
+        value = data.get(key) or {}
+        if not isinstance(value, dict):
+            raise ValueError(f"{key} must be an object")
+        return {str(k): str(v) for k, v in value.items() if k in ("kk", "ru", "en")}
+
+    approved = data.get("approved_on")
+    return Act(
+        kind=ActKind(str(data.get("kind", ActKind.REGULATION.value))),
+        titles=texts("titles"),
+        issuers=texts("issuers"),
+        instruments=texts("instruments"),
+        number=str(data.get("number", "")),
+        approved_on=date.fromisoformat(str(approved)) if approved else None,
+    )
+
+
+@dataclass(frozen=True)
 class RegulationProfile:
     """The regulation of one council, as data."""
 
@@ -97,6 +184,8 @@ class RegulationProfile:
     threshold: Share = MORE_THAN_HALF
     abstentions_count_as_cast: bool = True
     tie_break: TieBreak = TieBreak.PRESIDING
+    tie_reading: TieReading = TieReading.EQUAL_DIVISION
+    no_quorum_vote: NoQuorumVote = NoQuorumVote.NOT_CONSIDERED
     secretary_votes: bool = True
     recommendations_only: bool = False
     materials_deadline: Deadline | None = None
@@ -109,15 +198,26 @@ class RegulationProfile:
     opens_with_instructions_report: bool = False
     max_deputy_chairs: int = 1
     max_co_chairs: int = 0
+    act: Act | None = None
+    # The paragraph of the act each rule comes from: "15", or "9.4" for subparagraph 4) of 9.
     sources: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def with_changes(self, **changes: object) -> RegulationProfile:
         """Return a copy with ``changes`` applied (presets stay untouched)."""
         return replace(self, **changes)  # type: ignore[arg-type]
 
+    @property
+    def act_kind(self) -> ActKind:
+        """What the citations call the act: the Regulation unless the act says otherwise."""
+        return self.act.kind if self.act is not None else ActKind.REGULATION
+
     def source(self, rule: str) -> str:
-        """The paragraph a rule comes from, e.g. ``"000 §15"``, or ``""``."""
+        """The paragraph a rule comes from, e.g. ``"15"``, or ``""``."""
         return self.sources.get(rule, "")
+
+    def citation(self, rule: str) -> Citation | None:
+        """The rule's paragraph as a citation in legal form, or None when unknown."""
+        return Citation.of(self.source(rule), self.act_kind)
 
 
 @dataclass(frozen=True)
@@ -126,34 +226,81 @@ class Preset:
 
     key: str
     title: str  # marked with N_, translated where shown
-    act: str
+    seed: str  # the seed file the preset follows ("000"): for code and tests only
     profile: RegulationProfile
 
+
+ACT_690 = Act(
+    kind=ActKind.REGULATION,
+    titles={
+        "kk": "«Инновациялық технологиялар паркі» инновациялық кластерінің қамқоршылық кеңесі "
+        "туралы ереже",
+        "ru": "Положение о попечительском совете инновационного кластера "
+        "«Парк инновационных технологий»",
+        "en": "Regulation on the supervisory board of the “Innovative Technologies Park” "
+        "innovation cluster",
+    },
+    issuers={
+        "kk": "Қазақстан Республикасы Үкіметінің",
+        "ru": "Правительства Республики Казахстан",
+        "en": "the Government of the Republic of Kazakhstan",
+    },
+    instruments={"kk": "қаулысымен", "ru": "постановлением", "en": "Decree"},
+    number="690",
+    approved_on=date(2017, 10, 31),
+)
+
+ACT_881 = Act(
+    kind=ActKind.REGULATION,
+    titles={
+        "kk": "Жасанды интеллектіні дамыту жөніндегі кеңес туралы ереже",
+        "ru": "Положение о Совете по развитию искусственного интеллекта",
+        "en": "Regulation on the Council for the Development of Artificial Intelligence",
+    },
+    issuers={
+        "kk": "Қазақстан Республикасы Президентінің",
+        "ru": "Президента Республики Казахстан",
+        "en": "the President of the Republic of Kazakhstan",
+    },
+    instruments={"kk": "Жарлығымен", "ru": "Указом", "en": "Decree"},
+    number="881",
+    approved_on=date(2025, 5, 19),
+)
+
+# The acts the seeds' shorthand referred to, for profiles and files written before acts.
+LEGACY_ACTS = {"000": ACT_690, "004": ACT_881}
 
 SUPERVISORY_BOARD_690 = Preset(
     key="supervisory_board_690",
     title=N_("Supervisory board (Government decree No. 690 of 31 October 2017)"),
-    act="000",
+    seed="000",
     profile=RegulationProfile(
         quorum=None,
         decision_base=DecisionBase.PRESENT,
         threshold=MORE_THAN_HALF,
         tie_break=TieBreak.PRESIDING,
+        # 000 §15: "a simple majority of the total number of members present"; the casting
+        # vote settles "equal votes", which abstentions are not: the strict reading.
+        tie_reading=TieReading.EQUAL_DIVISION,
+        # 000 sets no quorum, so this applies only once a user sets one: a vote without a
+        # quorum is no decision of the council, and the record says so instead of hiding it.
+        no_quorum_vote=NoQuorumVote.NOT_CONSIDERED,
         secretary_votes=True,
         recommendations_only=False,
-        copies_deadline=Deadline(7, DayCount.CALENDAR_DAYS, "000 §9.4"),
+        copies_deadline=Deadline(7, DayCount.CALENDAR_DAYS, "9.4"),
         min_meetings_per_year=0,
         signers=Signers.PRESIDING,
         opens_with_instructions_report=False,
         max_deputy_chairs=1,
+        act=ACT_690,
         sources={
-            "substitution": "000 §14",
-            "threshold": "000 §15",
-            "tie_break": "000 §15",
-            "dissent": "000 §16",
-            "signers": "000 §17",
-            "copies": "000 §9.4",
-            "extraordinary": "000 §13",
+            "substitution": "14",
+            "threshold": "15",
+            "tie_break": "15",
+            "dissent": "16",
+            "signers": "17",
+            "copies": "9.4",
+            "extraordinary": "13",
         },
     ),
 )
@@ -161,35 +308,41 @@ SUPERVISORY_BOARD_690 = Preset(
 AI_COUNCIL_881 = Preset(
     key="ai_council_881",
     title=N_("AI development council (Presidential decree No. 881 of 19 May 2025)"),
-    act="004",
+    seed="004",
     profile=RegulationProfile(
         quorum=None,
         decision_base=DecisionBase.PRESENT,
         threshold=MORE_THAN_HALF,
         tie_break=TieBreak.CHAIR,
+        # 004 §25 says "a majority" and "equal votes" and nothing more: the strict reading,
+        # as for 000, since nothing in the text lets abstentions make a tie.
+        tie_reading=TieReading.EQUAL_DIVISION,
+        # 004 sets no quorum either; as for 000, a vote without one is recorded, not adopted.
+        no_quorum_vote=NoQuorumVote.NOT_CONSIDERED,
         secretary_votes=True,
         recommendations_only=True,
-        materials_deadline=Deadline(2, DayCount.MONTHS, "004 §27"),
-        materials_deadline_interim=Deadline(15, DayCount.WORKING_DAYS, "004 §36"),
-        protocol_draft_deadline=Deadline(1, DayCount.MONTHS, "004 §30"),
-        protocol_draft_deadline_interim=Deadline(2, DayCount.WEEKS, "004 §38"),
+        materials_deadline=Deadline(2, DayCount.MONTHS, "27"),
+        materials_deadline_interim=Deadline(15, DayCount.WORKING_DAYS, "36"),
+        protocol_draft_deadline=Deadline(1, DayCount.MONTHS, "30"),
+        protocol_draft_deadline_interim=Deadline(2, DayCount.WEEKS, "38"),
         min_meetings_per_year=1,
         signers=Signers.PRESIDING,
         opens_with_instructions_report=True,
         max_deputy_chairs=0,
         max_co_chairs=0,
+        act=ACT_881,
         sources={
-            "substitution": "004 §22",
-            "threshold": "004 §25",
-            "tie_break": "004 §25",
-            "recommendations": "004 §4",
-            "signers": "004 §20",
-            "min_meetings": "004 §25",
-            "instructions_report": "004 §26",
-            "materials": "004 §27",
-            "materials_interim": "004 §36",
-            "draft": "004 §30",
-            "draft_interim": "004 §38",
+            "substitution": "22",
+            "threshold": "25",
+            "tie_break": "25",
+            "recommendations": "4",
+            "signers": "20",
+            "min_meetings": "25",
+            "instructions_report": "26",
+            "materials": "27",
+            "materials_interim": "36",
+            "draft": "30",
+            "draft_interim": "38",
         },
     ),
 )
@@ -226,7 +379,8 @@ def _deadline_from(data: object) -> Deadline | None:
         return None
     if not isinstance(data, dict):
         raise ValueError("a deadline must be an object")
-    return Deadline(int(data["amount"]), DayCount(data["unit"]), str(data.get("source", "")))
+    source = paragraph_of(str(data.get("source", "")))
+    return Deadline(int(data["amount"]), DayCount(data["unit"]), source)
 
 
 DEADLINE_FIELDS = (
@@ -246,6 +400,8 @@ def profile_to_dict(profile: RegulationProfile) -> dict[str, object]:
         "threshold": _share_to(profile.threshold),
         "abstentions_count_as_cast": profile.abstentions_count_as_cast,
         "tie_break": profile.tie_break.value,
+        "tie_reading": profile.tie_reading.value,
+        "no_quorum_vote": profile.no_quorum_vote.value,
         "secretary_votes": profile.secretary_votes,
         "recommendations_only": profile.recommendations_only,
         "min_meetings_per_year": profile.min_meetings_per_year,
@@ -253,6 +409,7 @@ def profile_to_dict(profile: RegulationProfile) -> dict[str, object]:
         "opens_with_instructions_report": profile.opens_with_instructions_report,
         "max_deputy_chairs": profile.max_deputy_chairs,
         "max_co_chairs": profile.max_co_chairs,
+        "act": act_to_dict(profile.act),
         "sources": dict(profile.sources),
     }
     for name in DEADLINE_FIELDS:
@@ -267,6 +424,9 @@ def profile_from_dict(data: dict[str, object]) -> RegulationProfile:
     sources = data.get("sources") or {}
     if not isinstance(sources, dict):
         raise ValueError("sources must be an object")
+    act = act_from_dict(data.get("act"))
+    if act is None:
+        act = _legacy_act(sources, data)
 
     def flag(key: str, default: bool) -> bool:
         value = data.get(key, default)
@@ -284,6 +444,8 @@ def profile_from_dict(data: dict[str, object]) -> RegulationProfile:
         threshold=threshold,
         abstentions_count_as_cast=flag("abstentions_count_as_cast", True),
         tie_break=TieBreak(str(data.get("tie_break", base.tie_break.value))),
+        tie_reading=TieReading(str(data.get("tie_reading", base.tie_reading.value))),
+        no_quorum_vote=NoQuorumVote(str(data.get("no_quorum_vote", base.no_quorum_vote.value))),
         secretary_votes=flag("secretary_votes", True),
         recommendations_only=flag("recommendations_only", False),
         min_meetings_per_year=number("min_meetings_per_year", 0),
@@ -291,6 +453,18 @@ def profile_from_dict(data: dict[str, object]) -> RegulationProfile:
         opens_with_instructions_report=flag("opens_with_instructions_report", False),
         max_deputy_chairs=number("max_deputy_chairs", 1),
         max_co_chairs=number("max_co_chairs", 0),
-        sources={str(k): str(v) for k, v in sources.items()},
+        act=act,
+        sources={str(k): p for k, v in sources.items() if (p := paragraph_of(str(v)))},
         **{name: _deadline_from(data.get(name)) for name in DEADLINE_FIELDS},
     )
+
+
+def _legacy_act(sources: dict[object, object], data: dict[str, object]) -> Act | None:
+    """The act an old profile meant by its "000 §15" sources, when they all name one seed."""
+    refs = [str(v) for v in sources.values()]
+    for name in DEADLINE_FIELDS:
+        deadline = data.get(name)
+        if isinstance(deadline, dict):
+            refs.append(str(deadline.get("source", "")))
+    keys = {legacy_act_key(ref) for ref in refs} - {""}
+    return LEGACY_ACTS.get(keys.pop()) if len(keys) == 1 else None

@@ -12,38 +12,55 @@ Members take part without the right of substitution (000 §14; 004 §22), so a
 ballot from anyone else -- an absent member, an invited person, a deputy who
 came instead of a member -- is refused, never silently dropped.
 
-**Ties.**  A tie is ``for == against > 0`` while the threshold is not met on
-its own.  Abstentions do not prevent a tie: 4 for, 4 against, 1 abstained of
-9 present is a tie, because the question the casting vote settles is for
-versus against (this is how councils apply 000 §15 and 004 §25).  The casting
-vote counts as **one more vote for its side**; it does not add a member to the
-base.  So the tie-breaker voting against rejects, and voting for adopts only
-if the for-votes plus the casting vote meet the threshold: 4-4-1 of 9 present
-becomes 5 of 9 and is adopted, while 3-3-3 of 9 becomes 4 of 9, still not a
-majority of the members present, and is not adopted.  Letting a casting vote
-adopt 3-3-3 would make the rule perverse: 3-3-3 would pass while 4-3-2 (one
-abstainer changing to for) would fail.  With this reading, changing a ballot
-to "for" never turns an adopted decision into a rejected one as long as the
-base stays the same (see :func:`tally`).
+**Ties.**  When the votes are "equal" the tie-breaker's vote decides, and the
+profile names how "equal" is read (:class:`~app.domain.regulation.TieReading`),
+because the regulations say both "a simple majority of the members present"
+and "in case of equal votes the presiding member's vote decides" (000 §15;
+004 §25), and the two differ only when someone abstains or does not vote:
+
+* ``EQUAL_DIVISION`` (strict, the seeds' presets): a tie is ``for == against
+  > 0`` with *every* counted vote for or against -- every member present with
+  a vote (PRESENT and ALL_MEMBERS bases), or every vote cast (CAST base).
+  1 for, 1 against, 1 abstained of 3 present is no tie: 1 of 3 is no majority
+  of those present, so it is not adopted.
+* ``FOR_EQUALS_AGAINST`` (lenient): ``for == against > 0`` whatever the
+  abstentions; 1-1-1 is a tie the casting vote decides.
+
+Either way a tie exists only while the threshold is not met on its own.  The
+casting vote counts as **one more vote for its side**; it does not add a member
+to the base.  So the tie-breaker voting against rejects, and voting for adopts
+only if the for-votes plus the casting vote meet the threshold: under the
+lenient reading 4-4-1 of 9 present becomes 5 of 9 and is adopted, while 3-3-3
+of 9 becomes 4 of 9, still not a majority of the members present, and is not
+adopted.  With either reading, changing a ballot to "for" never turns an
+adopted decision into a rejected one as long as the base stays the same (see
+:func:`tally`), and the strict reading never adopts what the lenient one
+rejects.  Where the reading decided the result, the explanation says so in one
+sentence.
+
+**No quorum.**  A vote taken on an item without a quorum is no decision of the
+council: :func:`not_considered` records its counts with the reason
+:attr:`Reason.NO_QUORUM`, never adopted (see :mod:`app.domain.quorum_loss`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 
 from app.domain import translation
+from app.domain.citation import ActKind, Citation, cite
 from app.domain.errors import DomainError
 from app.domain.quorum import (
     NEGATIVE_COUNT,
     check_present_count,
-    cite,
     needed_phrase,
     out_of_phrase,
 )
-from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak
+from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak, TieReading
 from app.domain.translation import N_
 
 NOT_ENTITLED = N_(
@@ -121,6 +138,7 @@ class Reason(StrEnum):
     TIE_BREAKER_HAS_NO_VOTE = "tie_breaker_has_no_vote"  # absent chair / non-member presiding
     TIE_BREAKER_DID_NOT_VOTE = "tie_breaker_did_not_vote"  # abstained or did not vote
     NO_CASTING_VOTE = "no_casting_vote"  # the regulation has no tie-break
+    NO_QUORUM = "no_quorum"  # voted without a quorum: not considered, never adopted
 
 
 @dataclass(frozen=True)
@@ -139,10 +157,13 @@ class TallyResult:
     tie_break_applied: TieBreak | None  # the rule consulted, only when there was a tie
     deciding_voter_id: int | None  # the tie-breaker, when their vote decided
     reason: Reason
+    # The profile's reading of "equal votes" (None in results frozen before it was named).
+    tie_reading: TieReading | None = None
     recommendation: bool = False  # the council's decisions are recommendations (004 §4)
-    threshold_source: str = ""
+    threshold_source: str = ""  # paragraphs of the council's act: "15"
     tie_break_source: str = ""
     recommendation_source: str = ""
+    act_kind: str = ActKind.REGULATION.value
 
     @property
     def present(self) -> int:
@@ -160,16 +181,27 @@ class TallyResult:
 
     def _explain(self, t: gettext.NullTranslations) -> str:
         counts = _counts_phrase(t, self)
+        if self.reason is Reason.NO_QUORUM:
+            return " ".join(
+                (
+                    t.gettext(
+                        "{counts}: the vote was taken without a quorum, so it is not a decision "
+                        "of the council."
+                    ).format(counts=counts),
+                    t.gettext("Not considered: no quorum."),
+                )
+            )
         if self.tie:
-            clause = cite(_tie_clause(t, self), self.tie_break_source)
+            clause = cite(t, _tie_clause(t, self), self.tie_break_source, self.act_kind)
             reasoning = t.gettext("a tie; {clause}").format(clause=clause)
         else:
-            reasoning = cite(_needed(t, self), self.threshold_source)
+            reasoning = cite(t, _needed(t, self), self.threshold_source, self.act_kind)
         sentences = [t.gettext("{counts}: {reasoning}.").format(counts=counts, reasoning=reasoning)]
+        sentences.extend(_reading_sentence(t, self))
         sentences.append(t.gettext("Adopted.") if self.adopted else t.gettext("Not adopted."))
         if self.adopted and self.recommendation:
             text = t.gettext("The decision is a recommendation")
-            sentences.append(cite(text, self.recommendation_source) + ".")
+            sentences.append(cite(t, text, self.recommendation_source, self.act_kind) + ".")
         return " ".join(sentences)
 
 
@@ -231,6 +263,48 @@ def _tie_clause(t: gettext.NullTranslations, r: TallyResult) -> str:
     return t.gettext("the presiding person has no vote on this item, so the tie is not broken")
 
 
+def _reading_sentence(t: gettext.NullTranslations, r: TallyResult) -> list[str]:
+    """One sentence on how the regulation reads "equal votes", only where the reading decided:
+    for == against, no majority, and someone abstained or did not vote."""
+    if r.tie_reading is None:
+        return []
+    counted = _counted(r.present, r.base, r.base_count)
+    if not _equal_but_not_divided(r.for_, r.against, counted, r.required):
+        return []
+    if r.tie_reading is TieReading.FOR_EQUALS_AGAINST:
+        return [
+            t.gettext(
+                "The casting vote decides whenever the votes for and against are equal, "
+                "whatever the number of abstentions."
+            )
+        ]
+    if r.base is DecisionBase.CAST:
+        return [
+            t.gettext(
+                "The casting vote decides only when every vote cast is for or against and the "
+                "votes are equally divided, so it did not apply here."
+            )
+        ]
+    return [
+        t.gettext(
+            "The casting vote decides only when every member present with a vote voted for "
+            "or against and the votes are equally divided, so it did not apply here."
+        )
+    ]
+
+
+def not_considered(result: TallyResult) -> TallyResult:
+    """The same counts, recorded as a vote taken without a quorum: never adopted, no tie."""
+    return dataclasses.replace(
+        result,
+        adopted=False,
+        tie=False,
+        tie_break_applied=None,
+        deciding_voter_id=None,
+        reason=Reason.NO_QUORUM,
+    )
+
+
 def _tie_breaker(context: VotingContext, rule: TieBreak) -> int | None:
     """Who holds the casting vote under ``rule`` (they may be absent or have no vote)."""
     if rule is TieBreak.PRESIDING:
@@ -251,9 +325,30 @@ def _base_count(
     return context.composition_size
 
 
-def _is_tie(for_: int, against: int, base_count: int, profile: RegulationProfile) -> bool:
-    """For equals against (and someone voted) and the threshold alone does not settle it."""
-    return for_ == against > 0 and not profile.threshold.is_met(for_, base_count)
+def _counted(present: int, base: DecisionBase, base_count: int) -> int:
+    """The votes a strict tie must divide equally: those cast in the CAST base, else everyone
+    present with a vote (an abstainer or a silent member stands between for and against)."""
+    return base_count if base is DecisionBase.CAST else present
+
+
+def _equal_but_not_divided(for_: int, against: int, counted: int, required: int) -> bool:
+    """For equals against, the threshold is not met, yet not every counted vote is for or
+    against: the one case in which the two readings of "equal votes" differ."""
+    return for_ == against > 0 and for_ < required and for_ + against < counted
+
+
+def _is_tie(
+    for_: int, against: int, counted: int, base_count: int, profile: RegulationProfile
+) -> bool:
+    """Equal votes under the profile's reading, and the threshold alone does not settle it.
+
+    :attr:`TieReading.FOR_EQUALS_AGAINST`: for == against > 0.
+    :attr:`TieReading.EQUAL_DIVISION`: also every counted vote (``counted``: see
+    :func:`_counted`) is for or against, so for + against == counted.
+    """
+    if for_ != against or for_ == 0 or profile.threshold.is_met(for_, base_count):
+        return False
+    return profile.tie_reading is TieReading.FOR_EQUALS_AGAINST or for_ + against == counted
 
 
 def _decide(
@@ -269,7 +364,9 @@ def _decide(
     """Apply threshold and tie-break (``breaker_choice`` None: the tie-breaker has no vote)."""
     base_count = _base_count(for_, against, abstained, context, profile)
     threshold = profile.threshold
-    tie = _is_tie(for_, against, base_count, profile)
+    present = for_ + against + abstained + did_not_vote
+    counted = _counted(present, profile.decision_base, base_count)
+    tie = _is_tie(for_, against, counted, base_count, profile)
     met = threshold.is_met(for_, base_count)
     adopted = met
     tie_break: TieBreak | None = None
@@ -305,10 +402,12 @@ def _decide(
         tie_break_applied=tie_break,
         deciding_voter_id=deciding,
         reason=reason,
+        tie_reading=profile.tie_reading,
         recommendation=profile.recommendations_only,
         threshold_source=profile.source("threshold"),
         tie_break_source=profile.source("tie_break"),
         recommendation_source=profile.source("recommendations"),
+        act_kind=profile.act_kind.value,
     )
 
 
@@ -331,10 +430,10 @@ def tally(
     not a majority of those present.
     """
     choices: dict[int, Choice] = {}
-    substitution = profile.source("substitution")
+    substitution: Citation | None = profile.citation("substitution")
     for ballot in ballots:
         if ballot.voter_id not in context.entitled_present:
-            if substitution:
+            if substitution is not None:
                 raise DomainError(NOT_ENTITLED_CITED, voter_id=ballot.voter_id, source=substitution)
             raise DomainError(NOT_ENTITLED, voter_id=ballot.voter_id)
         if ballot.voter_id in choices:
@@ -413,7 +512,8 @@ def tally_counts(
     if breaker is not None and breaker in context.entitled_present:
         breaker_choice = known.get(breaker)
         base_count = _base_count(for_, against, abstained, context, profile)
-        if breaker_choice is None and _is_tie(for_, against, base_count, profile):
+        counted = _counted(present, profile.decision_base, base_count)
+        if breaker_choice is None and _is_tie(for_, against, counted, base_count, profile):
             # Saying "did not vote" would be a guess; the secretary must say what happened.
             if profile.tie_break is TieBreak.CHAIR:
                 raise DomainError(TIE_NEEDS_CHAIR_CHOICE)

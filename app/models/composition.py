@@ -18,7 +18,12 @@ class Act(Identified, Timestamped, Base):
     __tablename__ = "acts"
 
     council_id: Mapped[int | None] = mapped_column(ForeignKey("councils.id"), index=True)
+    # The title as first entered, in whatever language (older files and exchange readers);
+    # documents print the title in their own language, or none (migration 0009).
     title: Mapped[str] = mapped_column(Text, default="")
+    title_kk: Mapped[str] = mapped_column(Text, default="", server_default="")
+    title_ru: Mapped[str] = mapped_column(Text, default="", server_default="")
+    title_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     number: Mapped[str] = mapped_column(String(64), default="")
     act_date: Mapped[date | None] = mapped_column(Date)
     note: Mapped[str] = mapped_column(Text, default="")
@@ -52,6 +57,8 @@ class Person(Identified, Timestamped, Base):
     surname: Mapped[str] = mapped_column(String(200))
     given_name: Mapped[str] = mapped_column(String(200), default="")
     patronymic: Mapped[str] = mapped_column(String(200), default="")
+    # "male", "female" or "unknown" (app/domain/gender.py): Russian verbs agree with it.
+    gender: Mapped[str] = mapped_column(String(16), default="unknown", server_default="unknown")
     latin_name: Mapped[str] = mapped_column(String(300), default="")
     email: Mapped[str] = mapped_column(String(300), default="")
     phone: Mapped[str] = mapped_column(String(100), default="")

@@ -3,7 +3,7 @@ dissenting opinions and protocol instructions."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any
 
 from sqlalchemy import (
@@ -15,6 +15,7 @@ from sqlalchemy import (
     Integer,
     String,
     Text,
+    Time,
     UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column
@@ -32,9 +33,19 @@ class Attendance(Identified, Timestamped, Base):
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meetings.id"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("people.id"), index=True)
     present: Mapped[bool] = mapped_column(Boolean)
+    # The reason as one text (kept for the rules and older files); the protocol prints
+    # the kind from the translated list (app/domain/absence.py), or for "other" the
+    # text in its own language.
     absence_reason: Mapped[str] = mapped_column(Text, default="")
+    absence_kind: Mapped[str] = mapped_column(String(32), default="", server_default="")
+    absence_reason_kk: Mapped[str] = mapped_column(Text, default="", server_default="")
+    absence_reason_ru: Mapped[str] = mapped_column(Text, default="", server_default="")
+    absence_reason_en: Mapped[str] = mapped_column(Text, default="", server_default="")
     arrived_before_item: Mapped[int | None] = mapped_column(Integer)  # agenda position, 0-based
     left_after_item: Mapped[int | None] = mapped_column(Integer)
+    # The clock time of a late arrival or an early departure, where recorded (local time).
+    arrived_at: Mapped[time | None] = mapped_column(Time)
+    left_at: Mapped[time | None] = mapped_column(Time)
 
 
 class InvitedPerson(Identified, Timestamped, Base):

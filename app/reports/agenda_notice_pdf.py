@@ -12,8 +12,8 @@ text already in the notice's language, built by :mod:`app.services.notice`;
 this module neither reads the database nor translates.  The page follows the
 margins of Kazakh official documents (left 30 mm, right 15 mm, top and bottom
 20 mm), pages after the first are numbered at the top, and the fonts are the
-embedded DejaVu Serif of :mod:`app.reports.fonts`.  The same snapshot gives the
-same bytes (ReportLab's invariant mode).
+embedded Liberation Serif of :mod:`app.reports.fonts` (Times New Roman's metric
+twin), 14 pt.  The same snapshot gives the same bytes (ReportLab's invariant mode).
 """
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from app.reports.fonts import FontNames, register_fonts
+from app.reports.fonts import DOCUMENT_LEADING, DOCUMENT_SIZE, FontNames, register_fonts
 from app.reports.official_page import (
     BOTTOM_MARGIN,
     LEFT_MARGIN,
@@ -49,8 +49,9 @@ from app.reports.official_page import (
     TOP_MARGIN,
 )
 
-BODY_SIZE = 13
-SMALL_SIZE = 11
+BODY_SIZE = DOCUMENT_SIZE  # Times New Roman 14 (its metric twin), as documents are set
+LEADING = DOCUMENT_LEADING  # single spacing
+SMALL_SIZE = 12
 PAGE_NUMBER_SIZE = 10
 
 
@@ -131,12 +132,12 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
         "body",
         fontName=fonts.regular,
         fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.25,
+        leading=LEADING,
         alignment=TA_JUSTIFY,
         spaceAfter=4,
     )
     small = ParagraphStyle(
-        "small", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.3, alignment=TA_LEFT
+        "small", parent=body, fontSize=SMALL_SIZE, leading=SMALL_SIZE * 1.15, alignment=TA_LEFT
     )
     return {
         "body": body,
@@ -150,8 +151,8 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
             "heading",
             parent=body,
             fontName=fonts.bold,
-            fontSize=BODY_SIZE + 1,
-            leading=(BODY_SIZE + 1) * 1.25,
+            fontSize=BODY_SIZE,
+            leading=LEADING,
             alignment=TA_CENTER,
             spaceBefore=6,
             spaceAfter=2,

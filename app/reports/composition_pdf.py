@@ -46,7 +46,7 @@ from reportlab.platypus import (
 )
 from reportlab.platypus.flowables import Flowable
 
-from app.reports.fonts import FontNames, register_fonts
+from app.reports.fonts import DOCUMENT_LEADING, DOCUMENT_SIZE, FontNames, register_fonts
 from app.reports.official_page import (
     BOTTOM_MARGIN,
     LEFT_MARGIN,
@@ -56,8 +56,9 @@ from app.reports.official_page import (
 )
 from app.reports.page_numbers import numbered_canvas
 
-BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
-NOTE_SIZE = 10.5
+BODY_SIZE = DOCUMENT_SIZE  # Times New Roman 14 (its metric twin), as documents are set
+LEADING = DOCUMENT_LEADING  # single spacing
+NOTE_SIZE = 12
 PAGE_NUMBER_SIZE = 10
 
 
@@ -115,7 +116,7 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
         "body",
         fontName=fonts.regular,
         fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.25,
+        leading=LEADING,
         alignment=TA_LEFT,
         spaceAfter=7,
     )
@@ -124,8 +125,8 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
             "heading",
             parent=base,
             fontName=fonts.bold,
-            fontSize=BODY_SIZE + 1,
-            leading=(BODY_SIZE + 1) * 1.25,
+            fontSize=BODY_SIZE,
+            leading=LEADING,
             alignment=TA_CENTER,
             spaceAfter=8,
             keepWithNext=1,
@@ -134,7 +135,7 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
             "note",
             parent=base,
             fontSize=NOTE_SIZE,
-            leading=NOTE_SIZE * 1.3,
+            leading=NOTE_SIZE * 1.15,
             alignment=TA_LEFT,
             spaceAfter=4,
         ),
@@ -142,7 +143,7 @@ def _styles(fonts: FontNames) -> dict[str, ParagraphStyle]:
             "date",
             parent=base,
             fontSize=NOTE_SIZE,
-            leading=NOTE_SIZE * 1.3,
+            leading=NOTE_SIZE * 1.15,
             alignment=TA_CENTER,
             spaceAfter=4,
         ),

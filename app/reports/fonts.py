@@ -1,9 +1,13 @@
-"""The fonts every Kenes PDF embeds: DejaVu Serif, bundled in ``resources/fonts``.
+"""The fonts every Kenes document uses: Liberation Serif, bundled in ``resources/fonts``.
 
-DejaVu Serif covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү Һ І), Russian and the
-typographic quotes and dashes of official texts.  The files ship with Kenes
-(licence in ``resources/fonts/LICENSE-DejaVu.txt``) so a PDF looks the same on
-a Windows workstation that has no DejaVu installed.
+Secretariats and records offices in Kazakhstan set official documents in Times New
+Roman 14.  Liberation Serif 2 (SIL Open Font License, licence in
+``resources/fonts/LICENSE-LiberationSerif.txt``) is its metric twin: every
+character has the advance width of Times New Roman's, so a line, and a page, breaks
+where it would in Times New Roman; and it covers every Kazakh letter (Ә Ғ Қ Ң Ө Ұ Ү
+Һ І), Russian and the typographic quotes and dashes of official texts.  The PDFs
+embed it; the DOCX names Times New Roman (:data:`DOCUMENT_FONT`), the font Word
+has, with the same size and spacing.
 
 ReportLab keeps registered fonts in a process-wide registry;
 :func:`register_fonts` fills it once (thread-safe) and returns the names to
@@ -29,7 +33,21 @@ FONTS_DIR = RESOURCES_DIR / "fonts"
 FAMILY = "KenesSerif"
 REGULAR = "KenesSerif"
 BOLD = "KenesSerif-Bold"
-_FILES = {REGULAR: "DejaVuSerif.ttf", BOLD: "DejaVuSerif-Bold.ttf"}
+ITALIC = "KenesSerif-Italic"
+BOLD_ITALIC = "KenesSerif-BoldItalic"
+_FILES = {
+    REGULAR: "LiberationSerif-Regular.ttf",
+    BOLD: "LiberationSerif-Bold.ttf",
+    ITALIC: "LiberationSerif-Italic.ttf",
+    BOLD_ITALIC: "LiberationSerif-BoldItalic.ttf",
+}
+
+DOCUMENT_FONT = "Times New Roman"
+"""The font a DOCX names: Word's own; Liberation Serif, which the PDFs embed, is its metric twin."""
+DOCUMENT_SIZE = 14
+"""The body size of an official document, in points."""
+DOCUMENT_LEADING = 16.1
+"""The line pitch of the body: single spacing of Times New Roman 14 (1.15 em), in points."""
 
 KAZAKH_LETTERS = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"
 
@@ -41,6 +59,8 @@ class FontNames:
     regular: str
     bold: str
     family: str
+    italic: str = ITALIC
+    bold_italic: str = BOLD_ITALIC
 
 
 _lock = threading.Lock()
@@ -53,15 +73,15 @@ def font_file(name: str) -> Path:
 
 
 def register_fonts() -> FontNames:
-    """Register DejaVu Serif (regular and bold) with ReportLab once and return the names.
+    """Register Liberation Serif (the four faces) with ReportLab once and return the names.
 
-    The family maps italic to the upright faces, so ``<i>`` in a paragraph
-    never falls back to an unembedded standard font.
+    ``<b>`` and ``<i>`` in a paragraph pick the faces of the family, so no text ever
+    falls back to an unembedded standard font.
     """
     global _registered  # noqa: PLW0603 - ReportLab's font registry is process-wide
     with _lock:
         if _registered is None:
-            for name in (REGULAR, BOLD):
+            for name in _FILES:
                 path = font_file(name)
                 try:
                     pdfmetrics.registerFont(TTFont(name, str(path)))
@@ -71,7 +91,7 @@ def register_fonts() -> FontNames:
                         path=str(path),
                     ) from exc
             pdfmetrics.registerFontFamily(
-                FAMILY, normal=REGULAR, bold=BOLD, italic=REGULAR, boldItalic=BOLD
+                FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC, boldItalic=BOLD_ITALIC
             )
             _registered = FontNames(regular=REGULAR, bold=BOLD, family=FAMILY)
         return _registered

@@ -8,10 +8,14 @@ copy a secretariat may need to send; the PDF stays the signed original.
 
 The page is A4 with the margins of Kazakh official documents (left 30 mm,
 right 15 mm, top and bottom 20 mm); the footer carries the protocol number and
-"N / M" (Word fields).  The text font is DejaVu Serif (the PDF's), declared in
-the font table with Times New Roman as its alternative, so Word substitutes
-that where DejaVu is not installed.  Table header rows are marked to repeat on
-every page (``w:tblHeader``) and rows do not split across pages.
+"N / M" (Word fields).  The text is Times New Roman 14 with single spacing at
+the PDF's exact line pitch (the PDF embeds Liberation Serif, its metric twin),
+with the same sizes, indents and spaces, so Word breaks lines and pages as the
+PDF does.  Russian and English hyphenate (Word's dictionaries), as the PDF's
+justified text does.  Table header rows are marked to repeat on every page
+(``w:tblHeader``), rows do not split across pages, and the first and last two
+rows of a table keep together (``w:keepNext``), so no row stands alone at the
+foot or the head of a page; headings keep with what follows.
 
 python-docx provides the package (template, styles, section, footer,
 properties); the body is written as WordprocessingML and parsed once.  Adding
@@ -20,64 +24,76 @@ the document (each paragraph looks up its style among all styles and searches
 the body for its place; ``table.cell()`` rebuilds the whole grid), which a
 200-item protocol with its roll calls makes plain.
 
-The same snapshot gives the same bytes: the core properties carry fixed
-dates (those of ReportLab's invariant mode) and the metadata of the snapshot,
-and the ZIP entries are rewritten with a fixed timestamp.
+The same snapshot gives the same bytes: the properties are the snapshot's (dated
+when it was signed), and the package is rewritten without the template's metadata
+and with a fixed timestamp on every entry (:mod:`app.reports.docx_package`).  The
+protocol's identity is embedded as custom properties, so ``kenes protocol verify``
+recognises a working copy.
 """
 
 from __future__ import annotations
 
 import io
 import re
-import zipfile
-from datetime import UTC, datetime
+from collections.abc import Mapping
 from typing import cast
 from xml.sax.saxutils import escape
 
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt, Twips
 from docx.styles.style import ParagraphStyle
-from lxml import etree
+from reportlab.lib.units import mm
 
 from app.domain.protocol import DecisionLine, InstructionLine, ItemSection, ProtocolSnapshot
+from app.reports.docx_package import finish_package
+from app.reports.fonts import DOCUMENT_FONT, DOCUMENT_LEADING, DOCUMENT_SIZE
 from app.reports.official_page import (
     BOTTOM_MARGIN_MM,
     LEFT_MARGIN_MM,
-    PRODUCER,
     RIGHT_MARGIN_MM,
     TOP_MARGIN_MM,
 )
+from app.reports.properties import (
+    IDENTITY_KEYS,
+    IDENTITY_LANGUAGE,
+    IDENTITY_PROTOCOL,
+    IDENTITY_SNAPSHOT,
+    LANGUAGE_TAGS,
+    properties_of,
+)
 from app.reports.protocol_pdf import (
+    ANNEX_HEADING_INDENT_MM,
     INSTRUCTION_COLUMNS_MM,
+    KEPT_ROWS,
     ROLL_CALL_COLUMNS_MM,
     absent_line,
+    annex_heading,
+    annex_title,
     dissent_meta,
     invited_where,
     person_line,
     protocol_number_line,
     roll_call_title,
+    set_ragged,
 )
 
-FONT = "DejaVu Serif"
-FALLBACK_FONT = "Times New Roman"
-BODY_SIZE = 12
-SMALL_SIZE = 10.5
-CELL_SIZE = 10
+FONT = DOCUMENT_FONT  # Times New Roman: Word's own; the PDF embeds its metric twin
+BODY_SIZE = DOCUMENT_SIZE
+SMALL_SIZE = 12
+CELL_SIZE = 12
+FOOTER_SIZE = 10
+LINE_PITCH = DOCUMENT_LEADING / DOCUMENT_SIZE  # single spacing, as in the PDF
 LEFT_MARGIN = Mm(LEFT_MARGIN_MM)
 RIGHT_MARGIN = Mm(RIGHT_MARGIN_MM)
 TOP_MARGIN = Mm(TOP_MARGIN_MM)
 BOTTOM_MARGIN = Mm(BOTTOM_MARGIN_MM)
 TEXT_WIDTH_MM = 210 - LEFT_MARGIN_MM - RIGHT_MARGIN_MM
 INDENT = Mm(12.5)
-# ReportLab's invariant mode dates its PDFs 2000-01-01; the DOCX says the same.
-FIXED_TIME = datetime(2000, 1, 1, tzinfo=UTC)
-ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # the earliest a ZIP entry can say
-LANGUAGE_TAGS = {"kk": "kk-KZ", "ru": "ru-RU", "en": "en-GB"}
 HEAD_FILL = "F2F2F2"
 
 # Characters XML 1.0 cannot hold (lxml refuses them); the narrow no-break space
@@ -108,9 +124,7 @@ class _Styles:
         self.council = self._add(
             "Kenes Council", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=6
         )
-        self.title = self._add(
-            "Kenes Title", size=BODY_SIZE + 1, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=10
-        )
+        self.title = self._add("Kenes Title", bold=True, align=WD_ALIGN_PARAGRAPH.CENTER, after=10)
         self.note = self._add(
             "Kenes Note",
             size=SMALL_SIZE,
@@ -135,24 +149,31 @@ class _Styles:
         )
         self.agenda = self._add("Kenes Agenda", left=Mm(8), first=Mm(-8), after=2)
         self.item = self._add("Kenes Item", bold=True, first=INDENT, before=12, after=4, keep=True)
+        # A decision keeps with its result (as in the PDF).
         self.decision = self._add(
-            "Kenes Decision", align=WD_ALIGN_PARAGRAPH.JUSTIFY, first=INDENT, before=3, after=2
+            "Kenes Decision",
+            align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+            first=INDENT,
+            before=3,
+            after=2,
+            keep=True,
         )
-        self.result = self._add("Kenes Result", size=SMALL_SIZE, left=INDENT, after=4)
-        self.mention = self._add("Kenes Mention", size=SMALL_SIZE, left=INDENT, after=3)
+        # The result of a vote: in the body's size (it is the decision's record).
+        self.result = self._add("Kenes Result", left=INDENT, after=4)
+        self.mention = self._add("Kenes Mention", left=INDENT, after=3)
         self.gap = self._add("Kenes Gap", size=6)
         self.cell = self._add("Kenes Cell", size=CELL_SIZE)
-        self.sign_mark = self._add("Kenes Signature Mark", size=8, align=WD_ALIGN_PARAGRAPH.CENTER)
+        self.sign = self._add("Kenes Signature")
+        self.sign_mark = self._add("Kenes Signature Mark", size=9, align=WD_ALIGN_PARAGRAPH.CENTER)
+        # "Annex 1 to Minutes No. 1 of 14 March 2024": a block at the top right.
         self.annex_ref = self._add(
             "Kenes Annex Reference",
-            size=SMALL_SIZE,
-            align=WD_ALIGN_PARAGRAPH.RIGHT,
-            after=4,
+            left=Mm(ANNEX_HEADING_INDENT_MM),
+            after=12,
             page_break=True,
         )
         self.annex = self._add(
             "Kenes Annex",
-            size=BODY_SIZE + 1,
             bold=True,
             align=WD_ALIGN_PARAGRAPH.CENTER,
             after=10,
@@ -181,6 +202,9 @@ class _Styles:
         style.quick_style = False
         if size is not None:
             style.font.size = Pt(size)
+            # Single spacing of this size, exactly as the PDF sets it.
+            style.paragraph_format.line_spacing = Pt(round(size * LINE_PITCH, 2))
+            style.paragraph_format.line_spacing_rule = WD_LINE_SPACING.EXACTLY
         if bold:
             style.font.bold = True
         if italic:
@@ -202,13 +226,16 @@ class _Styles:
 
 
 def _set_defaults(doc: DocumentObject, lang: str) -> None:
-    """DejaVu Serif 12 pt, single spacing and the protocol's language for the whole document.
+    """Times New Roman 14 with single spacing (exactly the PDF's line pitch), widow
+    control, and the protocol's language for the whole document.
 
     The template's defaults name theme fonts, which take precedence over named ones, so
-    the run defaults are replaced rather than amended.
+    the run defaults are replaced rather than amended.  The line pitch is exact, as in
+    the PDF, so a page holds the same lines in Word.
     """
     tag = LANGUAGE_TAGS.get(lang, lang)
     size = BODY_SIZE * 2
+    line = round(DOCUMENT_LEADING * 20)
     defaults = parse_xml(
         f"<w:docDefaults {nsdecls('w')}>"
         "<w:rPrDefault><w:rPr>"
@@ -216,7 +243,8 @@ def _set_defaults(doc: DocumentObject, lang: str) -> None:
         f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
         f'<w:lang w:val="{tag}" w:eastAsia="{tag}" w:bidi="ar-SA"/>'
         "</w:rPr></w:rPrDefault>"
-        '<w:pPrDefault><w:pPr><w:spacing w:after="0" w:line="240" w:lineRule="auto"/>'
+        "<w:pPrDefault><w:pPr><w:widowControl/>"
+        f'<w:spacing w:after="0" w:line="{line}" w:lineRule="exact"/>'
         "</w:pPr></w:pPrDefault>"
         "</w:docDefaults>"
     )
@@ -227,29 +255,6 @@ def _set_defaults(doc: DocumentObject, lang: str) -> None:
         styles.remove(old)
     else:
         styles.insert(0, defaults)
-    _declare_fallback_font(doc)
-
-
-def _declare_fallback_font(doc: DocumentObject) -> None:
-    """Name Times New Roman as DejaVu Serif's alternative in the font table.
-
-    python-docx keeps the font table as a plain part (bytes); it is replaced
-    with the same table plus the DejaVu Serif entry.
-    """
-    for part in doc.part.package.iter_parts():
-        if str(part.partname) != "/word/fontTable.xml":
-            continue
-        table = parse_xml(part.blob)
-        entry = parse_xml(
-            f'<w:font {nsdecls("w")} w:name="{FONT}"><w:altName w:val="{FALLBACK_FONT}"/>'
-            '<w:panose1 w:val="02060603050605020204"/><w:charset w:val="CC"/>'
-            '<w:family w:val="roman"/><w:pitch w:val="variable"/></w:font>'
-        )
-        table.insert(0, entry)
-        part._blob = etree.tostring(  # python-docx has no API for this part
-            table, xml_declaration=True, encoding="UTF-8", standalone=True
-        )
-        return
 
 
 def _page(doc: DocumentObject, footer_text: str) -> None:
@@ -268,7 +273,7 @@ def _page(doc: DocumentObject, footer_text: str) -> None:
     for position in (4680, 9360):
         tabs.add_tab_stop(Twips(position), WD_TAB_ALIGNMENT.CLEAR)
     tabs.add_tab_stop(Mm(TEXT_WIDTH_MM), WD_TAB_ALIGNMENT.RIGHT)
-    small = CELL_SIZE * 2 - 2
+    small = FOOTER_SIZE * 2
     run_props = f'<w:rPr><w:sz w:val="{small}"/><w:szCs w:val="{small}"/></w:rPr>'
 
     def run(inner: str) -> str:
@@ -328,8 +333,14 @@ def _cell(
     bottom_border: bool = False,
     before: int = 0,
     extra_lines: tuple[str, ...] = (),
+    keep: bool = False,
+    bottom: bool = False,
 ) -> str:
-    """One ``w:tc``: the width, the span, the shading, one paragraph per line of text."""
+    """One ``w:tc``: the width, the span, the shading, one paragraph per line of text.
+
+    ``keep``: its paragraphs keep with the next, which keeps the row with the next row
+    on one page; ``bottom``: the text sits at the cell's foot.
+    """
     props = f'<w:tcW w:w="{width}" w:type="dxa"/>'
     if span > 1:
         props += f'<w:gridSpan w:val="{span}"/>'
@@ -340,10 +351,35 @@ def _cell(
         )
     if fill:
         props += f'<w:shd w:val="clear" w:color="auto" w:fill="{fill}"/>'
-    paragraphs = _p(style_id, _run(text, bold=bold, italic=italic), align=align, before=before)
+    if bottom:
+        props += '<w:vAlign w:val="bottom"/>'
+    paragraphs = _p(
+        style_id, _run(text, bold=bold, italic=italic), align=align, before=before, keep=keep
+    )
     for line in extra_lines:
-        paragraphs += _p(style_id, _run(line), align=align)
+        paragraphs += _p(style_id, _run(line), align=align, keep=keep)
     return f"<w:tc><w:tcPr>{props}</w:tcPr>{paragraphs}</w:tc>"
+
+
+def kept_row(index: int, count: int) -> bool:
+    """Whether body row ``index`` of ``count`` keeps with the next: the first rows stay with
+    the head, the last ones together, so no row is left alone at the foot or head of a page
+    (:data:`KEPT_ROWS` on each side of a break, as in the PDF)."""
+    return index < min(KEPT_ROWS - 1, count - 1) or count - KEPT_ROWS <= index < count - 1
+
+
+def _kept(paragraph: str) -> str:
+    """A ``w:p`` made to keep with the next (``w:keepNext`` after its style, as the schema
+    orders the properties)."""
+    if "<w:keepNext/>" in paragraph:
+        return paragraph
+    head, sep, rest = paragraph.partition("<w:pPr>")
+    if not sep:
+        return paragraph.replace("<w:p>", "<w:p><w:pPr><w:keepNext/></w:pPr>", 1)
+    if rest.startswith("<w:pStyle "):
+        style, _end, after = rest.partition("/>")
+        return f"{head}<w:pPr>{style}/><w:keepNext/>{after}"
+    return f"{head}<w:pPr><w:keepNext/>{rest}"
 
 
 def _row(cells: list[str], *, header: bool = False) -> str:
@@ -410,8 +446,14 @@ class _Writer:
         self.out.append(_p(style.style_id, _run(text)))
 
     def paras(self, text: str, style: ParagraphStyle) -> None:
+        """A narrative text, one paragraph per line; justified body text that the PDF sets
+        ragged-right (its spaces would gape) is flush left here too."""
         for part in text.split("\n"):
-            if part.strip():
+            if not part.strip():
+                continue
+            if style is self.s.body and set_ragged(part, self.snapshot.lang, TEXT_WIDTH_MM * mm):
+                self.out.append(_p(style.style_id, _run(part), align="left"))
+            else:
                 self.para(part, style)
 
     def label(self, key: str, style: ParagraphStyle | None = None) -> None:
@@ -433,6 +475,8 @@ class _Writer:
         self.out.append(_table([left, right], rows, grid=False))
         if snap.revision_note:
             self.para(snap.revision_note, s.note)
+        if snap.legal_basis:
+            self.para(snap.legal_basis, s.note)
 
     def attendance(self) -> None:
         snap, s = self.snapshot, self.s
@@ -487,15 +531,18 @@ class _Writer:
         xml = [
             _row(
                 [
-                    _cell(text, width, cid, bold=True, align="center", fill=HEAD_FILL)
+                    _cell(text, width, cid, bold=True, align="center", fill=HEAD_FILL, keep=True)
                     for text, width in zip(heads, widths, strict=True)
                 ],
                 header=True,
             )
         ]
-        for line in rows:
+        for index, line in enumerate(rows):
             texts = (line.number, line.text, line.executor, line.deadline, line.completion_form)
-            xml.append(_row([_cell(t, w, cid) for t, w in zip(texts, widths, strict=True)]))
+            keep = kept_row(index, len(rows))
+            xml.append(
+                _row([_cell(t, w, cid, keep=keep) for t, w in zip(texts, widths, strict=True)])
+            )
         self.out.append(_table(widths, xml))
         self.para("", self.s.gap)
 
@@ -519,6 +566,11 @@ class _Writer:
     def item(self, item: ItemSection) -> None:
         s = self.s
         self.para(f"{item.number}. {item.title}", s.item)
+        # Who arrived or left since the item before, and the quorum it cost or restored.
+        for text in item.attendance_notes:
+            self.para(text, s.body)
+        if item.quorum_note:
+            self.para(item.quorum_note, s.body)
         if item.heard or item.heard_summary:
             self.label("heard")
             for text in item.heard:
@@ -535,36 +587,62 @@ class _Writer:
                 self.decision(decision)
 
     def signatures(self) -> None:
+        """The signature blocks: the role and the position under it on the left, the line
+        to sign on with "(signature)" under it, the name (initials first) on the right at
+        the foot of the block; kept on one page with the text's last paragraph."""
         if not self.snapshot.signatures:
             return
-        self.para("", self.s.body)
-        line = _dxa(45)
-        side = (self.width - line) // 2
+        if self.out and self.out[-1].startswith("<w:p>"):
+            self.out[-1] = _kept(self.out[-1])
+        self.out.append(_p(self.s.body.style_id, "", keep=True))
+        line = _dxa(35)
+        name_width = _dxa(50)
+        left = self.width - line - name_width
         mark = self.labels.get("signature", "")
         mark_id = self.s.sign_mark.style_id
+        sign_id = self.s.sign.style_id
         rows = []
+        count = len(self.snapshot.signatures)
         for number, block in enumerate(self.snapshot.signatures):
             before = 720 if number else 240  # room to sign: 36 pt between blocks
+            position = getattr(block, "position", "")
+            name = "\u00a0".join(block.name.split())
+            keep = number < count - 1
             rows.append(
                 _row(
                     [
-                        _cell(block.role, side, "", before=before),
-                        _cell("", line, "", bottom_border=True, before=before),
-                        _cell(block.name, side, "", align="right", before=before),
+                        _cell(
+                            block.role,
+                            left,
+                            sign_id,
+                            before=before,
+                            extra_lines=(position,) if position else (),
+                            keep=True,
+                        ),
+                        _cell("", line, sign_id, bottom_border=True, bottom=True, keep=True),
+                        _cell(name, name_width, sign_id, align="right", bottom=True, keep=True),
                     ]
                 )
             )
             rows.append(
                 _row(
-                    [_cell("", side, mark_id), _cell(mark, line, mark_id), _cell("", side, mark_id)]
+                    [
+                        _cell("", left, mark_id, keep=keep),
+                        _cell(mark, line, mark_id, keep=keep),
+                        _cell("", name_width, mark_id, keep=keep),
+                    ]
                 )
             )
-        self.out.append(_table([side, line, side], rows, grid=False))
+        self.out.append(_table([left, line, name_width], rows, grid=False))
 
-    def roll_calls(self, reference: str) -> None:
+    def annex_head(self, number: int, key: str, old_key: str) -> None:
+        """ "Annex 1 to Minutes No. 1 of 14 March 2024" at the top right, then the title."""
+        self.para(annex_heading(self.snapshot, number), self.s.annex_ref)
+        self.para(annex_title(self.snapshot, key, old_key), self.s.annex)
+
+    def roll_calls(self, annex: int) -> None:
         snap = self.snapshot
-        self.para(reference, self.s.annex_ref)
-        self.label("annex_roll_call", self.s.annex)
+        self.annex_head(annex, "roll_call_title", "annex_roll_call")
         item_titles = {item.number: item.title for item in snap.items}
         results = {d.number: d.result for item in snap.items for d in item.decisions}
         number_width, vote_width = (_dxa(width) for width in ROLL_CALL_COLUMNS_MM)
@@ -574,9 +652,23 @@ class _Writer:
         mark = self.labels.get("presiding_mark", "")
         columns = _row(
             [
-                _cell("№", widths[0], cid, bold=True, align="center"),
-                _cell(self.labels.get("member", ""), widths[1], cid, bold=True, align="center"),
-                _cell(self.labels.get("vote", ""), widths[2], cid, bold=True, align="center"),
+                _cell("№", widths[0], cid, bold=True, align="center", keep=True),
+                _cell(
+                    self.labels.get("member", ""),
+                    widths[1],
+                    cid,
+                    bold=True,
+                    align="center",
+                    keep=True,
+                ),
+                _cell(
+                    self.labels.get("vote", ""),
+                    widths[2],
+                    cid,
+                    bold=True,
+                    align="center",
+                    keep=True,
+                ),
             ],
             header=True,
         )
@@ -584,10 +676,13 @@ class _Writer:
             item_line, decision_line = roll_call_title(roll, item_titles)
             rows = [
                 _row(
-                    [_cell(item_line, total, cid, bold=True, span=3, fill=HEAD_FILL)],
+                    [_cell(item_line, total, cid, bold=True, span=3, fill=HEAD_FILL, keep=True)],
                     header=True,
                 ),
-                _row([_cell(decision_line, total, cid, span=3, fill=HEAD_FILL)], header=True),
+                _row(
+                    [_cell(decision_line, total, cid, span=3, fill=HEAD_FILL, keep=True)],
+                    header=True,
+                ),
             ]
             if roll.counts_only:
                 result = results.get(roll.decision_number, "")
@@ -596,24 +691,25 @@ class _Writer:
                 rows.append(_row([_cell(text, total, cid, italic=True, span=3, extra_lines=lines)]))
             else:
                 rows.append(columns)
+                count = len(roll.rows)
                 for number, vote in enumerate(roll.rows, 1):
                     name = f"{vote.name} {mark}" if vote.presiding and mark else vote.name
+                    keep = kept_row(number - 1, count)
                     rows.append(
                         _row(
                             [
-                                _cell(str(number), widths[0], cid, align="right"),
-                                _cell(name, widths[1], cid),
-                                _cell(vote.choice, widths[2], cid),
+                                _cell(str(number), widths[0], cid, align="right", keep=keep),
+                                _cell(name, widths[1], cid, keep=keep),
+                                _cell(vote.choice, widths[2], cid, keep=keep),
                             ]
                         )
                     )
             self.out.append(_table(widths, rows))
             self.para("", self.s.gap)
 
-    def dissents(self, reference: str) -> None:
+    def dissents(self, annex: int) -> None:
         s = self.s
-        self.para(reference, s.annex_ref)
-        self.label("annex_dissents", s.annex)
+        self.annex_head(annex, "dissents_title", "annex_dissents")
         for dissent in self.snapshot.dissents:
             self.para(f"{dissent.number}. {dissent.name}", s.dissent_head)
             meta = dissent_meta(dissent, self.labels)
@@ -631,56 +727,45 @@ class _Writer:
         if snap.recommendations_note:
             self.paras(snap.recommendations_note, self.s.body)
         self.signatures()
-        reference = protocol_number_line(snap)
+        annexes = 0
         if snap.roll_calls:
-            self.roll_calls(reference)
+            annexes += 1
+            self.roll_calls(annexes)
         if snap.dissents:
-            self.dissents(reference)
+            annexes += 1
+            self.dissents(annexes)
         return self.out
 
 
 # -- the document --------------------------------------------------------------------------------
 
 
-def _set_properties(doc: DocumentObject, snapshot: ProtocolSnapshot, subject: str) -> None:
-    props = doc.core_properties
-    props.title = _t(snapshot.title)
-    props.author = _t(snapshot.council_name)
-    props.subject = _t(subject)
-    props.comments = ""
-    props.keywords = ""
-    props.category = ""
-    props.last_modified_by = PRODUCER
-    props.language = LANGUAGE_TAGS.get(snapshot.lang, snapshot.lang)
-    props.revision = 1
-    props.created = FIXED_TIME
-    props.modified = FIXED_TIME
+def identity_of(
+    snapshot: ProtocolSnapshot, extra: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """The protocol's identity the DOCX carries (custom properties): number, language, the
+    snapshot's SHA-256, and what the caller knows besides (revision, state)."""
+    identity = {
+        IDENTITY_PROTOCOL: snapshot.number,
+        IDENTITY_LANGUAGE: snapshot.lang,
+        IDENTITY_SNAPSHOT: snapshot.digest(),
+    }
+    identity.update(extra or {})
+    return {key: identity[key] for key in IDENTITY_KEYS if key in identity}
 
 
-def _fixed_zip(data: bytes) -> bytes:
-    """The same package with every entry dated ``ZIP_TIME`` (python-docx dates them now)."""
-    out = io.BytesIO()
-    with (
-        zipfile.ZipFile(io.BytesIO(data)) as source,
-        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
-    ):
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=ZIP_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.create_system = 3  # as written on Unix, whatever the platform
-            fixed.external_attr = 0o644 << 16
-            target.writestr(fixed, source.read(info))
-    return out.getvalue()
+def render_docx(snapshot: ProtocolSnapshot, identity: Mapping[str, str] | None = None) -> bytes:
+    """The protocol as DOCX bytes; identical bytes for an identical snapshot.
 
-
-def render_docx(snapshot: ProtocolSnapshot) -> bytes:
-    """The protocol as DOCX bytes; identical bytes for an identical snapshot."""
+    ``identity``: more custom properties of the working copy (``IDENTITY_REVISION``,
+    ``IDENTITY_STATE``), for ``kenes protocol verify``.
+    """
     doc = Document()
     subject = protocol_number_line(snapshot)
     _set_defaults(doc, snapshot.lang)
     _page(doc, subject)
     _append_body(doc, _Writer(snapshot, _Styles(doc)).write())
-    _set_properties(doc, snapshot, subject)
     buffer = io.BytesIO()
     doc.save(buffer)
-    return _fixed_zip(buffer.getvalue())
+    props = properties_of(snapshot, subject)
+    return finish_package(buffer.getvalue(), props, snapshot.lang, identity_of(snapshot, identity))

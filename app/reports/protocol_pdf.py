@@ -12,19 +12,28 @@ the style of Kazakh and Russian official minutes:
 3. the agenda, then one section per item: heard, spoke, decided (each
    decision, how its result was reached, its instructions as a table, the
    dissenting opinions stated);
-4. the note that decisions are recommendations, and the signature blocks;
-5. the annexes, each from a new page: the roll-call tables (their header rows
-   repeat on every page a table crosses) and the dissenting opinions in full.
+4. the note that decisions are recommendations, and the signature blocks (the
+   role and position on the left, the line to sign on, the name with the
+   initials first on the right), kept on one page with the text's last paragraph;
+5. the annexes, each from a new page under its heading at the top right ("Annex 1
+   to Minutes No. 3 of 20 November 2026"): the roll-call tables (their header
+   rows repeat on every page a table crosses) and the dissenting opinions in full.
 
 Every page carries the protocol number and "N / M" in the bottom margin.
 
 All text comes from the snapshot (labels included); this module neither
 reads the database nor translates.  The page keeps the margins of Kazakh
-official documents (left 30 mm, right 15 mm, top and bottom 20 mm); the only
-font is the embedded DejaVu Serif of :mod:`app.reports.fonts` (the
-document's initial font too, so no page references an unembedded Helvetica).
-The same snapshot gives the same bytes: ReportLab's invariant mode fixes the
-dates and the document id, and the metadata comes from the snapshot.
+official documents (left 30 mm, right 15 mm, top and bottom 20 mm); the text is
+Times New Roman 14 with single spacing, set in its embedded metric twin,
+Liberation Serif (:mod:`app.reports.fonts`; the document's initial font too, so
+no page references an unembedded Helvetica).  Justified Russian and English are
+hyphenated (pyphen's dictionaries); a justified paragraph whose spaces would
+still gape is set ragged-right.  No paragraph leaves a single line at the foot or
+head of a page, headings keep with what follows, and a table leaves at least two
+rows, with its head, on each side of a page break.  The same snapshot gives the
+same bytes: ReportLab's invariant mode fixes the document id, the date is the
+snapshot's (when it was signed), and the metadata comes from the snapshot
+(:mod:`app.reports.properties`).
 
 Speed (a 100-item protocol with a 30-member roll call per item is 186
 pages, half of them roll calls): styles are built once per process; an
@@ -44,6 +53,8 @@ from __future__ import annotations
 
 import copy
 import io
+from collections.abc import Callable
+from datetime import datetime
 from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
@@ -59,7 +70,6 @@ from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    KeepTogether,
     PageBreak,
     PageTemplate,
     Paragraph,
@@ -83,7 +93,7 @@ from app.domain.protocol import (
     RollCall,
 )
 from app.reports.fast_text import FastText
-from app.reports.fonts import FontNames, register_fonts
+from app.reports.fonts import DOCUMENT_LEADING, DOCUMENT_SIZE, FontNames, register_fonts
 from app.reports.official_page import (
     BOTTOM_MARGIN,
     LEFT_MARGIN,
@@ -92,6 +102,7 @@ from app.reports.official_page import (
     TOP_MARGIN,
 )
 from app.reports.page_numbers import Footer, numbered_canvas
+from app.reports.properties import pdf_date, properties_of
 from app.reports.ruled_table import (
     Align,
     Band,
@@ -103,17 +114,25 @@ from app.reports.ruled_table import (
     text_width,
 )
 
-BODY_SIZE = 12  # DejaVu Serif at 12 pt reads like Times New Roman at 14 pt
-SMALL_SIZE = 10.5
-CELL_SIZE = 10
+BODY_SIZE = DOCUMENT_SIZE  # Times New Roman 14 (its metric twin), as records offices expect
+LEADING = DOCUMENT_LEADING  # single spacing, as Word sets Times New Roman 14
+SMALL_SIZE = 12
+CELL_SIZE = 12
+LINE_PITCH = 1.15  # single spacing of the smaller sizes
 CELL_PADDING = 3  # left and right
 CELL_TOP_PADDING = 2
 CELL_BOTTOM_PADDING = 3
-FOOTER_SIZE = 9
+FOOTER_SIZE = 10
+FRAME_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN
+KEPT_ROWS = 2  # rows of a table kept together at the foot and at the head of a page
+HYPHENATION = {"ru": "ru_RU", "en": "en_GB"}  # pyphen's dictionaries; none for Kazakh
+LOOSE_SPACE = 1.5  # a justified space stretched past 2.5 spaces leaves rivers
 INDENT = 12.5 * mm  # the paragraph indent of official documents
+ANNEX_HEADING_INDENT_MM = 95  # the annex heading's block starts right of the middle
+ANNEX_HEADING_INDENT = ANNEX_HEADING_INDENT_MM * mm
 HEAD_BACKGROUND = colors.HexColor("#f2f2f2")
 # Column widths in mm; the text column (instruction, member) takes the rest.
-INSTRUCTION_COLUMNS_MM = (16, 40, 27, 32)  # number, executor, deadline, form of completion
+INSTRUCTION_COLUMNS_MM = (14, 38, 34, 32)  # number, executor, deadline, form of completion
 ROLL_CALL_COLUMNS_MM = (12, 42)  # number, vote
 ROLL_CALL_ALIGN: tuple[Align, Align, Align] = ("RIGHT", "LEFT", "LEFT")
 
@@ -144,18 +163,28 @@ def protocol_number_line(snapshot: ProtocolSnapshot) -> str:
 # -- styles --------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _styles() -> Styles:
-    """The paragraph styles, built once: Paragraphs only read them."""
+@lru_cache(maxsize=4)
+def _styles(lang: str = "") -> Styles:
+    """The paragraph styles of a protocol in ``lang``, built once: Paragraphs only read them.
+
+    Everything is set in the body size, Times New Roman 14 with single spacing, but
+    tables, details and the footer (12 and 10 pt).  Justified texts are hyphenated where
+    pyphen has the language's dictionary (Russian, English); a justified paragraph
+    whose lines would still stretch their spaces into rivers is set ragged-right
+    (:meth:`_Para.wrap`).
+    """
     fonts: FontNames = register_fonts()
     body = ParagraphStyle(
         "body",
         fontName=fonts.regular,
         fontSize=BODY_SIZE,
-        leading=BODY_SIZE * 1.25,
+        leading=LEADING,
         alignment=TA_JUSTIFY,
         firstLineIndent=INDENT,
         spaceAfter=3,
+        hyphenationLang=HYPHENATION.get(lang, ""),
+        allowWidows=0,  # no last line of a paragraph alone at the head of a page
+        allowOrphans=0,  # nor its first line alone at the foot of one
     )
     line = ParagraphStyle(
         "line",
@@ -164,53 +193,49 @@ def _styles() -> Styles:
         firstLineIndent=0,
         leftIndent=INDENT,
         spaceAfter=1,
+        hyphenationLang="",
     )
     small = ParagraphStyle(
         "small",
         parent=line,
         fontSize=SMALL_SIZE,
-        leading=SMALL_SIZE * 1.3,
+        leading=SMALL_SIZE * LINE_PITCH,
     )
     cell = ParagraphStyle(
         "cell",
-        parent=body,
+        parent=line,
         fontSize=CELL_SIZE,
-        leading=CELL_SIZE * 1.2,
-        alignment=TA_LEFT,
-        firstLineIndent=0,
+        leading=CELL_SIZE * LINE_PITCH,
+        leftIndent=0,
         spaceAfter=0,
     )
     return {
         "body": body,
         "council": ParagraphStyle(
             "council",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
             alignment=TA_CENTER,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceAfter=6,
         ),
         "title": ParagraphStyle(
             "title",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
-            fontSize=BODY_SIZE + 1,
-            leading=(BODY_SIZE + 1) * 1.25,
             alignment=TA_CENTER,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceAfter=10,
         ),
-        "meta_left": ParagraphStyle(
-            "meta_left", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=0
-        ),
+        "meta_left": ParagraphStyle("meta_left", parent=line, leftIndent=0, spaceAfter=0),
         "meta_right": ParagraphStyle(
-            "meta_right", parent=body, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0
+            "meta_right", parent=line, alignment=TA_RIGHT, leftIndent=0, spaceAfter=0
         ),
         "note": ParagraphStyle(
             "note",
             parent=body,
             fontSize=SMALL_SIZE,
-            leading=SMALL_SIZE * 1.3,
+            leading=SMALL_SIZE * LINE_PITCH,
             firstLineIndent=0,
             borderWidth=0.5,
             borderColor=colors.black,
@@ -219,14 +244,13 @@ def _styles() -> Styles:
             spaceAfter=10,
         ),
         "presiding": ParagraphStyle(
-            "presiding", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceBefore=8
+            "presiding", parent=line, leftIndent=0, spaceBefore=8, spaceAfter=3
         ),
         "label": ParagraphStyle(
             "label",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
-            alignment=TA_LEFT,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceBefore=6,
             spaceAfter=2,
             keepWithNext=1,
@@ -246,19 +270,17 @@ def _styles() -> Styles:
         "detail": ParagraphStyle("detail", parent=small, leftIndent=INDENT + 6 * mm, spaceAfter=2),
         "section": ParagraphStyle(
             "section",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
             alignment=TA_CENTER,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceBefore=10,
             spaceAfter=6,
             keepWithNext=1,
         ),
         "agenda": ParagraphStyle(
             "agenda",
-            parent=body,
-            alignment=TA_LEFT,
-            firstLineIndent=0,
+            parent=line,
             leftIndent=8 * mm,
             bulletIndent=0,
             bulletFontName=fonts.regular,
@@ -267,76 +289,65 @@ def _styles() -> Styles:
         ),
         "item": ParagraphStyle(
             "item",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
-            alignment=TA_LEFT,
+            leftIndent=0,
+            firstLineIndent=INDENT,
             spaceBefore=12,
             spaceAfter=4,
             keepWithNext=1,
         ),
-        "decision": ParagraphStyle("decision", parent=body, spaceBefore=3, spaceAfter=2),
-        "result": ParagraphStyle(
-            "result",
-            parent=small,
-            leftIndent=INDENT,
-            spaceAfter=4,
+        # A decision keeps with its result: the vote is never apart from what it decided.
+        "decision": ParagraphStyle(
+            "decision", parent=body, spaceBefore=3, spaceAfter=2, keepWithNext=1
         ),
+        # The result of a vote: in the body's size (it is the decision's record), after it.
+        "result": ParagraphStyle("result", parent=line, spaceAfter=4),
         # A decision with instructions: it, its result and the table's head stay together.
         "decision_kept": ParagraphStyle(
             "decision_kept", parent=body, spaceBefore=3, spaceAfter=2, keepWithNext=1
         ),
-        "result_kept": ParagraphStyle(
-            "result_kept", parent=small, leftIndent=INDENT, spaceAfter=6, keepWithNext=1
-        ),
-        "mention": ParagraphStyle(
-            "mention",
-            parent=small,
-            leftIndent=INDENT,
-            spaceAfter=3,
-        ),
+        "result_kept": ParagraphStyle("result_kept", parent=line, spaceAfter=6, keepWithNext=1),
+        "mention": ParagraphStyle("mention", parent=line, spaceAfter=3),
         "cell": cell,
         "cell_head": ParagraphStyle(
             "cell_head", parent=cell, fontName=fonts.bold, alignment=TA_CENTER
         ),
         "cell_bold": ParagraphStyle("cell_bold", parent=cell, fontName=fonts.bold),
-        "sign": ParagraphStyle(
-            "sign", parent=body, alignment=TA_LEFT, firstLineIndent=0, spaceAfter=0
-        ),
+        "sign": ParagraphStyle("sign", parent=line, leftIndent=0, spaceAfter=0),
         "sign_name": ParagraphStyle(
-            "sign_name", parent=body, alignment=TA_RIGHT, firstLineIndent=0, spaceAfter=0
+            "sign_name", parent=line, alignment=TA_RIGHT, leftIndent=0, spaceAfter=0
         ),
         "sign_mark": ParagraphStyle(
             "sign_mark",
             parent=cell,
-            fontSize=8,
-            leading=9,
+            fontSize=9,
+            leading=10,
             alignment=TA_CENTER,
         ),
         "annex": ParagraphStyle(
             "annex",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
-            fontSize=BODY_SIZE + 1,
-            leading=(BODY_SIZE + 1) * 1.25,
             alignment=TA_CENTER,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceAfter=10,
             # No keepWithNext: an annex title is at the top of a new page anyway, and kept
             # with a roll call longer than a page it would leave the page it starts empty.
         ),
+        # "Annex 1 to Minutes No. 1 of 14 March 2024": top right, as annexes are headed.
         "annex_ref": ParagraphStyle(
             "annex_ref",
-            parent=small,
-            alignment=TA_RIGHT,
-            leftIndent=0,
-            spaceAfter=4,
+            parent=line,
+            alignment=TA_LEFT,
+            leftIndent=ANNEX_HEADING_INDENT,
+            spaceAfter=12,
         ),
         "dissent_head": ParagraphStyle(
             "dissent_head",
-            parent=body,
+            parent=line,
             fontName=fonts.bold,
-            alignment=TA_LEFT,
-            firstLineIndent=0,
+            leftIndent=0,
             spaceBefore=10,
             spaceAfter=1,
             keepWithNext=1,
@@ -356,7 +367,7 @@ def _table_base() -> tuple[tuple[Any, ...], ...]:
     """
     fonts = register_fonts()
     return (
-        ("FONT", (0, 0), (-1, -1), fonts.regular, CELL_SIZE, CELL_SIZE * 1.2),
+        ("FONT", (0, 0), (-1, -1), fonts.regular, CELL_SIZE, CELL_SIZE * LINE_PITCH),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
         ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
@@ -379,17 +390,26 @@ class _Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self._memo: dict[float, tuple[float, float, Any, Any, Any]] = {}
+        self._memo: dict[float, tuple[float, float, Any, Any, Any, ParagraphStyle]] = {}
 
     def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         known = self._memo.get(availWidth)
         if known is not None:
-            self.width, self.height, self.blPara, self._wrapWidths, self.frags = known
+            self.width, self.height, self.blPara, self._wrapWidths, self.frags, self.style = known
             return known[0], known[1]
         width, height = super().wrap(availWidth, availHeight)
+        if self.style.alignment == TA_JUSTIFY and _loose(self.blPara, self.style):
+            self.style = _ragged(self.style)  # the same lines, not stretched
         # The fragments too: breaking a marked-up text turns them into words, which a
         # paragraph split across pages reads with the lines.
-        self._memo[availWidth] = (width, height, self.blPara, self._wrapWidths, self.frags)
+        self._memo[availWidth] = (
+            width,
+            height,
+            self.blPara,
+            self._wrapWidths,
+            self.frags,
+            self.style,
+        )
         return width, height
 
     def beginText(self, x: float, y: float) -> FastText:
@@ -399,6 +419,51 @@ class _Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
         """ReportLab's line breaking, with the plain case done by :func:`_plain_lines`."""
         lines = _plain_lines(self, width)
         return super().breakLines(width) if lines is None else lines
+
+
+def _loose(lines: Any, style: ParagraphStyle) -> bool:
+    """Whether justifying these lines would stretch a space past 2.5 times its width.
+
+    The last line is not justified; a line of one word has no space to stretch.  Without
+    a hyphenation dictionary (Kazakh), or with a long word that will not hyphenate, a
+    short paragraph's lines can be loose enough to leave rivers of white: such a
+    paragraph is set ragged-right instead.
+    """
+    rows = getattr(lines, "lines", None)
+    if not rows or len(rows) < 2:
+        return False
+    if lines.kind == 0:
+        space = _space_width(style.fontName, style.fontSize)
+        for extra, words in rows[:-1]:
+            if len(words) > 1 and extra / (len(words) - 1) > LOOSE_SPACE * space:
+                return True
+        return False
+    for row in rows[:-1]:
+        count = getattr(row, "wordCount", 0)
+        if getattr(row, "lineBreak", False) or count < 2:
+            continue
+        space = _space_width(style.fontName, getattr(row, "fontSize", style.fontSize))
+        if row.extraSpace / (count - 1) > LOOSE_SPACE * space:
+            return True
+    return False
+
+
+def set_ragged(text: str, lang: str, width: float) -> bool:
+    """Whether the PDF sets this body paragraph ragged-right at ``width`` (the DOCX follows)."""
+    para = _para(text, _styles(lang)["body"])
+    para.wrap(width, 1e6)
+    return bool(para.style.alignment == TA_LEFT)
+
+
+@lru_cache(maxsize=64)
+def _space_width(font: str, size: float) -> float:
+    return float(stringWidth(" ", font, size))
+
+
+@lru_cache(maxsize=64)
+def _ragged(style: ParagraphStyle) -> ParagraphStyle:
+    """``style`` set ragged-right (flush left)."""
+    return ParagraphStyle(f"{style.name}_ragged", parent=style, alignment=TA_LEFT)
 
 
 # The width of a word, per font, size and encoding: a word is measured once per process,
@@ -493,6 +558,35 @@ def _plain_lines(para: Paragraph, width: Any) -> Any:
     para._splitLongWordCount = para._hyphenations = 0
     ascent, descent = getAscentDescent(font, size)
     return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
+
+
+class _KeptTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
+    """A table under a repeated head that leaves no lone row at the foot or head of a page.
+
+    It splits between rows only with at least :data:`KEPT_ROWS` rows on each side of
+    the break; a shorter table moves whole to the next page.  At the top of a frame
+    it splits as ReportLab would (nothing else fits better there).
+    """
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        self._calc(availWidth, availHeight)
+        heights: list[float] = list(self._rowHeights)
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        used = sum(heights[:head])
+        fits = 0
+        for height in heights[head:]:
+            if used + height > availHeight:
+                break
+            used += height
+            fits += 1
+        kept = min(fits, len(heights) - head - KEPT_ROWS)
+        if kept < KEPT_ROWS:
+            if availHeight >= FRAME_HEIGHT - 1:
+                return list(super().split(availWidth, availHeight))
+            return []
+        # Down to the last row kept: where the rows end, the table splits.
+        room = sum(heights[: head + kept]) + 0.01 if kept < fits else availHeight
+        return list(super().split(availWidth, room))
 
 
 class _KeptGroup(_KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
@@ -599,7 +693,7 @@ class _Layout:
     """
 
     def __init__(self, snapshot: ProtocolSnapshot, width: float) -> None:
-        self.styles = _styles()
+        self.styles = _styles(snapshot.lang)
         self.labels = snapshot.labels
         self.width = width
         self._parsed: dict[tuple[str, str], Paragraph] = {}
@@ -612,13 +706,15 @@ class _Layout:
             font=fonts.regular,
             bold=fonts.bold,
             size=CELL_SIZE,
-            leading=CELL_SIZE * 1.2,
+            leading=CELL_SIZE * LINE_PITCH,
             left=CELL_PADDING,
             right=CELL_PADDING,
             top=CELL_TOP_PADDING,
             bottom=CELL_BOTTOM_PADDING,
             rule=0.5,
             shade=HEAD_BACKGROUND,
+            keep_rows=KEPT_ROWS,
+            frame_height=FRAME_HEIGHT,
         )
         self.shows = TextShows()
 
@@ -686,6 +782,8 @@ def _header(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     story.append(meta)
     if snapshot.revision_note:
         story.append(_para(snapshot.revision_note, styles["note"]))
+    if snapshot.legal_basis:
+        story.append(_para(snapshot.legal_basis, styles["note"]))
     return story
 
 
@@ -750,6 +848,23 @@ def _agenda(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     return story
 
 
+def unbreakable_fits(text: str, width: float, style: ParagraphStyle) -> str:
+    """``text`` as it is where each part kept together (no-break spaces) fits ``width``;
+    else with those parts free to break at their spaces.
+
+    A date never breaks across lines, unless it cannot fit on one line of its column
+    («2027 жылғы 15 қыркүйекке дейін» in a deadline column): then it breaks between
+    its words rather than inside one.
+    """
+    text = clean(text)
+    if NBSP not in text:
+        return text
+    for word in text.split(" "):  # the parts: words joined by no-break spaces
+        if stringWidth(word, style.fontName, style.fontSize) > width:
+            return text.replace(NBSP, " ")
+    return text
+
+
 def _instructions_table(rows: tuple[InstructionLine, ...], layout: _Layout) -> Table:
     cell = layout.styles["cell"]
     heading = layout.labels.get("instructions", "").rstrip(": ")
@@ -762,18 +877,19 @@ def _instructions_table(rows: tuple[InstructionLine, ...], layout: _Layout) -> T
             layout.label("completion_form", "cell_head"),
         ]
     ]
+    fixed = [width * mm for width in INSTRUCTION_COLUMNS_MM]
+    deadline_width = fixed[2] - 2 * CELL_PADDING
     data.extend(
         [
             clean(line.number),
             _para(line.text, cell),
             _para(line.executor, cell),
-            _para(line.deadline, cell),
+            _para(unbreakable_fits(line.deadline, deadline_width, cell), cell),
             _para(line.completion_form, cell),
         ]
         for line in rows
     )
-    fixed = [width * mm for width in INSTRUCTION_COLUMNS_MM]
-    table = Table(
+    table = _KeptTable(
         data,
         colWidths=[fixed[0], layout.width - sum(fixed), *fixed[1:]],
         repeatRows=1,
@@ -812,6 +928,10 @@ def _decision(decision: DecisionLine, layout: _Layout) -> list[Flowable]:
 def _item(item: ItemSection, layout: _Layout) -> list[Flowable]:
     styles = layout.styles
     story: list[Flowable] = [_para(f"{item.number}. {item.title}", styles["item"])]
+    # Who arrived or left since the item before, and the quorum it cost or restored.
+    story.extend(_para(text, styles["body"]) for text in item.attendance_notes)
+    if item.quorum_note:
+        story.append(_para(item.quorum_note, styles["body"]))
     if item.heard or item.heard_summary:
         story.append(layout.label("heard"))
         story.extend(_para(text, styles["hanging"]) for text in item.heard)
@@ -827,7 +947,18 @@ def _item(item: ItemSection, layout: _Layout) -> list[Flowable]:
     return story
 
 
+def signature_name(name: str) -> str:
+    """A signer's name on one line: "Н. С. Әбенов" never breaks between initials and surname."""
+    return NBSP.join(clean(name).split())
+
+
 def _signatures(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
+    """The signature blocks, as official minutes end.
+
+    Per signer: the role (and the position, where there is one) on the left, the line
+    to sign on with "(signature)" under it, and the name, initials first, on the
+    right, level with the role's last line.
+    """
     if not snapshot.signatures:
         return []
     styles = layout.styles
@@ -836,7 +967,11 @@ def _signatures(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     commands: list[Any] = [*_table_base()]
     for block in snapshot.signatures:
         top = len(data)
-        data.append([_para(block.role, styles["sign"]), "", _para(block.name, styles["sign_name"])])
+        position = getattr(block, "position", "")
+        left: list[Flowable] = [_para(block.role, styles["sign"])]
+        if position:
+            left.append(_para(position, styles["sign"]))
+        data.append([left, "", _para(signature_name(block.name), styles["sign_name"])])
         data.append(["", _para(mark, styles["sign_mark"]) if mark else "", ""])
         commands += [
             ("LINEBELOW", (1, top), (1, top), 0.5, colors.black),
@@ -845,19 +980,36 @@ def _signatures(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
             ("BOTTOMPADDING", (0, top), (-1, top), 1),
             ("TOPPADDING", (0, top + 1), (-1, top + 1), 1),
         ]
-    line_width = 45 * mm
-    side = (layout.width - line_width) / 2
-    table = Table(data, colWidths=[side, line_width, side])
+    line_width = 35 * mm
+    name_width = 45 * mm
+    left_width = layout.width - line_width - name_width - 5 * mm
+    # Never split: the blocks move to the next page together.
+    table = Table(data, colWidths=[left_width, line_width, name_width + 5 * mm], splitByRow=0)
     table.setStyle(
         TableStyle(
             [
                 *commands,
                 ("LEFTPADDING", (0, 0), (0, -1), 0),
+                ("RIGHTPADDING", (0, 0), (0, -1), 4 * mm),
                 ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
             ]
         )
     )
-    return [Spacer(1, 8 * mm), KeepTogether([table])]
+    table.spaceBefore = 8 * mm  # a space the group measures (a Spacer would end the chain)
+    return [table]
+
+
+def annex_heading(snapshot: ProtocolSnapshot, number: int) -> str:
+    """ "Annex 1 to Minutes No. 1 of 14 March 2024"; a snapshot from before it: "Protocol No. 1"."""
+    heading = snapshot.labels.get("annex_heading", "")
+    if not heading:
+        return protocol_number_line(snapshot)
+    return heading.replace("{annex}", str(number))
+
+
+def annex_title(snapshot: ProtocolSnapshot, key: str, old_key: str) -> str:
+    """The title under an annex heading; a snapshot from before the headings has "Annex 1. ..."."""
+    return snapshot.labels.get(key) or snapshot.labels.get(old_key, "")
 
 
 def roll_call_title(roll: RollCall, item_titles: dict[int, str]) -> tuple[str, str]:
@@ -914,13 +1066,13 @@ def _roll_call_table(
     return RuledTable(layout.roll_call, head, rows, layout.shows)
 
 
-def _roll_call_annex(snapshot: ProtocolSnapshot, layout: _Layout, reference: str) -> list[Flowable]:
+def _roll_call_annex(snapshot: ProtocolSnapshot, layout: _Layout, number: int) -> list[Flowable]:
     item_titles = {item.number: item.title for item in snapshot.items}
     results = {d.number: d.result for item in snapshot.items for d in item.decisions}
     story: list[Flowable] = [
         PageBreak(),
-        _para(reference, layout.styles["annex_ref"]),
-        layout.label("annex_roll_call", "annex"),
+        _para(annex_heading(snapshot, number), layout.styles["annex_ref"]),
+        _para(annex_title(snapshot, "roll_call_title", "annex_roll_call"), layout.styles["annex"]),
     ]
     for roll in snapshot.roll_calls:
         story.append(_roll_call_table(roll, item_titles, results, layout))
@@ -939,12 +1091,12 @@ def dissent_meta(dissent: DissentLine, labels: dict[str, str]) -> str:
     return "; ".join(meta)
 
 
-def _dissent_annex(snapshot: ProtocolSnapshot, layout: _Layout, reference: str) -> list[Flowable]:
+def _dissent_annex(snapshot: ProtocolSnapshot, layout: _Layout, number: int) -> list[Flowable]:
     styles = layout.styles
     story: list[Flowable] = [
         PageBreak(),
-        _para(reference, styles["annex_ref"]),
-        layout.label("annex_dissents", "annex"),
+        _para(annex_heading(snapshot, number), styles["annex_ref"]),
+        _para(annex_title(snapshot, "dissents_title", "annex_dissents"), styles["annex"]),
     ]
     for dissent in snapshot.dissents:
         story.append(_para(f"{dissent.number}. {dissent.name}", styles["dissent_head"]))
@@ -966,12 +1118,23 @@ def story_of(snapshot: ProtocolSnapshot, width: float) -> list[Flowable]:
     if snapshot.recommendations_note:
         story.append(Spacer(1, 3 * mm))
         story += _paras(snapshot.recommendations_note, layout.styles["body"])
-    story += _signatures(snapshot, layout)
-    reference = protocol_number_line(snapshot)
+    signatures = _signatures(snapshot, layout)
+    if signatures:
+        # The signatures never stand alone on a page: the text's last paragraph keeps with
+        # them (and what keeps with it: the decision its result records), with the table
+        # and space after it where the text ends with an instruction table.
+        for flowable in reversed(story[-4:]):
+            flowable.keepWithNext = 1
+            if isinstance(flowable, Paragraph):
+                break
+    story += signatures
+    annexes = 0
     if snapshot.roll_calls:
-        story += _roll_call_annex(snapshot, layout, reference)
+        annexes += 1
+        story += _roll_call_annex(snapshot, layout, annexes)
     if snapshot.dissents:
-        story += _dissent_annex(snapshot, layout, reference)
+        annexes += 1
+        story += _dissent_annex(snapshot, layout, annexes)
     return story
 
 
@@ -997,6 +1160,7 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
     fonts = register_fonts()
     buffer = io.BytesIO()
     footer = clean(protocol_number_line(snapshot))
+    props = properties_of(snapshot, footer)
     doc = BaseDocTemplate(
         buffer,
         pagesize=A4,
@@ -1004,12 +1168,13 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
         rightMargin=RIGHT_MARGIN,
         topMargin=TOP_MARGIN,
         bottomMargin=BOTTOM_MARGIN,
-        title=clean(snapshot.title),
-        author=clean(snapshot.council_name),
-        subject=footer,
+        title=props.title,
+        author=props.author,
+        subject=props.subject,
+        keywords=props.keywords,
         creator=PRODUCER,
         producer=PRODUCER,
-        lang=snapshot.lang,
+        lang=props.language,
         invariant=1,
         initialFontName=fonts.regular,
         initialFontSize=BODY_SIZE,
@@ -1028,5 +1193,29 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
         bottomPadding=0,
     )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story_of(snapshot, doc.width), canvasmaker=numbered_canvas(_footer(footer)))
+    doc.build(
+        story_of(snapshot, doc.width),
+        canvasmaker=dated_canvas(numbered_canvas(_footer(footer)), props.created),
+    )
     return buffer.getvalue()
+
+
+def dated_canvas(
+    canvasmaker: Callable[..., Canvas], created: datetime | None
+) -> Callable[..., Canvas]:
+    """A ``canvasmaker`` whose PDF is dated ``created`` (creation and modification).
+
+    ReportLab's invariant mode dates every PDF 1 January 2000 (and fixes its id), so the
+    same protocol gives the same bytes; the date of the snapshot keeps the bytes fixed
+    and tells the truth.  Without one (an older snapshot) the invariant date stays.
+    """
+    if created is None:
+        return canvasmaker
+    stamp = pdf_date(created)
+
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = canvasmaker(*args, **kwargs)
+        canvas.setDateFormatter(lambda *_parts: stamp)
+        return canvas
+
+    return make

@@ -56,6 +56,10 @@ class GridStyle:
     bottom: float = 3
     rule: float = 0.5
     shade: colors.Color = colors.white
+    # Rows kept together at the foot of a page and at the head of the next (at least one);
+    # a table at the top of a frame ``frame_height`` high splits wherever it must.
+    keep_rows: int = 1
+    frame_height: float = 0.0
     # Where a one-line text starts in its cell, formatted for the PDF: per column, alignment,
     # font and text (names and votes recur in every roll call).
     places: dict[tuple[int, Align, str, str], str] = field(
@@ -122,7 +126,8 @@ class RuledTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Rows under a head that repeats on every page the table crosses.
 
     It splits between rows only, never before the first row after the head
-    (as ``Table(repeatRows=...)`` does).
+    (as ``Table(repeatRows=...)`` does), and with ``keep_rows`` leaves at least
+    that many rows on each side of the break.
     """
 
     def __init__(
@@ -191,6 +196,14 @@ class RuledTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
             count += 1
         if count == 0:
             return []  # not even one row under the head: the next page
+        keep = self.style.keep_rows
+        if keep > 1:
+            # No lone row under the head at the foot of the page, none alone on the next.
+            kept = min(count, len(rows) - keep)
+            if kept < keep:
+                at_top = availHeight >= self.style.frame_height - 1
+                return [self._part(0, count), self._part(count, len(rows))] if at_top else []
+            count = kept
         return [self._part(0, count), self._part(count, len(rows))]
 
     def _part(self, start: int, stop: int) -> RuledTable:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from sqlalchemy import inspect
@@ -122,7 +122,7 @@ def check_version(record: Any, expected: int | None) -> None:
 
 
 def _jsonable(value: object) -> object:
-    if isinstance(value, date | datetime):
+    if isinstance(value, date | datetime | time):
         return value.isoformat()
     return value
 

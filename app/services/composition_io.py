@@ -1664,7 +1664,8 @@ def _edition_note(db: Database, council_id: int, on: date, lang: str) -> str:
         act = _edition_act(session, _council_seats(session, council_id), on)
         if act is None:
             return ""
-        parts = [act.title]
+        # The title in the list's language only: a Russian list never prints a Kazakh title.
+        parts = [getattr(act, f"title_{lang}")]
         if act.act_date:
             parts.append(short_date(act.act_date, lang))
         if act.number:

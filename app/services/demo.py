@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 
 from app.domain.composition import SeatKind
 from app.domain.council import CouncilKind
+from app.domain.gender import gender_from_patronymic
 from app.domain.regulation import SUPERVISORY_BOARD_690, profile_to_dict
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
 from app.models.database import Database
@@ -56,6 +57,9 @@ def create_demo(db: Database, actor: Actor) -> bool:
             uid=data.uid("act", 27),
             council_id=council.id,
             title=title,
+            title_kk=data.ACT_TITLES[title]["kk"],
+            title_ru=data.ACT_TITLES[title]["ru"],
+            title_en=data.ACT_TITLES[title]["en"],
             number=number,
             act_date=day,
             note="Құрам жаңа редакцияда - ҚР Үкіметінің 26.01.2022 № 27 қаулысымен.",
@@ -77,6 +81,7 @@ def create_demo(db: Database, actor: Actor) -> bool:
                 surname=surname,
                 given_name=name,
                 patronymic=patronymic,
+                gender=gender_from_patronymic(patronymic),
                 latin_name=latin,
                 is_demo=True,
                 note=DEMO_NOTE,
@@ -112,11 +117,20 @@ def create_demo(db: Database, actor: Actor) -> bool:
             surname=surname,
             given_name=name,
             patronymic=patronymic,
+            gender=gender_from_patronymic(patronymic),
             latin_name=latin,
             is_demo=True,
             note=DEMO_NOTE,
         )
-        decree = Act(uid=data.uid("act", 112), title=act[0], number=act[1], act_date=act[2])
+        decree = Act(
+            uid=data.uid("act", 112),
+            title=act[0],
+            title_kk=data.ACT_TITLES[act[0]]["kk"],
+            title_ru=data.ACT_TITLES[act[0]]["ru"],
+            title_en=data.ACT_TITLES[act[0]]["en"],
+            number=act[1],
+            act_date=act[2],
+        )
         session.add_all([successor, decree])
         session.flush()
         previous = session.scalar(

@@ -14,6 +14,19 @@ from app.domain.composition import Role
 COUNCIL_UID = "00000000000000000000000000000690"
 ACT_CREATED = ("Қазақстан Республикасы Үкіметінің қаулысы", "690", date(2017, 10, 31))
 ACT_EDITION = ("Қазақстан Республикасы Үкіметінің қаулысы", "27", date(2022, 1, 26))
+# The acts' titles in each language, keyed by the Kazakh title above.
+ACT_TITLES = {
+    "Қазақстан Республикасы Үкіметінің қаулысы": {
+        "kk": "Қазақстан Республикасы Үкіметінің қаулысы",
+        "ru": "Постановление Правительства Республики Казахстан",
+        "en": "Decree of the Government of the Republic of Kazakhstan",
+    },
+    "Қазақстан Республикасы Президентінің өкімі": {
+        "kk": "Қазақстан Республикасы Президентінің өкімі",
+        "ru": "Распоряжение Президента Республики Казахстан",
+        "en": "Order of the President of the Republic of Kazakhstan",
+    },
+}
 
 COUNCIL_NAMES = {
     "kk": "«Инновациялық технологиялар паркі» инновациялық кластерінің қамқоршылық кеңесі",
@@ -74,8 +87,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"КАZ Minerals PLC" тобының басқарма төрағасы',
-            'Председатель правления группы "KAZ Minerals PLC"',
+            "«KAZ Minerals PLC» тобының басқарма төрағасы",
+            "Председатель правления группы «KAZ Minerals PLC»",
             "Chairman of the Management Board of the KAZ Minerals PLC group",
         ),
         ("Омарова", "Гүлнар", "Ерболқызы", "Gulnar Omarova"),
@@ -84,12 +97,12 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Атамекен" Қазақстан Республикасының Ұлттық кәсіпкерлер палатасы басқармасының '
+            "«Атамекен» Қазақстан Республикасының Ұлттық кәсіпкерлер палатасы басқармасының "
             "төрағасы",
             "Председатель правления Национальной палаты предпринимателей Республики Казахстан "
-            '"Атамекен"',
+            "«Атамекен»",
             "Chairman of the Board of the National Chamber of Entrepreneurs of the Republic of "
-            'Kazakhstan "Atameken"',
+            "Kazakhstan “Atameken”",
         ),
         ("Төлеуов", "Бауыржан", "Қайратұлы", "Bauyrzhan Toleuov"),
     ),
@@ -97,8 +110,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Fincraft group" жауапкершілігі шектеулі серіктестігінің президенті',
-            'Президент товарищества с ограниченной ответственностью "Fincraft group"',
+            "«Fincraft group» жауапкершілігі шектеулі серіктестігінің президенті",
+            "Президент товарищества с ограниченной ответственностью «Fincraft group»",
             "President of Fincraft group LLP",
         ),
         ("Нұрғалиева", "Самал", "Жанатқызы", "Samal Nurgaliyeva"),
@@ -107,8 +120,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            'Еуропа, Таяу Шығыс және Африка өңірлері бойынша "IDC" вице-президенті',
-            'Вице-президент "IDC" по регионам Европы, Ближнего Востока и Африки',
+            "Еуропа, Таяу Шығыс және Африка өңірлері бойынша «IDC» вице-президенті",
+            "Вице-президент «IDC» по регионам Европы, Ближнего Востока и Африки",
             "Vice President of IDC for Europe, the Middle East and Africa",
         ),
         ("Келлер", "Мартин", "", "Martin Keller"),
@@ -117,8 +130,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Verny Capital" жауапкершілігі шектеулі серіктестігінің бас директоры',
-            'Генеральный директор товарищества с ограниченной ответственностью "Verny Capital"',
+            "«Verny Capital» жауапкершілігі шектеулі серіктестігінің бас директоры",
+            "Генеральный директор товарищества с ограниченной ответственностью «Verny Capital»",
             "Chief Executive Officer of Verny Capital LLP",
         ),
         ("Бекмұханов", "Тимур", "Оралұлы", "Timur Bekmukhanov"),
@@ -127,8 +140,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Каспий нефть" акционерлік қоғамы директорлар кеңесінің төрағасы',
-            'Председатель совета директоров акционерного общества "Каспий нефть"',
+            "«Каспий нефть» акционерлік қоғамы директорлар кеңесінің төрағасы",
+            "Председатель совета директоров акционерного общества «Каспий нефть»",
             "Chairman of the Board of Directors of Caspiy Neft JSC",
         ),
         ("Исаев", "Марат", "Бекұлы", "Marat Issayev"),
@@ -137,8 +150,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Еврохим-Қаратау" жауапкершілігі шектеулі серіктестігінің бас директоры',
-            'Генеральный директор товарищества с ограниченной ответственностью "ЕвроХим-Каратау"',
+            "«Еврохим-Қаратау» жауапкершілігі шектеулі серіктестігінің бас директоры",
+            "Генеральный директор товарищества с ограниченной ответственностью «ЕвроХим-Каратау»",
             "General Director of EuroChem-Karatau LLP",
         ),
         ("Сәрсенбаева", "Динара", "Маратқызы", "Dinara Sarsenbayeva"),
@@ -147,8 +160,8 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Қазмырыш" жауапкершілігі шектеулі серіктестігінің бас директоры',
-            'Генеральный директор товарищества с ограниченной ответственностью "Казцинк"',
+            "«Қазмырыш» жауапкершілігі шектеулі серіктестігінің бас директоры",
+            "Генеральный директор товарищества с ограниченной ответственностью «Казцинк»",
             "General Director of Kazzinc LLP",
         ),
         ("Жұмабеков", "Асқар", "Ғалымұлы", "Askar Zhumabekov"),
@@ -157,10 +170,10 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Қазатомөнеркәсіп" ұлттық атом компаниясы" акционерлік қоғамының өндіріс жөніндегі '
+            "«„Қазатомөнеркәсіп“ ұлттық атом компаниясы» акционерлік қоғамының өндіріс жөніндегі "
             "бас директоры",
-            'Главный директор по производству акционерного общества "Национальная атомная '
-            'компания "Казатомпром"',
+            "Главный директор по производству акционерного общества «Национальная атомная "
+            "компания „Казатомпром“»",
             "Chief Production Officer of National Atomic Company Kazatomprom JSC",
         ),
         ("Рахымжанов", "Ержан", "Талғатұлы", "Yerzhan Rakhymzhanov"),
@@ -169,10 +182,10 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Самұрық-Қазына" ұлттық әл-ауқат қоры" акционерлік қоғамының стратегия, тұрақты '
+            "«„Самұрық-Қазына“ ұлттық әл-ауқат қоры» акционерлік қоғамының стратегия, тұрақты "
             "даму және цифрлық трансформациялау жөніндегі басқарушы директоры",
             "Управляющий директор по стратегии, устойчивому развитию и цифровой трансформации "
-            'акционерного общества "Фонд национального благосостояния "Самрук-Казына"',
+            "акционерного общества «Фонд национального благосостояния „Самрук-Казына“»",
             "Managing Director for Strategy, Sustainable Development and Digital Transformation "
             "of Samruk-Kazyna Sovereign Wealth Fund JSC",
         ),
@@ -182,10 +195,10 @@ SEATS: list[tuple[Role, bool, tuple[str, str, str], tuple[str, str, str, str]]] 
         Role.MEMBER,
         True,
         (
-            '"Еуразиялық топ" жауапкершілігі шектеулі серіктестігінің IT бойынша корпоративтік '
+            "«Еуразиялық топ» жауапкершілігі шектеулі серіктестігінің IT бойынша корпоративтік "
             "директоры",
             "Корпоративный директор по IT товарищества с ограниченной ответственностью "
-            '"Евразийская группа"',
+            "«Евразийская группа»",
             "Corporate IT Director of Eurasian Group LLP",
         ),
         ("Тоқтаров", "Нұржан", "Әділұлы", "Nurzhan Toktarov"),

@@ -12,6 +12,7 @@ from datetime import UTC, date, datetime, time
 
 from sqlalchemy import select
 
+from app.domain.absence import BUSINESS_TRIP
 from app.domain.meeting import MeetingKind
 from app.domain.voting import Choice
 from app.models.database import Database
@@ -126,7 +127,12 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
     absent = members[13]
     for person in members:
         record_attendance(
-            db, actor, meeting_id, person, person != absent, "іссапар" if person == absent else ""
+            db,
+            actor,
+            meeting_id,
+            person,
+            person != absent,
+            absence_kind=BUSINESS_TRIP if person == absent else "",
         )
     add_invited_person(
         db,

@@ -33,6 +33,7 @@ from app.domain.council import pick
 from app.domain.errors import DomainError
 from app.domain.meeting import MEETING_KIND_LABELS, MeetingKind
 from app.domain.translation import N_
+from app.domain.wording import position_in_sentence
 from app.formatting import DEFAULT_TIMEZONE, format_number, format_time, legal_date_plain
 from app.models.composition import Council, Person
 from app.models.database import Database
@@ -112,7 +113,8 @@ def build_notice(session: Session, meeting: Meeting, lang: str) -> NoticeSnapsho
     presiding_text = person_info(presiding).full_name(lang)
     roles = [m.role for m in members if m.person_id == presiding.id]
     if roles:
-        presiding_text = f"{presiding_text}, {t.gettext(ROLE_LABELS[roles[0]])}"
+        role = position_in_sentence(t.gettext(ROLE_LABELS[roles[0]]), lang)
+        presiding_text = f"{presiding_text}, {role}"
     times = format_time(meeting.starts_at, lang)
     if meeting.ends_at is not None:
         times = f"{times}–{format_time(meeting.ends_at, lang)}"
@@ -122,7 +124,8 @@ def build_notice(session: Session, meeting: Meeting, lang: str) -> NoticeSnapsho
         speakers = []
         for speaker in item.speakers:
             info = speaker_info(session, speaker)
-            parts = (info.display_name(lang), info.position(lang), info.organisation(lang))
+            position = position_in_sentence(info.position(lang), lang)  # after a comma
+            parts = (info.display_name(lang), position, info.organisation(lang))
             speakers.append(", ".join(p for p in parts if p))
         titles = {code: getattr(item, f"title_{code}") for code in LANGS}
         responsible = {code: getattr(item, f"responsible_{code}") for code in LANGS}

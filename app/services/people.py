@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from app.domain.absence import language_of
 from app.domain.composition import HoldingFacts, Period, check_holdings
-from app.domain.council import pick
+from app.domain.council import LANGS, pick
 from app.domain.errors import DomainError
+from app.domain.gender import UNKNOWN, check_gender
 from app.domain.translation import N_
 from app.models.composition import Act, Person, Position, PositionHolding, Seat, fold
 from app.models.database import Database
@@ -39,6 +42,9 @@ class PersonData:
     phone: str = ""
     note: str = ""
     is_demo: bool = False
+    # "male", "female" or "unknown"; None: taken from the patronymic (a new person)
+    # or kept as it is (an edited one, unless it is unknown).
+    gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -55,6 +61,14 @@ class PersonInfo:
     is_demo: bool
     archived: bool
     version: int
+    gender: str = UNKNOWN  # "male", "female" or "unknown": Russian verbs agree with it
+
+    def initials_name(self, lang: str = "kk") -> str:
+        """ "Н. С. Әбенов": initials then surname, as signature blocks and lists write it."""
+        if lang == "en" and self.latin_name:
+            return self.latin_name
+        initials = " ".join(f"{p[0]}." for p in (self.given_name, self.patronymic) if p)
+        return f"{initials} {self.surname}".strip().replace(". ", ".\u00a0")
 
     def full_name(self, lang: str = "kk") -> str:
         """ "Surname Name Patronymic"; the Latin spelling in English documents when known."""
@@ -84,6 +98,7 @@ def person_info(person: Person) -> PersonInfo:
         person.is_demo,
         person.archived,
         person.version,
+        person.gender or UNKNOWN,
     )
 
 
@@ -100,6 +115,9 @@ def _apply_person(person: Person, data: PersonData) -> None:
     person.phone = clean_text(data.phone, N_("Phone"), limit=100)
     person.note = clean_text(data.note, N_("Note"), limit=5000, multiline=True)
     person.is_demo = check_flag(data.is_demo, N_("Demo data"))
+    if data.gender is None and person.gender not in (None, "", UNKNOWN):
+        return  # an edit that does not choose keeps the gender chosen before
+    person.gender = check_gender(data.gender, person.patronymic)
 
 
 def create_person(db: Database, actor: Actor, data: PersonData) -> PersonInfo:
@@ -351,22 +369,41 @@ def list_positions(
 
 @dataclass(frozen=True)
 class ActData:
-    """The act behind a change: title, number, date."""
+    """The act behind a change: title (per language), number, date.
+
+    ``titles`` holds the title in each language a document may print it in;
+    ``title`` alone (an older caller, a one-language field) is filed under the
+    language its letters show.
+    """
 
     title: str = ""
     number: str = ""
     act_date: date | None = None
+    titles: Mapping[str, str] = field(default_factory=dict)
+
+    def all_titles(self) -> dict[str, str]:
+        """The title per language, ``title`` filed under its own language when alone."""
+        titles = {lang: text for lang, text in self.titles.items() if text and lang in LANGS}
+        if not titles and self.title.strip():
+            titles[language_of(self.title) or "ru"] = self.title
+        return titles
 
 
 def make_act(session: Session, act: ActData | None, council_id: int | None = None) -> Act | None:
     if act is None:
         return None
     expect(act, ActData, N_("Act"))
-    if not (act.title or act.number or act.act_date):
+    titles = {
+        lang: clean_text(text, N_("Act"), limit=1000) for lang, text in act.all_titles().items()
+    }
+    if not (titles or act.number or act.act_date):
         return None
     record = Act(
         council_id=council_id,
-        title=clean_text(act.title, N_("Act"), limit=1000),
+        title=next((titles[lang] for lang in LANGS if titles.get(lang)), ""),
+        title_kk=titles.get("kk", ""),
+        title_ru=titles.get("ru", ""),
+        title_en=titles.get("en", ""),
         number=clean_text(act.number, N_("Act number"), limit=64),
         act_date=check_date(act.act_date, N_("Act date"), required=False),
     )

@@ -20,9 +20,11 @@ from app.domain.composition import (
     check_composition,
     composition_on,
 )
+from app.domain.council import LANGS
 from app.domain.errors import DomainError, Term
 from app.domain.regulation import profile_from_dict
 from app.domain.translation import N_
+from app.formatting import short_date
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
 from app.models.database import Database
 from app.services.base import (
@@ -381,22 +383,36 @@ class CompositionLine:
     seat: SeatInfo
     position: PositionInfo | None
     person: PersonInfo | None
-    act: str
+    act: ActRef
 
     @property
     def vacant(self) -> bool:
         return self.person is None
 
 
-def _act_label(act: Act | None) -> str:
+@dataclass(frozen=True)
+class ActRef:
+    """The act behind a change as a table shows it, in the language it is read in."""
+
+    titles: tuple[tuple[str, str], ...] = ()  # (language, title), only where entered
+    number: str = ""
+    act_date: date | None = None
+
+    def label(self, lang: str) -> str:
+        """ "Қаулы 26.01.2022 № 27": the title in ``lang`` (none if not entered in it)."""
+        parts = [dict(self.titles).get(lang, "")]
+        if self.act_date:
+            parts.append(short_date(self.act_date, lang))
+        if self.number:
+            parts.append(f"№ {self.number}")
+        return " ".join(p for p in parts if p)
+
+
+def _act_ref(act: Act | None) -> ActRef:
     if act is None:
-        return ""
-    parts = [act.title]
-    if act.act_date:
-        parts.append(act.act_date.strftime("%d.%m.%Y"))
-    if act.number:
-        parts.append(f"№ {act.number}")
-    return " ".join(p for p in parts if p)
+        return ActRef()
+    titles = tuple((lang, text) for lang in LANGS if (text := getattr(act, f"title_{lang}")))
+    return ActRef(titles, act.number, act.act_date)
 
 
 M = TypeVar("M", Act, Person, Position)
@@ -449,7 +465,7 @@ def composition(db: Database, council_id: int, on: date) -> list[CompositionLine
                     seat_info(seat),
                     position_info(position) if position else None,
                     person_info(person) if person else None,
-                    _act_label(act),
+                    _act_ref(act),
                 )
             )
         return lines
@@ -470,7 +486,7 @@ class HistoryEntry:
     role: Role
     position: PositionInfo | None
     person: PersonInfo | None
-    act: str
+    act: ActRef
 
 
 def history(db: Database, council_id: int) -> list[HistoryEntry]:
@@ -511,7 +527,7 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
                     Role(seat.role),
                     pos,
                     per,
-                    _act_label(act),
+                    _act_ref(act),
                 )
             )
             if seat.valid_to is not None:
@@ -523,7 +539,7 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
                         Role(seat.role),
                         pos,
                         per,
-                        _act_label(end_act),
+                        _act_ref(end_act),
                     )
                 )
             if seat.kind == SeatKind.EX_OFFICIO.value and seat.position_id is not None:
@@ -539,7 +555,7 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
                                 Role(seat.role),
                                 pos,
                                 person_info(holder) if holder else None,
-                                _act_label(act),
+                                _act_ref(act),
                             )
                         )
         entries.sort(key=lambda e: (e.day, e.kind != ChangeKind.SEAT_ENDED), reverse=True)

@@ -217,7 +217,7 @@ class CompositionModel(RowCacheModel[CompositionLine]):
             N_("Voting"), lambda _r, line: _("yes") if line.seat.voting else _("no")
         ),
         Column[CompositionLine](N_("From"), lambda _r, line: shown_date(line.seat.valid_from)),
-        Column[CompositionLine](N_("Act"), lambda _r, line: line.act),
+        Column[CompositionLine](N_("Act"), lambda _r, line: line.act.label(interface_language())),
     )
     POSITION_COLUMN = 2
 
@@ -251,7 +251,7 @@ class HistoryModel(RowCacheModel[HistoryEntry]):
         Column[HistoryEntry](N_("Role"), lambda _r, entry: role_label(entry.role)),
         Column[HistoryEntry](N_("Position"), lambda _r, entry: position_title(entry.position)),
         Column[HistoryEntry](N_("Person"), lambda _r, entry: person_name(entry.person)),
-        Column[HistoryEntry](N_("Act"), lambda _r, entry: entry.act),
+        Column[HistoryEntry](N_("Act"), lambda _r, entry: entry.act.label(interface_language())),
     )
 
     POSITION_COLUMN = 3

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.domain.errors import KenesError
+from app.domain.gender import FEMALE, MALE, UNKNOWN, gender_from_patronymic
 from app.i18n import N_, _, interface_language
 from app.models.database import Database
 from app.services.base import Actor
@@ -83,6 +84,8 @@ from app.views.seat_dialog import (
 
 # -- one person ---------------------------------------------------------------------------------
 
+GENDER_CHOICES = ((MALE, N_("Male")), (FEMALE, N_("Female")), (UNKNOWN, N_("Not known")))
+
 
 class PersonDialog(Retranslatable, QDialog):
     """Create a person or edit one (optimistic locking on the version read)."""
@@ -111,6 +114,13 @@ class PersonDialog(Retranslatable, QDialog):
         self.phone = QLineEdit()
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(90)
+        # Russian verbs in a protocol agree with it; guessed from the patronymic until chosen.
+        self.gender = ChoiceCombo(GENDER_CHOICES)
+        self.gender.setObjectName("gender")
+        self._gender_chosen = person is not None and person.gender != UNKNOWN
+        self.gender.set_value(person.gender if person is not None else UNKNOWN)
+        self.gender.activated.connect(self._choose_gender)
+        self.patronymic.textEdited.connect(self._guess_gender)
         if person is not None:
             self.surname.setText(person.surname)
             self.given_name.setText(person.given_name)
@@ -123,6 +133,7 @@ class PersonDialog(Retranslatable, QDialog):
         form.addRow(self.texts.label(N_("Surname")), self.surname)
         form.addRow(self.texts.label(N_("Name")), self.given_name)
         form.addRow(self.texts.label(N_("Patronymic")), self.patronymic)
+        form.addRow(self.texts.label(N_("Gender")), self.gender)
         form.addRow(self.texts.label(N_("Name in Latin letters")), self.latin_name)
         form.addRow(self.texts.label(N_("E-mail")), self.email)
         form.addRow(self.texts.label(N_("Phone")), self.phone)
@@ -143,7 +154,15 @@ class PersonDialog(Retranslatable, QDialog):
             phone=self.phone.text(),
             note=self.note.toPlainText(),
             is_demo=self._original.is_demo if self._original is not None else False,
+            gender=self.gender.value(),
         )
+
+    def _choose_gender(self) -> None:
+        self._gender_chosen = True
+
+    def _guess_gender(self, patronymic: str) -> None:
+        if not self._gender_chosen:
+            self.gender.set_value(gender_from_patronymic(patronymic))
 
     def accept(self) -> None:
         try:
@@ -167,6 +186,8 @@ class PersonDialog(Retranslatable, QDialog):
         self.setWindowTitle(_("New person") if self._original is None else _("Person"))
         self.texts.apply()
         self.latin_name.setPlaceholderText(_("as English documents write it"))
+        self.gender.retranslate()
+        self.gender.setToolTip(_("Russian protocols write verbs in the person's gender"))
 
 
 # -- one position -------------------------------------------------------------------------------

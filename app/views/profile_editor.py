@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.citation import Citation
 from app.domain.regulation import (
     AT_LEAST_HALF,
     AT_LEAST_THREE_QUARTERS,
@@ -36,12 +37,15 @@ from app.domain.regulation import (
     DayCount,
     Deadline,
     DecisionBase,
+    NoQuorumVote,
     RegulationProfile,
     Share,
     Signers,
     TieBreak,
+    TieReading,
 )
 from app.i18n import N_, _
+from app.views.act_editor import ActEditor
 from app.views.retranslate import Retranslatable
 from app.views.seat_dialog import ChoiceCombo, Label, Texts
 
@@ -73,6 +77,17 @@ TIE_BREAK_CHOICES: list[tuple[Any, Label]] = [
     (TieBreak.CHAIR, N_("the chair's vote decides")),
     (TieBreak.NONE, N_("the decision is not adopted")),
 ]
+TIE_READING_CHOICES: list[tuple[Any, Label]] = [
+    (
+        TieReading.EQUAL_DIVISION,
+        N_("only when all present voted for or against, half each"),
+    ),
+    (TieReading.FOR_EQUALS_AGAINST, N_("whenever for equals against, abstentions aside")),
+]
+NO_QUORUM_VOTE_CHOICES: list[tuple[Any, Label]] = [
+    (NoQuorumVote.NOT_CONSIDERED, N_("is recorded as not considered: no quorum")),
+    (NoQuorumVote.REFUSE, N_("cannot be closed")),
+]
 SIGNERS_CHOICES: list[tuple[Any, Label]] = [
     (Signers.PRESIDING, N_("the presiding member")),
     (Signers.PRESIDING_AND_SECRETARY, N_("the presiding member and the secretary")),
@@ -93,7 +108,7 @@ INCLUSIVE_CHOICES: list[tuple[Any, Label]] = [
 RULE_FIELDS: dict[str, tuple[str, ...]] = {
     "quorum": ("quorum",),
     "threshold": ("threshold", "decision_base", "abstentions_count_as_cast"),
-    "tie_break": ("tie_break",),
+    "tie_break": ("tie_break", "tie_reading"),
     "secretary_votes": ("secretary_votes",),
     "recommendations": ("recommendations_only",),
     "materials": ("materials_deadline",),
@@ -247,11 +262,17 @@ class ProfileEditor(Retranslatable, QWidget):
         self.legend = QLabel()
         self.legend.setWordWrap(True)
 
+        self.act_editor = ActEditor()
+        self.act_box = QGroupBox()
+        QVBoxLayout(self.act_box).addWidget(self.act_editor)
+
         self.quorum = ShareEditor(QUORUM_CHOICES)
         self.decision_base = ChoiceCombo(DECISION_BASE_CHOICES)
         self.threshold = ShareEditor(THRESHOLD_CHOICES)
         self.abstentions = QCheckBox()
         self.tie_break = ChoiceCombo(TIE_BREAK_CHOICES)
+        self.tie_reading = ChoiceCombo(TIE_READING_CHOICES)
+        self.no_quorum_vote = ChoiceCombo(NO_QUORUM_VOTE_CHOICES)
         self.secretary_votes = QCheckBox()
         self.recommendations_only = QCheckBox()
         self.deadlines = {name: DeadlineEditor() for name in DEADLINE_FIELDS}
@@ -273,10 +294,12 @@ class ProfileEditor(Retranslatable, QWidget):
         self.voting_box = QGroupBox()
         grid = QGridLayout(self.voting_box)
         self._row(grid, N_("Quorum"), self.quorum, "quorum")
+        self._row(grid, N_("A vote without a quorum"), self.no_quorum_vote, "")
         self._row(grid, N_("Majority counted"), self.decision_base, "threshold")
         self._row(grid, N_("Decision threshold"), self.threshold, "threshold")
         self._row(grid, "", self.abstentions, "")
         self._row(grid, N_("In case of a tie"), self.tie_break, "tie_break")
+        self._row(grid, N_("The casting vote applies"), self.tie_reading, "tie_break")
         self._row(grid, "", self.secretary_votes, "secretary_votes")
         self._row(grid, "", self.recommendations_only, "recommendations")
 
@@ -297,6 +320,7 @@ class ProfileEditor(Retranslatable, QWidget):
         body = QVBoxLayout(content)
         body.addLayout(top)
         body.addWidget(self.legend)
+        body.addWidget(self.act_box)
         body.addWidget(self.voting_box)
         body.addWidget(self.meetings_box)
         body.addWidget(self.composition_box)
@@ -316,6 +340,8 @@ class ProfileEditor(Retranslatable, QWidget):
             self.decision_base.currentIndexChanged,
             self.abstentions.toggled,
             self.tie_break.currentIndexChanged,
+            self.tie_reading.currentIndexChanged,
+            self.no_quorum_vote.currentIndexChanged,
             self.secretary_votes.toggled,
             self.recommendations_only.toggled,
             self.min_meetings.valueChanged,
@@ -324,6 +350,7 @@ class ProfileEditor(Retranslatable, QWidget):
             self.max_deputy_chairs.valueChanged,
             self.max_co_chairs.valueChanged,
             *(editor.changed for editor in self.deadlines.values()),
+            self.act_editor.changed,
         ):
             signal.connect(self._edited)
         self.set_profile(RegulationProfile(), "")
@@ -364,6 +391,8 @@ class ProfileEditor(Retranslatable, QWidget):
             self.threshold.set_share(profile.threshold)
             self.abstentions.setChecked(profile.abstentions_count_as_cast)
             self.tie_break.set_value(profile.tie_break)
+            self.tie_reading.set_value(profile.tie_reading)
+            self.no_quorum_vote.set_value(profile.no_quorum_vote)
             self.secretary_votes.setChecked(profile.secretary_votes)
             self.recommendations_only.setChecked(profile.recommendations_only)
             for name, editor in self.deadlines.items():
@@ -373,6 +402,7 @@ class ProfileEditor(Retranslatable, QWidget):
             self.instructions_report.setChecked(profile.opens_with_instructions_report)
             self.max_deputy_chairs.setValue(profile.max_deputy_chairs)
             self.max_co_chairs.setValue(profile.max_co_chairs)
+            self.act_editor.set_act(profile.act)
         finally:
             self._loading = False
         self._edited()
@@ -395,8 +425,11 @@ class ProfileEditor(Retranslatable, QWidget):
             "threshold": threshold,
             "abstentions_count_as_cast": self.abstentions.isChecked(),
             "tie_break": self.tie_break.value(),
+            "tie_reading": self.tie_reading.value(),
+            "no_quorum_vote": self.no_quorum_vote.value(),
             "secretary_votes": self.secretary_votes.isChecked(),
             "recommendations_only": self.recommendations_only.isChecked(),
+            "act": self.act_editor.act(),
             "min_meetings_per_year": self.min_meetings.value(),
             "signers": self.signers.value(),
             "opens_with_instructions_report": self.instructions_report.isChecked(),
@@ -433,6 +466,8 @@ class ProfileEditor(Retranslatable, QWidget):
         if self._loading:
             return
         self.abstentions.setEnabled(self.decision_base.value() is DecisionBase.CAST)
+        # Without a quorum rule no vote lacks a quorum: the choice stays, but shown inactive.
+        self.no_quorum_vote.setEnabled(self.quorum.share() is not None)
         self._show_sources()
         self.changed.emit()
 
@@ -445,14 +480,24 @@ class ProfileEditor(Retranslatable, QWidget):
         }
         for key, label in self._sources.items():
             rule = key.split(":")[0]
-            label.setText(profile.source(rule) or deadline_sources.get(rule, ""))
+            citation = Citation.of(
+                profile.source(rule) or deadline_sources.get(rule, ""), profile.act_kind
+            )
+            label.setText(citation.render() if citation else "")
         key = self.preset_key()
         adjusted = bool(key) and profile != PRESETS[key].profile
         self.adjusted.setText(_("adjusted from the preset") if adjusted else "")
 
     def retranslate_ui(self) -> None:
         self.texts.apply()
-        for combo in (self.preset, self.decision_base, self.tie_break, self.signers):
+        for combo in (
+            self.preset,
+            self.decision_base,
+            self.tie_break,
+            self.tie_reading,
+            self.no_quorum_vote,
+            self.signers,
+        ):
             combo.retranslate()
         self.legend.setText(
             _(
@@ -460,6 +505,7 @@ class ProfileEditor(Retranslatable, QWidget):
                 "shown; changing the value removes it."
             )
         )
+        self.act_box.setTitle(_("The council's regulation (cited in protocols)"))
         self.voting_box.setTitle(_("Quorum and voting"))
         self.meetings_box.setTitle(_("Meetings, deadlines and the protocol"))
         self.composition_box.setTitle(_("Composition"))

@@ -40,7 +40,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import KenesError
 from app.domain.protocol import ItemSection, ProtocolSnapshot, ProtocolState
-from app.i18n import LANGUAGE_CODES, N_, _, interface_language, translations
+from app.i18n import LANGUAGE_CODES, N_, _, interface_language
 from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.queries import ItemLine, live_meeting
@@ -81,11 +81,11 @@ def item_texts(snapshot: ProtocolSnapshot, section: ItemSection) -> ItemTexts:
     """Read the saved narrative back from a draft snapshot.
 
     A snapshot fills a missing narrative from another language and lists the
-    gap as "Narrative of item N" in its own language; then the text shown is a
+    gap as "Narrative of item N" in the interface language; then the text shown is a
     fallback, not the narrative of this language.
     """
     text = Narrative(section.heard_summary, "\n".join(section.spoke), section.spoke_summary)
-    gap = translations(snapshot.lang).gettext("Narrative of item {number}")
+    gap = _("Narrative of item {number}")  # gaps are named in the interface language
     if gap.format(number=section.number) in snapshot.gaps:
         return ItemTexts(Narrative(), text)
     return ItemTexts(text, None)

@@ -55,7 +55,7 @@ from PySide6.QtWidgets import (
 from app.domain.errors import KenesError
 from app.domain.protocol import ProtocolState
 from app.formatting import short_date
-from app.i18n import LANGUAGE_CODES, N_, _, interface_language
+from app.i18n import LANGUAGE_CODES, N_, _, interface_language, translations
 from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.queries import live_meeting
@@ -69,6 +69,7 @@ from app.services.protocols.documents import (
     protocol_meeting_ids,
     protocol_pdf,
     verify_file,
+    working_copy_text,
 )
 from app.views.background import BackgroundTask
 from app.views.composition_model import person_name
@@ -851,6 +852,8 @@ class ProtocolsPage(Retranslatable, QWidget):
         return result
 
     def verification_text(self, result: Verification, path: Path) -> str:
+        if result.working_copy:  # a DOCX Kenes wrote: an editable copy, not a forgery
+            return working_copy_text(result, path.name, translations(interface_language()))
         if not result.matches:
             return _(
                 "{file} matches no protocol issued by Kenes in this database: it is not a "

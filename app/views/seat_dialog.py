@@ -197,21 +197,40 @@ class OptionalDateEdit(Retranslatable, QWidget):
         self.known.setToolTip(_("Tick when the date is known"))
 
 
+# Examples in the act fields, each in its own language.
+ACT_PLACEHOLDERS = {
+    "kk": "Қазақстан Республикасы Үкіметінің қаулысы",
+    "ru": "Постановление Правительства Республики Казахстан",
+    "en": "Decree of the Government of the Republic of Kazakhstan",
+}
+
+
 class ActFields(Retranslatable, QWidget):
-    """The act behind a change: title, number and date."""
+    """The act behind a change: its title in each language, number and date.
+
+    Documents print the title in their own language, so each language has its
+    field; a title entered in one language only is printed only there.
+    """
 
     def __init__(self, act: ActData | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.texts = Texts()
         layout = QFormLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.title = QLineEdit()
-        self.title.setObjectName("actTitle")
+        self.titles: dict[str, QLineEdit] = {}
+        for lang, example in ACT_PLACEHOLDERS.items():
+            edit = QLineEdit()
+            edit.setObjectName(f"actTitle_{lang}")
+            edit.setPlaceholderText(example)
+            self.titles[lang] = edit
+        self.title = self.titles["kk"]  # the first field, for focus and older callers
         self.number = QLineEdit()
         self.number.setObjectName("actNumber")
         self.number.setMaximumWidth(160)
         self.act_date = OptionalDateEdit()
-        layout.addRow(self.texts.label(N_("Act")), self.title)
+        layout.addRow(self.texts.label(N_("Act, in Kazakh")), self.titles["kk"])
+        layout.addRow(self.texts.label(N_("Act, in Russian")), self.titles["ru"])
+        layout.addRow(self.texts.label(N_("Act, in English")), self.titles["en"])
         layout.addRow(self.texts.label(N_("Act number")), self.number)
         layout.addRow(self.texts.label(N_("Act date")), self.act_date)
         if act is not None:
@@ -219,16 +238,19 @@ class ActFields(Retranslatable, QWidget):
         self.retranslate_ui()
 
     def act(self) -> ActData:
-        return ActData(self.title.text(), self.number.text(), self.act_date.day())
+        titles = {lang: edit.text() for lang, edit in self.titles.items() if edit.text().strip()}
+        first = next(iter(titles.values()), "")
+        return ActData(first, self.number.text(), self.act_date.day(), titles)
 
     def set_act(self, act: ActData) -> None:
-        self.title.setText(act.title)
+        titles = act.all_titles()
+        for lang, edit in self.titles.items():
+            edit.setText(titles.get(lang, ""))
         self.number.setText(act.number)
         self.act_date.set_day(act.act_date)
 
     def retranslate_ui(self) -> None:
         self.texts.apply()
-        self.title.setPlaceholderText(_("e.g. Resolution of the Government"))
 
 
 def ask(parent: QWidget | None, question: str) -> bool:

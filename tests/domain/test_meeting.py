@@ -338,9 +338,9 @@ WEEK = WeekendCalendar()
 
 def test_materials_deadlines_follow_the_kind_of_meeting() -> None:
     ai = AI_COUNCIL_881.profile
-    assert materials_deadline(ai, MeetingKind.REGULAR) == Deadline(2, DayCount.MONTHS, "004 §27")
+    assert materials_deadline(ai, MeetingKind.REGULAR) == Deadline(2, DayCount.MONTHS, "27")
     assert materials_deadline(ai, MeetingKind.INTERIM) == Deadline(
-        15, DayCount.WORKING_DAYS, "004 §36"
+        15, DayCount.WORKING_DAYS, "36"
     )
     assert materials_deadline(ai, MeetingKind.THEMATIC) == ai.materials_deadline_interim
     only_general = RegulationProfile(materials_deadline=Deadline(10, DayCount.CALENDAR_DAYS))

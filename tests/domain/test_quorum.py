@@ -51,18 +51,18 @@ def test_seed_presets_set_no_quorum() -> None:
 
 
 def test_more_than_half_of_fifteen() -> None:
-    profile = RegulationProfile(quorum=MORE_THAN_HALF, sources={"quorum": "X §7"})
+    profile = RegulationProfile(quorum=MORE_THAN_HALF, sources={"quorum": "7"})
     missing = quorum_status(7, 15, profile)
     assert not missing.has_quorum and missing.required == 8
     assert missing.explain(EN) == (
         "No quorum: 7 members with a vote are present; at least 8 were needed "
-        "out of 15 members of the composition (X §7)."
+        "out of 15 members of the composition (paragraph 7 of the Regulation)."
     )
     reached = quorum_status(8, 15, profile)
     assert reached.has_quorum
     assert reached.explain(EN) == (
         "Quorum is present: 8 members with a vote are present; at least 8 were needed "
-        "out of 15 members of the composition (X §7)."
+        "out of 15 members of the composition (paragraph 7 of the Regulation)."
     )
 
 
@@ -119,3 +119,13 @@ def test_explanation_always_reads_as_a_sentence(case: tuple[int, int], share: Sh
     text = quorum_status(*case, RegulationProfile(quorum=share)).explain(EN)
     assert text.endswith(".") and "{" not in text
     assert f"{case[0]} member" in text
+
+
+def test_the_protocol_states_the_quorum_without_counting_again() -> None:
+    profile = RegulationProfile(quorum=MORE_THAN_HALF, sources={"quorum": "7"})
+    assert quorum_status(8, 15, profile).statement(EN) == (
+        "Quorum is present: at least 8 were needed out of 15 members of the composition "
+        "(paragraph 7 of the Regulation)."
+    )
+    assert quorum_status(7, 15, profile).statement(EN).startswith("No quorum: at least 8")
+    assert quorum_status(14, 15, SUPERVISORY_BOARD_690.profile).statement(EN) == ""

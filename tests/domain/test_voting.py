@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gettext
 import io
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ from app.domain.regulation import (
     DecisionBase,
     RegulationProfile,
     TieBreak,
+    TieReading,
 )
 from app.domain.voting import (
     CHAIR_HAS_NO_VOTE,
@@ -41,6 +43,7 @@ from app.domain.voting import (
     Reason,
     TallyResult,
     VotingContext,
+    not_considered,
     tally,
     tally_counts,
 )
@@ -48,6 +51,10 @@ from app.domain.voting import (
 EN = gettext.NullTranslations()
 BOARD = SUPERVISORY_BOARD_690.profile  # 000: majority of present, presiding member decides a tie
 AI = AI_COUNCIL_881.profile  # 004: majority, the chair decides a tie, recommendations only
+# The lenient reading of "equal votes": for == against whatever the abstentions.
+LENIENT = TieReading.FOR_EQUALS_AGAINST
+BOARD_LENIENT = BOARD.with_changes(tie_reading=LENIENT)
+AI_LENIENT = AI.with_changes(tie_reading=LENIENT)
 
 FOR, AGAINST, ABSTAINED, DID_NOT_VOTE = (
     Choice.FOR,
@@ -75,6 +82,7 @@ profiles = st.one_of(
         threshold=shares,
         abstentions_count_as_cast=st.booleans(),
         tie_break=st.sampled_from(TieBreak),
+        tie_reading=st.sampled_from(TieReading),
         recommendations_only=st.booleans(),
     ),
 )
@@ -165,7 +173,7 @@ def test_000_tie_decided_by_presiding_deputy_voting_for() -> None:
     assert (result.base, result.base_count, result.required) == (DecisionBase.PRESENT, 8, 5)
     assert result.explain(EN) == (
         "4 for, 4 against, 0 abstained: a tie; the presiding member voted for, "
-        "and the presiding member's vote decides (000 §15). Adopted."
+        "and the presiding member's vote decides (paragraph 15 of the Regulation). Adopted."
     )
 
 
@@ -176,7 +184,7 @@ def test_000_tie_with_presiding_deputy_voting_against_is_not_adopted() -> None:
     assert result.deciding_voter_id == DEPUTY
     assert result.explain(EN) == (
         "4 for, 4 against, 0 abstained: a tie; the presiding member voted against, "
-        "and the presiding member's vote decides (000 §15). Not adopted."
+        "and the presiding member's vote decides (paragraph 15 of the Regulation). Not adopted."
     )
 
 
@@ -190,7 +198,7 @@ def test_004_tie_with_the_chair_absent_is_not_adopted() -> None:
     assert result.deciding_voter_id is None
     assert result.explain(EN) == (
         "4 for, 4 against, 0 abstained: a tie; the chair is absent, "
-        "so the tie is not broken (004 §25). Not adopted."
+        "so the tie is not broken (paragraph 25 of the Regulation). Not adopted."
     )
 
 
@@ -201,7 +209,8 @@ def test_004_five_five_with_the_chair_voting_for_is_adopted_as_a_recommendation(
     assert result.deciding_voter_id == CHAIR
     assert result.explain(EN) == (
         "5 for, 5 against, 0 abstained: a tie; the chair voted for, and the chair's vote "
-        "decides (004 §25). Adopted. The decision is a recommendation (004 §4)."
+        "decides (paragraph 25 of the Regulation). Adopted. The decision is a recommendation "
+        "(paragraph 4 of the Regulation)."
     )
 
 
@@ -213,11 +222,12 @@ def test_004_chair_decides_even_when_someone_else_presides() -> None:
     assert "the chair voted against, and the chair's vote decides" in result.explain(EN)
 
 
-def test_000_four_four_one_is_a_tie_the_casting_vote_decides() -> None:
-    # 4 of 9 is no majority of the present (000 §15), but for == against is a tie, and the
-    # presiding member's casting vote makes it 5 of 9.
+def test_000_four_four_one_is_a_tie_the_casting_vote_decides_in_the_lenient_reading() -> None:
+    # 4 of 9 is no majority of the present (000 §15), but for == against is a tie when
+    # abstentions are left aside, and the presiding member's casting vote makes it 5 of 9.
     context = VotingContext(frozenset(range(1, 10)), 15, presiding_id=1)
-    result = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9]), context, BOARD)
+    votes = ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9])
+    result = tally(votes, context, BOARD_LENIENT)
     assert result.tie and result.adopted
     assert result.explain(EN).startswith("4 for, 4 against, 1 abstained: a tie; ")
 
@@ -226,14 +236,15 @@ def test_000_three_three_three_casting_vote_is_not_enough() -> None:
     # 3 + the casting vote = 4 of 9 present: still no majority of the present.
     context = VotingContext(frozenset(range(1, 10)), 15, presiding_id=1)
     votes = ballots(FOR=[1, 2, 3], AGAINST=[4, 5, 6], ABSTAINED=[7, 8, 9])
-    result = tally(votes, context, BOARD)
+    result = tally(votes, context, BOARD_LENIENT)
     assert result.tie and not result.adopted
     assert result.reason is Reason.CASTING_VOTE_NOT_ENOUGH
     assert result.deciding_voter_id is None
     assert result.explain(EN) == (
         "3 for, 3 against, 3 abstained: a tie; the presiding member voted for, but the casting "
         "vote is not enough: at least 5 votes for were needed out of 9 members present "
-        "(000 §15). Not adopted."
+        "(paragraph 15 of the Regulation). The casting vote decides whenever the votes for and "
+        "against are equal, whatever the number of abstentions. Not adopted."
     )
 
 
@@ -241,10 +252,12 @@ def test_a_new_for_vote_can_undo_an_adoption_that_rested_on_the_casting_vote() -
     # Why the monotonicity property is stated for a fixed base: 4-4-1 of 9 is adopted with the
     # casting vote, but when a tenth member arrives and votes for, 5 of 10 is not a majority.
     context = VotingContext(frozenset(range(1, 10)), 15, presiding_id=1)
-    before = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9]), context, BOARD)
+    before = tally(
+        ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9]), context, BOARD_LENIENT
+    )
     grown = VotingContext(frozenset(range(1, 11)), 15, presiding_id=1)
     votes = ballots(FOR=[1, 2, 3, 4, 10], AGAINST=[5, 6, 7, 8], ABSTAINED=[9])
-    after = tally(votes, grown, BOARD)
+    after = tally(votes, grown, BOARD_LENIENT)
     assert before.adopted and not after.adopted and not after.tie
 
 
@@ -261,29 +274,32 @@ def test_presiding_non_member_has_no_casting_vote() -> None:
 
 def test_presiding_member_who_abstains_does_not_break_the_tie() -> None:
     context = VotingContext(frozenset(range(1, 10)), 15, presiding_id=9)
-    result = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9]), context, BOARD)
+    votes = ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8], ABSTAINED=[9])
+    result = tally(votes, context, BOARD_LENIENT)
     assert not result.adopted and result.reason is Reason.TIE_BREAKER_DID_NOT_VOTE
     assert "the presiding member did not vote for or against" in result.explain(EN)
 
 
 def test_chair_present_without_voting_does_not_break_the_tie() -> None:
     context = VotingContext(frozenset(range(1, 10)), 15, chair_id=9)
-    result = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8]), context, AI)
+    result = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8]), context, AI_LENIENT)
     assert result.did_not_vote == 1
     assert not result.adopted and result.reason is Reason.TIE_BREAKER_DID_NOT_VOTE
-    assert "the chair did not vote for or against, so the tie is not broken (004 §25)" in (
-        result.explain(EN)
-    )
+    assert (
+        "the chair did not vote for or against, so the tie is not broken "
+        "(paragraph 25 of the Regulation)"
+    ) in (result.explain(EN))
 
 
 def test_no_tie_break_rule() -> None:
-    profile = BOARD.with_changes(tie_break=TieBreak.NONE, sources={"tie_break": "X §1"})
+    profile = BOARD.with_changes(tie_break=TieBreak.NONE, sources={"tie_break": "1"})
     context = VotingContext(frozenset(range(1, 9)), 15, presiding_id=1, chair_id=1)
     result = tally(ballots(FOR=[1, 2, 3, 4], AGAINST=[5, 6, 7, 8]), context, profile)
     assert not result.adopted and result.reason is Reason.NO_CASTING_VOTE
-    assert "the regulation gives no casting vote, so the tie is not broken (X §1)" in (
-        result.explain(EN)
-    )
+    assert (
+        "the regulation gives no casting vote, so the tie is not broken "
+        "(paragraph 1 of the Regulation)"
+    ) in (result.explain(EN))
 
 
 def test_plain_majority_explained_with_the_threshold_and_its_source() -> None:
@@ -293,7 +309,7 @@ def test_plain_majority_explained_with_the_threshold_and_its_source() -> None:
     assert result.adopted and not result.tie and result.tie_break_applied is None
     assert result.explain(EN) == (
         "6 for, 3 against, 1 abstained: at least 6 votes for were needed out of "
-        "10 members present (000 §15). Adopted."
+        "10 members present (paragraph 15 of the Regulation). Adopted."
     )
 
 
@@ -302,7 +318,7 @@ def test_rejected_recommendation_is_not_called_a_recommendation() -> None:
     result = tally(ballots(FOR=[1], AGAINST=[2, 3]), context, AI)
     assert result.explain(EN) == (
         "1 for, 2 against, 0 abstained, 5 did not vote: at least 5 votes for were needed "
-        "out of 8 members present (004 §25). Not adopted."
+        "out of 8 members present (paragraph 25 of the Regulation). Not adopted."
     )
 
 
@@ -347,7 +363,7 @@ def test_substitute_for_a_member_is_refused_quoting_the_rule() -> None:
     assert info.value.msgid == NOT_ENTITLED_CITED
     assert info.value.message(EN) == (
         "Person 101 cannot vote on this item: only council members present at it have a vote, "
-        "and members take part without the right of substitution (000 §14)."
+        "and members take part without the right of substitution (paragraph 14 of the Regulation)."
     )
     with pytest.raises(DomainError) as info:
         tally([Ballot(101, FOR)], context, RegulationProfile())
@@ -429,16 +445,24 @@ def test_msgids_take_russian_plural_forms() -> None:
                     "председатель проголосовал «за», и его голос является решающим"
                 ),
                 "Adopted.": "Решение принято.",
+                "paragraph {number} of the Regulation": "п. {number} Положения",
                 "The decision is a recommendation": "Решение носит рекомендательный характер",
+                "The casting vote decides whenever the votes for and against are equal, "
+                "whatever the number of abstentions.": (
+                    "Решающий голос применяется при равенстве голосов «за» и «против» "
+                    "независимо от числа воздержавшихся."
+                ),
             },
         )
     )
     context = VotingContext(frozenset(range(1, 24)), 30, chair_id=1)
     votes = ballots(FOR=list(range(1, 12)), AGAINST=list(range(12, 23)), ABSTAINED=[23])
-    assert tally(votes, context, AI).explain(ru) == (
+    assert tally(votes, context, AI_LENIENT).explain(ru) == (
         "11 голосов «за», 11 голосов «против», 1 воздержался: равенство голосов; "
-        "председатель проголосовал «за», и его голос является решающим (004 §25). "
-        "Решение принято. Решение носит рекомендательный характер (004 §4)."
+        "председатель проголосовал «за», и его голос является решающим (п. 25 Положения). "
+        "Решающий голос применяется при равенстве голосов «за» и «против» независимо от "
+        "числа воздержавшихся. "
+        "Решение принято. Решение носит рекомендательный характер (п. 4 Положения)."
     )
     small = VotingContext(frozenset(range(1, 6)), 30, chair_id=1)
     result = tally(ballots(FOR=[1, 2], AGAINST=[3, 4], ABSTAINED=[5]), small, AI)
@@ -551,7 +575,7 @@ def test_a_for_vote_that_grows_the_base_keeps_an_adoption_that_met_the_threshold
         assert after.adopted and after.reason is Reason.THRESHOLD_MET
 
 
-@given(ties(BOARD))
+@given(ties(BOARD_LENIENT))
 def test_000_presiding_member_decides_a_tie(case: tuple[Scenario, int]) -> None:
     s, others = case
     result = run(s)
@@ -568,7 +592,7 @@ def test_000_presiding_member_decides_a_tie(case: tuple[Scenario, int]) -> None:
         assert result.reason is Reason.TIE_BREAKER_HAS_NO_VOTE
 
 
-@given(ties(AI))
+@given(ties(AI_LENIENT))
 def test_004_chair_decides_a_tie_only_when_present_and_voting(case: tuple[Scenario, int]) -> None:
     s, others = case
     result = run(s)
@@ -577,14 +601,16 @@ def test_004_chair_decides_a_tie_only_when_present_and_voting(case: tuple[Scenar
     assert result.adopted == (chair is FOR and others <= 1)
     if chair is None:  # absent, or no chair on the date
         assert not result.adopted and result.reason is Reason.TIE_BREAKER_HAS_NO_VOTE
-        assert "the chair is absent, so the tie is not broken (004 §25)" in result.explain(EN)
+        assert (
+            "the chair is absent, so the tie is not broken (paragraph 25 of the Regulation)"
+        ) in result.explain(EN)
     elif chair in {ABSTAINED, DID_NOT_VOTE}:
         assert result.reason is Reason.TIE_BREAKER_DID_NOT_VOTE
     if result.deciding_voter_id is not None:
         assert result.deciding_voter_id == s.context.chair_id
 
 
-@given(ties(BOARD.with_changes(tie_break=TieBreak.NONE)))
+@given(ties(BOARD_LENIENT.with_changes(tie_break=TieBreak.NONE)))
 def test_without_a_tie_break_a_tie_is_never_adopted(case: tuple[Scenario, int]) -> None:
     result = run(case[0])
     assert result.tie and not result.adopted
@@ -703,3 +729,138 @@ def test_explanation_states_counts_and_verdict_through_ngettext(s: Scenario) -> 
         assert ("{n} did not vote", result.did_not_vote) in recording.plurals
     if not result.tie:
         assert ("at least {n} vote for was needed", result.required) in recording.plurals
+
+
+# --- the reading of "equal votes" (issue 13) ----------------------------------------------------
+
+STRICT_TEXT = (
+    "The casting vote decides only when every member present with a vote voted for or against "
+    "and the votes are equally divided, so it did not apply here."
+)
+LENIENT_TEXT = (
+    "The casting vote decides whenever the votes for and against are equal, whatever the number "
+    "of abstentions."
+)
+
+
+def test_seed_presets_take_the_strict_reading() -> None:
+    assert BOARD.tie_reading is TieReading.EQUAL_DIVISION
+    assert AI.tie_reading is TieReading.EQUAL_DIVISION
+
+
+def test_one_one_one_of_three_is_no_tie_in_the_strict_reading() -> None:
+    # 000 §15: a simple majority of the members present; 1 of 3 is none, and an abstention
+    # means the votes are not equally divided, so the presiding member's vote does not decide.
+    context = VotingContext(frozenset({1, 2, 3}), 7, presiding_id=1)
+    result = tally(ballots(FOR=[1], AGAINST=[2], ABSTAINED=[3]), context, BOARD)
+    assert not result.adopted and not result.tie
+    assert result.reason is Reason.THRESHOLD_NOT_MET and result.deciding_voter_id is None
+    assert result.tie_reading is TieReading.EQUAL_DIVISION
+    assert result.explain(EN) == (
+        "1 for, 1 against, 1 abstained: at least 2 votes for were needed out of 3 members "
+        f"present (paragraph 15 of the Regulation). {STRICT_TEXT} Not adopted."
+    )
+
+
+def test_one_one_one_of_three_is_a_tie_the_presiding_member_decides_in_the_lenient_reading() -> (
+    None
+):
+    context = VotingContext(frozenset({1, 2, 3}), 7, presiding_id=1)
+    result = tally(ballots(FOR=[1], AGAINST=[2], ABSTAINED=[3]), context, BOARD_LENIENT)
+    assert result.adopted and result.tie and result.deciding_voter_id == 1
+    assert result.reason is Reason.CASTING_VOTE_FOR
+    assert result.explain(EN).endswith(f"{LENIENT_TEXT} Adopted.")
+
+
+def test_two_two_of_four_is_a_tie_in_both_readings_and_needs_no_extra_sentence() -> None:
+    context = VotingContext(frozenset({1, 2, 3, 4}), 7, presiding_id=1)
+    for profile in (BOARD, BOARD_LENIENT):
+        result = tally(ballots(FOR=[1, 2], AGAINST=[3, 4]), context, profile)
+        assert result.adopted and result.tie and result.reason is Reason.CASTING_VOTE_FOR
+        assert STRICT_TEXT not in result.explain(EN) and LENIENT_TEXT not in result.explain(EN)
+
+
+def test_a_member_present_who_did_not_vote_also_prevents_a_strict_tie() -> None:
+    # 004: 2 for, 2 against, the chair present but silent: no equal division of the present.
+    context = VotingContext(frozenset({1, 2, 3, 4, 5}), 20, chair_id=5)
+    result = tally(ballots(FOR=[1, 2], AGAINST=[3, 4]), context, AI)
+    assert not result.tie and not result.adopted
+    assert STRICT_TEXT in result.explain(EN)
+    # Counts mode: no tie, so no need to ask how the chair voted.
+    counted = tally_counts(2, 2, 0, context, AI)
+    assert counted == result
+
+
+def test_cast_base_reads_equal_votes_among_the_votes_cast() -> None:
+    context = VotingContext(frozenset({1, 2, 3, 4, 5}), 9, presiding_id=1)
+    votes = ballots(FOR=[1, 2], AGAINST=[3, 4], ABSTAINED=[5])
+    # Abstentions are not votes cast: 2-2 of 4 cast is an equal division.
+    not_cast = BOARD.with_changes(decision_base=DecisionBase.CAST, abstentions_count_as_cast=False)
+    result = tally(votes, context, not_cast)
+    assert result.tie and result.adopted and result.base_count == 4
+    # Abstentions are votes cast: 2-2-1 of 5 cast is not.
+    cast = not_cast.with_changes(abstentions_count_as_cast=True)
+    result = tally(votes, context, cast)
+    assert not result.tie and not result.adopted
+    assert "only when every vote cast is for or against" in result.explain(EN)
+
+
+def test_a_result_frozen_before_the_reading_was_named_explains_as_before() -> None:
+    context = VotingContext(frozenset({1, 2, 3}), 7, presiding_id=1)
+    result = tally(ballots(FOR=[1], AGAINST=[2], ABSTAINED=[3]), context, BOARD_LENIENT)
+    old = dataclasses.replace(result, tie_reading=None)
+    assert LENIENT_TEXT not in old.explain(EN) and old.explain(EN).endswith(" Adopted.")
+
+
+def test_a_vote_without_a_quorum_is_not_considered_whatever_its_counts() -> None:
+    context = VotingContext(frozenset({1, 2, 3}), 9, presiding_id=1)
+    result = not_considered(tally(ballots(FOR=[1, 2, 3]), context, BOARD))
+    assert not result.adopted and not result.tie and result.reason is Reason.NO_QUORUM
+    assert (result.for_, result.against, result.abstained) == (3, 0, 0)
+    assert result.explain(EN) == (
+        "3 for, 0 against, 0 abstained: the vote was taken without a quorum, so it is not a "
+        "decision of the council. Not considered: no quorum."
+    )
+
+
+def _readings(s: Scenario) -> tuple[TallyResult, TallyResult]:
+    strict_profile = s.profile.with_changes(tie_reading=TieReading.EQUAL_DIVISION)
+    strict = dataclasses.replace(s, profile=strict_profile)
+    lenient = dataclasses.replace(s, profile=s.profile.with_changes(tie_reading=LENIENT))
+    return run(strict), run(lenient)
+
+
+@given(scenarios())
+def test_the_strict_reading_never_adopts_what_the_lenient_one_rejects(s: Scenario) -> None:
+    strict, lenient = _readings(s)
+    assert lenient.adopted or not strict.adopted
+    # A strict tie is a lenient tie, decided the same way.
+    if strict.tie:
+        assert lenient.tie and (lenient.adopted, lenient.reason) == (strict.adopted, strict.reason)
+
+
+@given(scenarios())
+def test_a_strict_tie_divides_every_counted_vote_equally(s: Scenario) -> None:
+    strict, _lenient = _readings(s)
+    if not strict.tie:
+        return
+    assert strict.for_ == strict.against > 0
+    if strict.base is DecisionBase.CAST:
+        assert strict.for_ + strict.against == strict.base_count
+    else:
+        assert strict.abstained == strict.did_not_vote == 0
+
+
+@given(scenarios())
+def test_the_readings_differ_only_when_someone_stands_between_for_and_against(
+    s: Scenario,
+) -> None:
+    strict, lenient = _readings(s)
+    counted = strict.present if strict.base is not DecisionBase.CAST else strict.base_count
+    between = strict.for_ == strict.against > 0 and strict.for_ + strict.against < counted
+    if not between:
+        assert dataclasses.replace(strict, tie_reading=LENIENT) == lenient
+    # The one-sentence explanation of the reading appears exactly where it decided something.
+    decided = between and strict.for_ < strict.required
+    assert (STRICT_TEXT in strict.explain(EN) or "every vote cast" in strict.explain(EN)) == decided
+    assert (LENIENT_TEXT in lenient.explain(EN)) == decided

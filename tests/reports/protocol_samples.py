@@ -35,7 +35,7 @@ from app.domain.protocol import (
     SignatureBlock,
     VoteRow,
 )
-from app.formatting import legal_date_plain
+from app.formatting import date_on, deadline_date, legal_date_plain
 
 MEETING_DAY = date(2026, 11, 20)
 NUMBER = "3"
@@ -66,6 +66,11 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "(қолы)",
         "counts_only": "Дауыстар аты-жөні көрсетілмей есептелді.",
         "received": "Келіп түсті",
+        "annex_heading": (
+            "2026\u00a0жылғы\u00a020\u00a0қарашадағы №\u00a03 хаттамаға {annex}-қосымша"
+        ),
+        "roll_call_title": "Атаулы дауыс беру нәтижелері",
+        "dissents_title": "Ерекше пікірлер",
     },
     "ru": {
         "protocol": "ПРОТОКОЛ",
@@ -92,6 +97,11 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "(подпись)",
         "counts_only": "Голоса подсчитаны без указания имен.",
         "received": "Поступило",
+        "annex_heading": (
+            "Приложение {annex} к протоколу №\u00a03 от 20\u00a0ноября\u00a02026\u00a0года"
+        ),
+        "roll_call_title": "Результаты поименного голосования",
+        "dissents_title": "Особые мнения",
     },
     "en": {
         "protocol": "PROTOCOL",
@@ -118,6 +128,9 @@ LABELS: dict[str, dict[str, str]] = {
         "signature": "(signature)",
         "counts_only": "Votes counted without names.",
         "received": "Received",
+        "annex_heading": "Annex {annex} to Minutes No.\u00a03 of 20\u00a0November\u00a02026",
+        "roll_call_title": "Results of the roll-call vote",
+        "dissents_title": "Dissenting opinions",
     },
 }
 
@@ -276,7 +289,7 @@ KK = _Words(
     ),
     dissent_language="қазақ тілі",
     choices=("қолдап", "қарсы", "қалыс қалды"),
-    signature_roles=("Төрағалық етуші", "Хатшы"),
+    signature_roles=("Төраға", "Хатшы"),
     revision=(
         "2-редакция, 2026 жылғы 20 қарашадағы хаттаманың орнына: дауыс беру нәтижесіндегі "
         "техникалық қате түзетілді."
@@ -408,7 +421,7 @@ RU = _Words(
     ),
     dissent_language="русский язык",
     choices=("за", "против", "воздержался"),
-    signature_roles=("Председательствующий", "Секретарь"),
+    signature_roles=("Председатель", "Секретарь"),
     revision=(
         "Редакция 2, взамен протокола от 20 ноября 2026 года: исправлена техническая ошибка "
         "в итогах голосования."
@@ -531,7 +544,7 @@ EN = _Words(
     ),
     dissent_language="English",
     choices=("for", "against", "abstained"),
-    signature_roles=("Presiding", "Secretary"),
+    signature_roles=("Chair", "Secretary"),
     revision=(
         "Revision 2, replacing the protocol of 20 November 2026: a clerical error in the "
         "voting results was corrected."
@@ -554,11 +567,11 @@ def _full_name(words: _Words, index: int) -> str:
 
 
 def _short_name(full: str, lang: str) -> str:
-    """ "Н. Әбенов" / "N. Abenov": the name under a signature."""
+    """ "Н.\u00a0С.\u00a0Әбенов" / "N.\u00a0Abenov": the name under a signature, initials first."""
     parts = full.split()
     if lang == "en":
-        return f"{parts[0][0]}. {parts[-1]}"
-    return f"{parts[1][0]}. {parts[0]}"
+        return f"{parts[0][0]}.\u00a0{parts[-1]}"
+    return "\u00a0".join([*(f"{p[0]}." for p in parts[1:]), parts[0]])
 
 
 def _members_genitive(n: int) -> str:
@@ -676,7 +689,7 @@ def sample_snapshot(
                     name=dissenter,
                     text=words.dissent_text,
                     language=words.dissent_language,
-                    received=legal_date_plain(MEETING_DAY + timedelta(days=1), lang),
+                    received=date_on(MEETING_DAY + timedelta(days=1), lang),
                 )
             )
         else:
@@ -688,7 +701,7 @@ def sample_snapshot(
                     number=f"{first}.{n}",
                     text=instruction,
                     executor=executor,
-                    deadline=legal_date_plain(deadline_base + timedelta(days=30 * n), lang),
+                    deadline=deadline_date(deadline_base + timedelta(days=30 * n), lang, wrap=True),
                     completion_form=form,
                 )
                 for n, (instruction, executor, form) in enumerate(chosen, 1)
@@ -739,9 +752,10 @@ def sample_snapshot(
         roll_calls=tuple(roll_calls),
         dissents=tuple(dissents),
         signatures=(
-            SignatureBlock(words.signature_roles[0], _short_name(names[0], lang)),
-            SignatureBlock(words.signature_roles[1], _short_name(names[2], lang)),
+            SignatureBlock(words.signature_roles[0], _short_name(names[0], lang), positions[0]),
+            SignatureBlock(words.signature_roles[1], _short_name(names[2], lang), positions[2]),
         ),
         recommendations_note=words.recommendations if recommendations else "",
         revision_note=words.revision if revision else "",
+        document_date="2026-11-27T09:30:00+00:00",
     )

@@ -190,7 +190,7 @@ def test_every_font_is_embedded(database: Database, demo: int, with_names: bool)
     assert used
     for font in used:
         assert not any(name in str(font["/BaseFont"]) for name in BASE14), font
-        assert "DejaVuSerif" in str(font["/BaseFont"])
+        assert "LiberationSerif" in str(font["/BaseFont"])
         descriptor = cast(DictionaryObject, font["/FontDescriptor"].get_object())
         assert "/FontFile2" in descriptor, font["/BaseFont"]
     assert b"/Helvetica" not in data

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import io
+import re
 from collections.abc import Iterator
 from typing import Any, cast
 
@@ -14,7 +15,7 @@ from reportlab.lib.units import mm
 
 from app.domain.protocol import DecisionLine, ProtocolSnapshot, RollCall, VoteRow
 from app.reports import fonts
-from app.reports.protocol_pdf import clean, render_pdf
+from app.reports.protocol_pdf import annex_heading, clean, render_pdf
 from tests.reports.protocol_samples import sample_snapshot
 
 LANGS = ("kk", "ru", "en")
@@ -22,13 +23,26 @@ BASE14 = ("Helvetica", "Times", "Courier", "Symbol", "ZapfDingbats")
 
 
 def fold(text: str) -> str:
-    """Text with each run of whitespace (line breaks, no-break spaces) as one space."""
-    return " ".join(text.split())
+    """Text with each run of whitespace (line breaks, no-break spaces) as one space, and
+    without hyphens: a word hyphenated at the end of a line reads as the word.
+
+    Both sides of a comparison are folded, so "вице-министр" broken as "вице- министр"
+    and "запланирован- ных" still match.
+    """
+    return " ".join(text.split()).replace("- ", "").replace("-", "")
 
 
 def page_texts(data: bytes) -> list[str]:
     reader = PdfReader(io.BytesIO(data))
     return [fold(page.extract_text()) for page in reader.pages]
+
+
+FOOTER = re.compile(r" ?\S+ \S+ \S+ \d+ / \d+$")
+
+
+def flow(pages: list[str]) -> str:
+    """The pages' text as one flow: without the footer ("Protocol No. 3 2 / 8") of each."""
+    return " ".join(FOOTER.sub("", page) for page in pages)
 
 
 def first_page_with(pages: list[str], text: str) -> int:
@@ -76,7 +90,7 @@ def test_the_header_reads_council_title_city_date_time_place(
     # The city on the left and the legal date on the right of one line, then place and time.
     assert fold(f"{snapshot.city} {snapshot.date_text}") in first
     assert fold(f"{snapshot.place} {snapshot.time_text}") in first
-    assert first.index(snapshot.title) < first.index(snapshot.date_text)
+    assert first.index(fold(snapshot.title)) < first.index(fold(snapshot.date_text))
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -84,7 +98,7 @@ def test_attendance_lists_every_member_the_count_invited_and_absent(
     rendered: dict[str, tuple[ProtocolSnapshot, bytes, list[str]]], lang: str
 ) -> None:
     snapshot, _data, pages = rendered[lang]
-    text = " ".join(pages)
+    text = flow(pages)
     labels = snapshot.labels
     assert fold(snapshot.presiding) in text
     assert fold(f"{labels['present']} {labels['members']}") in text
@@ -107,7 +121,7 @@ def test_agenda_items_and_every_decision_with_its_result(
 ) -> None:
     snapshot, _data, pages = rendered[lang]
     labels = snapshot.labels
-    body = " ".join(pages[: first_page_with(pages, labels["annex_roll_call"])])
+    body = flow(pages[: first_page_with(pages, labels["roll_call_title"])])
     assert labels["agenda"] in body
     for number, line in enumerate(snapshot.agenda, 1):
         assert fold(f"{number}. {line}") in body
@@ -135,7 +149,7 @@ def test_the_tie_decision_says_how_the_presiding_vote_decided(
         snapshot, _data, pages = rendered[lang]
         tie = snapshot.items[1].decisions[0]
         assert tie.counts[0] == tie.counts[1]
-        assert sentence in " ".join(pages)
+        assert sentence in flow(pages)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -144,16 +158,15 @@ def test_instructions_are_a_table_with_executor_deadline_and_form(
 ) -> None:
     snapshot, _data, pages = rendered[lang]
     labels = snapshot.labels
-    text = " ".join(pages)
+    text = flow(pages)
     for head in ("executor", "deadline", "completion_form"):
         assert labels[head] in text
     instructions = [i for item in snapshot.items for d in item.decisions for i in d.instructions]
     assert len(instructions) == 3
     for line in instructions:
-        for part in (line.number, line.deadline):
-            assert fold(part) in text
+        assert fold(line.number) in text
         # Table cells wrap inside their column: every word is there, in order.
-        for part in (line.text, line.executor, line.completion_form):
+        for part in (line.text, line.executor, line.deadline, line.completion_form):
             assert all(word in text for word in part.split()), part
 
 
@@ -162,13 +175,21 @@ def test_signature_blocks_close_the_protocol(
     rendered: dict[str, tuple[ProtocolSnapshot, bytes, list[str]]], lang: str
 ) -> None:
     snapshot, _data, pages = rendered[lang]
-    last_body_page = pages[first_page_with(pages, snapshot.labels["annex_roll_call"]) - 1]
+    last_body_page = pages[first_page_with(pages, snapshot.labels["roll_call_title"]) - 1]
     assert len(snapshot.signatures) == 2
+    # Each block: the role, the position under it, the name (initials first) on the right,
+    # "(signature)" under the line; the presiding person's block first.
+    at = 0
     for block in snapshot.signatures:
-        assert fold(f"{block.role} {block.name}") in last_body_page
+        assert block.position
+        role = last_body_page.index(fold(block.role), at)
+        position = last_body_page.index(fold(block.position), role)
+        name = last_body_page.index(fold(block.name), position)
+        at = last_body_page.index(snapshot.labels["signature"], name)
+        assert block.name.split("\u00a0")[0].endswith(".")  # "Н. С. Әбенов"
     assert last_body_page.count(snapshot.labels["signature"]) == 2
-    body = " ".join(pages)
-    assert body.index(snapshot.signatures[0].name) > body.index(snapshot.items[-1].title)
+    body = flow(pages)
+    assert body.index(fold(snapshot.signatures[0].name)) > body.index(snapshot.items[-1].title)
 
 
 @pytest.mark.parametrize("lang", LANGS)
@@ -177,9 +198,10 @@ def test_the_roll_call_annex_starts_a_page_and_marks_the_presiding_member(
 ) -> None:
     snapshot, _data, pages = rendered[lang]
     labels = snapshot.labels
-    start = first_page_with(pages, labels["annex_roll_call"])
-    assert pages[start].startswith(fold(f"{protocol_no(snapshot)} {labels['annex_roll_call']}"))
-    annex = " ".join(pages[start:])
+    start = first_page_with(pages, labels["roll_call_title"])
+    heading = fold(f"{annex_heading(snapshot, 1)} {labels['roll_call_title']}")
+    assert pages[start].startswith(heading)
+    annex = flow(pages[start:])
     named = [r for r in snapshot.roll_calls if not r.counts_only]
     for roll in named:
         assert fold(f"{roll.decision_number}. {roll.decision_text}") in annex
@@ -197,7 +219,7 @@ def test_a_roll_call_counted_without_names_says_so(
     snapshot, _data, pages = rendered[lang]
     counts_only = [r for r in snapshot.roll_calls if r.counts_only]
     assert len(counts_only) == 1
-    annex = " ".join(pages[first_page_with(pages, snapshot.labels["annex_roll_call"]) :])
+    annex = flow(pages[first_page_with(pages, snapshot.labels["roll_call_title"]) :])
     decision = snapshot.items[2].decisions[1]
     assert fold(f"{snapshot.labels['counts_only']} {decision.result}") in annex
 
@@ -208,10 +230,10 @@ def test_the_dissent_annex_gives_each_opinion_in_full(
 ) -> None:
     snapshot, _data, pages = rendered[lang]
     labels = snapshot.labels
-    start = first_page_with(pages, labels["annex_dissents"])
-    assert start > first_page_with(pages, labels["annex_roll_call"])
-    assert pages[start].startswith(fold(f"{protocol_no(snapshot)} {labels['annex_dissents']}"))
-    annex = " ".join(pages[start:])
+    start = first_page_with(pages, labels["dissents_title"])
+    assert start > first_page_with(pages, labels["roll_call_title"])
+    assert pages[start].startswith(fold(f"{annex_heading(snapshot, 2)} {labels['dissents_title']}"))
+    annex = flow(pages[start:])
     assert snapshot.dissents
     for dissent in snapshot.dissents:
         assert fold(f"{dissent.number}. {dissent.name}") in annex
@@ -235,7 +257,7 @@ def test_the_parts_come_in_the_order_of_official_minutes(
     rendered: dict[str, tuple[ProtocolSnapshot, bytes, list[str]]],
 ) -> None:
     snapshot, _data, pages = rendered["ru"]
-    text = " ".join(pages)
+    text = flow(pages)
     labels = snapshot.labels
     marks = [
         snapshot.title,
@@ -252,8 +274,8 @@ def test_the_parts_come_in_the_order_of_official_minutes(
         f"3. {snapshot.items[2].title} {labels['heard']}",
         snapshot.signatures[0].role,
         snapshot.signatures[1].role,
-        labels["annex_roll_call"],
-        labels["annex_dissents"],
+        labels["roll_call_title"],
+        labels["dissents_title"],
     ]
     position = 0
     for mark in marks:  # each after the one before
@@ -265,11 +287,11 @@ def test_revision_and_recommendation_notes() -> None:
     pages = page_texts(render_pdf(snapshot))
     first = pages[0]
     # The revision note sits near the top: after the date line, before the presiding person.
-    assert first.index(snapshot.date_text) < first.index(fold(snapshot.revision_note))
+    assert first.index(fold(snapshot.date_text)) < first.index(fold(snapshot.revision_note))
     assert first.index(fold(snapshot.revision_note)) < first.index(fold(snapshot.presiding))
-    text = " ".join(pages)
+    text = flow(pages)
     note = text.index(fold(snapshot.recommendations_note))
-    assert text.index(snapshot.items[-1].decisions[-1].result) < note
+    assert text.index(fold(snapshot.items[-1].decisions[-1].result)) < note
     assert text.index(snapshot.signatures[0].role, note) > note
     assert "Revision" not in " ".join(page_texts(render_pdf(sample_snapshot("en"))))
 
@@ -302,13 +324,13 @@ def test_a_long_roll_call_repeats_its_header_on_the_next_page(lang: str) -> None
     assert len(roll.rows) == 58
     pages = page_texts(render_pdf(snapshot))
     labels = snapshot.labels
-    start = first_page_with(pages, labels["annex_roll_call"])
+    start = first_page_with(pages, labels["roll_call_title"])
     first, second = pages[start], pages[start + 1]
     # The annex starts its page with the reference, the title and the table at once: the
     # title is not kept with a table longer than a page (which left a page nearly empty).
-    assert first.startswith(fold(f"{protocol_no(snapshot)} {labels['annex_roll_call']}"))
+    assert first.startswith(fold(f"{annex_heading(snapshot, 1)} {labels['roll_call_title']}"))
     assert fold(f"1 {roll.rows[0].name}") in first
-    assert labels["annex_dissents"] not in second  # still the roll call
+    assert labels["dissents_title"] not in second  # still the roll call
     head = fold(
         f"1. {snapshot.items[0].title} 1.1. {roll.decision_text} "
         f"№ {labels['member']} {labels['vote']}"
@@ -319,7 +341,7 @@ def test_a_long_roll_call_repeats_its_header_on_the_next_page(lang: str) -> None
     assert fold(f"58 {last.name} {last.choice}") in second
     assert fold(f"58 {last.name}") not in first
     # Every member is listed once.
-    annex = " ".join(pages[start : start + 2])
+    annex = flow(pages[start : start + 2])
     for number, row in enumerate(roll.rows, 1):
         assert fold(f"{number} {row.name}") in annex
 
@@ -334,10 +356,10 @@ def test_a_bare_decision_without_result_or_annexes() -> None:
         snapshot, items=(item,), roll_calls=(), dissents=(), invited=(), absent=()
     )
     pages = page_texts(render_pdf(snapshot))
-    text = " ".join(pages)
+    text = flow(pages)
     assert "1.1. Postpone the item." in text
-    assert snapshot.labels["annex_roll_call"] not in text
-    assert snapshot.labels["annex_dissents"] not in text
+    assert snapshot.labels["roll_call_title"] not in text
+    assert snapshot.labels["dissents_title"] not in text
     assert snapshot.labels["heard"] not in text
 
 
@@ -357,11 +379,18 @@ def test_metadata_and_a4_pages_with_the_official_margins(
     reader = PdfReader(io.BytesIO(data))
     metadata = reader.metadata
     assert metadata is not None
-    assert metadata.title == snapshot.title
+    # Title: the protocol, the council, the date; author: the council; subject: the agenda.
+    assert metadata.title == fold(
+        f"{protocol_no(snapshot)} – {snapshot.council_name} – {snapshot.date_text}"
+    )
     assert metadata.author == snapshot.council_name
     assert metadata.producer == "Kenes" and metadata.creator == "Kenes"
-    assert metadata.subject == protocol_no(snapshot)
-    assert metadata["/CreationDate"] == metadata["/ModDate"]
+    assert metadata.subject == "; ".join(snapshot.agenda)
+    assert protocol_no(snapshot) in str(metadata["/Keywords"])
+    assert snapshot.council_name in str(metadata["/Keywords"])
+    # Dated when the snapshot says (signed 27 November 2026, 09:30 UTC), not in 2000.
+    assert metadata["/CreationDate"] == "D:20261127093000Z" == metadata["/ModDate"]
+    assert reader.trailer["/Root"]["/Lang"] == "kk-KZ"
     for page in reader.pages:
         assert [round(float(v)) for v in page.mediabox] == [0, 0, 595, 842]
         xs: list[float] = []
@@ -405,7 +434,7 @@ def test_every_font_is_embedded_and_none_is_helvetica(
     assert used
     for font in used:
         assert not any(name in str(font["/BaseFont"]) for name in BASE14), font
-        assert "DejaVuSerif" in str(font["/BaseFont"])
+        assert "LiberationSerif" in str(font["/BaseFont"])
         descriptor = cast(DictionaryObject, font["/FontDescriptor"].get_object())
         assert "/FontFile2" in descriptor, font["/BaseFont"]
     assert b"Helvetica" not in data

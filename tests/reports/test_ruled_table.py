@@ -16,6 +16,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Paragraph, SimpleDocTemplate
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
@@ -29,24 +30,33 @@ ALIGN = ("RIGHT", "LEFT", "LEFT")
 
 
 def fold(text: str) -> str:
-    return " ".join(text.split())
+    """Whitespace runs as one space, hyphens dropped (a word hyphenated at a line's end)."""
+    return " ".join(text.split()).replace("- ", "").replace("-", "")
 
 
-def grid() -> GridStyle:
+def grid(keep_rows: int = 1, frame_height: float = 0.0) -> GridStyle:
     names = fonts.register_fonts()
     return GridStyle(
-        widths=(30.0, 300.0, 100.0), font=names.regular, bold=names.bold, size=10, leading=12
+        widths=(30.0, 300.0, 100.0),
+        font=names.regular,
+        bold=names.bold,
+        size=10,
+        leading=12,
+        keep_rows=keep_rows,
+        frame_height=frame_height,
     )
 
 
-def table(rows: int, shows: TextShows | None = None) -> RuledTable:
-    cell = _styles()["cell"]
+def table(
+    rows: int, shows: TextShows | None = None, style: GridStyle | None = None
+) -> RuledTable:
+    cell = ParagraphStyle("cell10", parent=_styles()["cell"], fontSize=10, leading=12)
     head = [
         Band(Paragraph("Item", cell), shaded=True),
         Cells(("№", "Member", "Vote"), ("CENTER", "CENTER", "CENTER"), bold=True),
     ]
     body = [Cells((str(n), f"Member {n}", "for"), ALIGN) for n in range(1, rows + 1)]
-    return RuledTable(grid(), head, body, shows or TextShows())
+    return RuledTable(style or grid(), head, body, shows or TextShows())
 
 
 def test_rows_are_one_line_high_plus_padding() -> None:
@@ -70,6 +80,27 @@ def test_it_splits_between_rows_and_repeats_the_head() -> None:
     assert rest.head == ruled.head
     assert numbers(rest) == ["5", "6", "7", "8", "9", "10"]
     assert rest.wrap(430, 1000)[1] == pytest.approx(2 * 17 + 6 * 17)
+
+
+def test_it_keeps_two_rows_on_each_side_of_a_page_break() -> None:
+    """With ``keep_rows=2`` no lone row stays under the head at the foot of a page, and
+    none goes alone to the next page; at the top of a frame it splits where it must."""
+    ruled = table(10, style=grid(keep_rows=2, frame_height=700))
+    ruled.wrap(430, 1000)
+    assert ruled.split(430, 2 * 17 + 17 + 5) == []  # one row would fit: the next page
+    first, rest = ruled.split(430, 2 * 17 + 2 * 17 + 5)
+    assert numbers(first) == ["1", "2"] and numbers(rest)[0] == "3"
+    first, rest = ruled.split(430, 2 * 17 + 9 * 17 + 5)  # nine fit: one would be left alone
+    assert numbers(first) == [str(n) for n in range(1, 9)]
+    assert numbers(rest) == ["9", "10"]
+    three = table(3, style=grid(keep_rows=2, frame_height=700))
+    three.wrap(430, 1000)
+    assert three.split(430, 2 * 17 + 2 * 17 + 5) == []  # three rows cannot be split 2 + 2
+    # At the top of a frame (a head and one row fill it) it splits rather than never fit.
+    tall = table(10, style=grid(keep_rows=2, frame_height=2 * 17 + 17 + 5))
+    tall.wrap(430, 1000)
+    first, rest = tall.split(430, 2 * 17 + 17 + 5)
+    assert numbers(first) == ["1"]
 
 
 def test_it_never_leaves_the_head_alone_at_the_foot_of_a_page() -> None:

@@ -47,7 +47,7 @@ def test_deadlines_use_the_entered_days(database: Database) -> None:
     detail = meeting_detail(database, meeting_id)
     assert detail.materials_due == date(2026, 3, 16)
     assert detail.materials_deadline is not None
-    assert detail.materials_deadline.source == "004 §36"
+    assert detail.materials_deadline.source == "36"
 
 
 def test_refusals(database: Database) -> None:

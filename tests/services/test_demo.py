@@ -24,7 +24,7 @@ def test_demo_council_follows_the_seed(database: Database) -> None:
     assert lines[0].position.title("kk") == "Қазақстан Республикасының Премьер-Министрі"
     assert sum(line.seat.by_agreement for line in lines) == 11
     assert all(line.person is not None and line.person.is_demo for line in lines)
-    assert lines[0].act.endswith("26.01.2022 № 27")
+    assert lines[0].act.label("kk").endswith("26.01.2022 № 27")
 
 
 def test_running_demo_twice_changes_nothing(database: Database) -> None:

@@ -170,7 +170,7 @@ def test_the_fonts_are_embedded_dejavu(database: Database, tmp_path: Path) -> No
             )
             descriptor = descendant.get("/FontDescriptor")
             assert descriptor is not None and "/FontFile2" in descriptor.get_object()
-    assert fonts and all("DejaVu" in name or "Kenes" in name for name in fonts), fonts
+    assert fonts and all("LiberationSerif" in name or "Kenes" in name for name in fonts), fonts
     assert not any("Helvetica" in name for name in fonts)
 
 

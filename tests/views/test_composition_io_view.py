@@ -65,12 +65,12 @@ def test_an_exported_file_imports_as_a_new_edition(
     dialog = view.import_file(read_composition_file(path))
     assert dialog is not None
     dialog.effective.set_day(date(2025, 1, 1))
-    dialog.act.title.setText("Resolution of the Government")
+    dialog.act.titles["en"].setText("Resolution of the Government")
     dialog.act.number.setText("15")
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     lines = composition(database, 1, date(2025, 1, 1))
     assert len(lines) == 15 and lines[0].seat.valid_from == date(2025, 1, 1)
-    assert lines[0].act.startswith("Resolution of the Government")
+    assert lines[0].act.label("en").startswith("Resolution of the Government")
     assert view.model.rowCount() == 15
 
 

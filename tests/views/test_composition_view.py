@@ -171,7 +171,7 @@ def test_adding_a_seat_through_the_dialog_adds_a_row(
     assert "Assel Satbayeva" in column(view, "Person")
     added = [line for line in view.model.rows() if line.person and line.person.id == newcomer.id]
     assert added[0].seat.kind is SeatKind.PERSONAL
-    assert "№ 101" in added[0].act
+    assert "№ 101" in added[0].act.label("kk")
     assert len(composition(database, council_id, date(2022, 2, 1))) == 16
 
 

@@ -8,9 +8,11 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
+from app.domain.citation import ActKind
 from app.domain.council import CouncilKind
 from app.domain.errors import KenesError
 from app.domain.regulation import (
+    ACT_881,
     AI_COUNCIL_881,
     AT_LEAST_TWO_THIRDS,
     SUPERVISORY_BOARD_690,
@@ -109,7 +111,7 @@ def test_editing_the_tie_break_to_none(
     assert stored.profile.tie_break is TieBreak.NONE
     assert stored.profile == AI_COUNCIL_881.profile.with_changes(tie_break=TieBreak.NONE)
     assert stored.profile.source("tie_break") == ""  # the paragraph no longer says so
-    assert stored.profile.source("threshold") == "004 §25"
+    assert stored.profile.source("threshold") == "25"
     assert stored.preset_key == AI_COUNCIL_881.key
     assert stored.version == ai_council.version + 1
 
@@ -173,15 +175,15 @@ def test_the_editor_shows_the_source_paragraph_until_the_value_changes(
 ) -> None:
     editor.apply_preset(SUPERVISORY_BOARD_690.key)
     source = editor.findChild(type(editor.adjusted), "source_tie_break")
-    assert source is not None and source.text() == "000 §15"
+    assert source is not None and source.text() == "paragraph 15 of the Regulation"
     copies = editor.findChild(type(editor.adjusted), "source_copies")
-    assert copies is not None and copies.text() == "000 §9.4"
+    assert copies is not None and copies.text() == "subparagraph 4 of paragraph 9 of the Regulation"
     assert editor.adjusted.text() == ""
     editor.tie_break.set_value(TieBreak.NONE)
     assert source.text() == ""
     assert editor.adjusted.text() == "adjusted from the preset"
     editor.tie_break.set_value(TieBreak.PRESIDING)
-    assert source.text() == "000 §15"
+    assert source.text() == "paragraph 15 of the Regulation"
     assert editor.adjusted.text() == ""
 
 
@@ -228,3 +230,25 @@ def test_the_editor_follows_the_interface_language(editor: ProfileEditor) -> Non
     assert "№ 690" in editor.preset.itemText(1)
     apply_language("en")
     assert editor.preset.itemText(1) == english
+
+
+def test_the_editor_names_the_act_protocols_cite(editor: ProfileEditor) -> None:
+    editor.apply_preset(AI_COUNCIL_881.key)
+    assert editor.profile().act == ACT_881
+    title_ru = editor.act_editor.fields["titles"]["ru"]
+    assert title_ru.text() == "Положение о Совете по развитию искусственного интеллекта"
+    assert editor.adjusted.text() == ""
+    editor.act_editor.number.setText("882")
+    editor.act_editor.number.textEdited.emit("882")
+    act = editor.profile().act
+    assert act is not None and act.number == "882"
+    assert editor.adjusted.text() == "adjusted from the preset"
+    editor.set_profile(RegulationProfile(), "")
+    assert editor.profile().act is None
+    for lang, text in (("kk", "Комиссия туралы қағидалар"), ("en", "Rules of the commission")):
+        editor.act_editor.fields["titles"][lang].setText(text)
+    editor.act_editor.kind.set_value(ActKind.RULES)
+    act = editor.profile().act
+    assert act is not None and act.kind is ActKind.RULES
+    assert act.titles == {"kk": "Комиссия туралы қағидалар", "en": "Rules of the commission"}
+    assert editor.profile().citation("threshold") is None  # no paragraph named: none cited

@@ -18,7 +18,7 @@ from pytestqt.qtbot import QtBot
 
 from app import i18n
 from app.domain.errors import KenesError
-from app.domain.regulation import AT_LEAST_TWO_THIRDS, SUPERVISORY_BOARD_690
+from app.domain.regulation import AT_LEAST_TWO_THIRDS, SUPERVISORY_BOARD_690, NoQuorumVote
 from app.domain.voting import Choice
 from app.models.database import Database
 from app.services.conduct.decisions import add_decision_point
@@ -167,7 +167,7 @@ def test_a_whole_meeting_by_keyboard(
     press(qtbot, grid, Qt.Key.Key_A, times=7)
     assert window.result_label.text() == (
         "Point 1: 7 for, 7 against, 0 abstained: a tie; the presiding member voted for, and "
-        "the presiding member's vote decides (000 §15). Adopted."
+        "the presiding member's vote decides (paragraph 15 of the Regulation). Adopted."
     )
     assert window.quorum_label.text().startswith("Item 2: ")
 
@@ -261,14 +261,15 @@ def test_a_vote_for_an_invited_substitute_is_refused_with_the_rule(
     assert refusals == []
     assert window.invited_model.rowCount() == 1
     assert window.invited_model.data(window.invited_model.index(0, 1)).startswith(
-        "attended instead of "
+        "on behalf of "
     )
     before = counts(database)
     window.invited_view.setCurrentIndex(window.invited_model.index(0, 0))
     press(qtbot, window.invited_view, Qt.Key.Key_F)
     assert len(refusals) == 1
     message = refusals[0].message()
-    assert "without the right of substitution" in message and "000 §14" in message
+    assert "without the right of substitution" in message
+    assert "paragraph 14 of the Regulation" in message
     press(qtbot, window.invited_view, Qt.Key.Key_P)  # nor can they be marked present
     assert len(refusals) == 2 and "not a member" in refusals[1].message()
     assert counts(database) == before
@@ -287,7 +288,7 @@ def test_an_invited_person_known_by_name_only_cannot_vote_either(
     window = open_window(qtbot, database, board)
     window.invited_view.setCurrentIndex(window.invited_model.index(0, 0))
     press(qtbot, window.invited_view, Qt.Key.Key_A)
-    assert len(refusals) == 1 and "(000 §14)" in refusals[0].message()
+    assert len(refusals) == 1 and "(paragraph 14 of the Regulation)" in refusals[0].message()
     press(qtbot, window.invited_view, Qt.Key.Key_P)
     assert len(refusals) == 2 and "never counted for the quorum" in refusals[1].message()
 
@@ -316,13 +317,37 @@ def test_closing_without_a_quorum_asks_first(
     monkeypatch.setattr(live_window, "ask", ask)
     press(qtbot, window.grid, Qt.Key.Key_F, times=6)
     press(qtbot, window.grid, Qt.Key.Key_Return, CTRL)
-    assert len(asked) == 1 and "Close the voting without a quorum?" in asked[0]
+    assert len(asked) == 1 and "recorded as not considered for lack of a quorum" in asked[0]
     assert not live_meeting(database, board.meeting_id).items[0].points[0].closed
     press(qtbot, window.grid, Qt.Key.Key_Enter, CTRL | Qt.KeyboardModifier.KeypadModifier)
     point = live_meeting(database, board.meeting_id).items[0].points[0]
     assert point.closed and point.without_quorum
+    assert point.result is not None and not point.result.adopted  # 6 for, yet no decision
     assert "without a quorum" in window.result_label.text()
     assert refusals == []
+
+
+def test_a_profile_that_refuses_a_vote_without_a_quorum_asks_nothing_and_refuses(
+    qtbot: QtBot,
+    database: Database,
+    board: Board,
+    refusals: list[KenesError],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    profile = SUPERVISORY_BOARD_690.profile.with_changes(
+        quorum=AT_LEAST_TWO_THIRDS, no_quorum_vote=NoQuorumVote.REFUSE
+    )
+    set_profile(database, ME, 1, profile)
+    all_present(database, board, except_=tuple(board.members[6:]))
+    add_decision_point(database, ME, board.items[0], {"en": "Approve"})
+    window = open_window(qtbot, database, board)
+    asked: list[str] = []
+    monkeypatch.setattr(live_window, "ask", lambda _parent, question: asked.append(question))
+    press(qtbot, window.grid, Qt.Key.Key_F, times=6)
+    press(qtbot, window.grid, Qt.Key.Key_Return, CTRL)
+    assert asked == []
+    assert len(refusals) == 1 and "cannot be closed" in refusals[0].message()
+    assert not live_meeting(database, board.meeting_id).items[0].points[0].closed
 
 
 def test_counts_only_reopen_and_language(
@@ -394,9 +419,11 @@ def test_attendance_steps_and_instructions(
     press(qtbot, att, Qt.Key.Key_F2)
     absence = window.dialog
     assert absence is not None and absence.objectName() == "absenceDialog"
-    absence.reason.setText("іссапар")
+    assert not absence.other.isEnabled()  # free text only for "other"
+    absence.kind.set_value("business_trip")
     absence.accept()
-    assert window.attendance_model.data(window.attendance_model.index(4, 3)) == "absent: іссапар"
+    text = window.attendance_model.data(window.attendance_model.index(4, 3))
+    assert text == "absent: on a business trip"
     assert len(window.voting_model.voters()) == 14
 
     # A protocol instruction (Ctrl+I), edited with F2 and removed with Delete.

@@ -134,7 +134,7 @@ def test_the_models_show_what_was_recorded(live: LiveMeeting) -> None:
     attendance = AttendanceModel()
     attendance.set_members(live.members, live.items[2].present, 3, live.meeting.presiding_person_id)
     texts = [attendance.data(attendance.index(r, 3)) for r in range(attendance.rowCount())]
-    assert texts[13] == "present until item 2" and texts[14] == "absent: іссапар"
+    assert texts[13] == "present until item 2" and texts[14] == "absent: on a business trip"
     assert attendance.headerData(4, Qt.Orientation.Horizontal) == "At item 3"
     assert attendance.data(attendance.index(13, 4)) == ""  # left after item 2
     assert attendance.data(attendance.index(0, 2)) == "Presiding"
@@ -148,7 +148,7 @@ def test_the_models_show_what_was_recorded(live: LiveMeeting) -> None:
     invited.set_invited(live.invited, names)
     assert (
         invited.data(invited.index(0, 1))
-        == f"attended instead of {names[live.members[14].person.id]}"
+        == f"on behalf of {names[live.members[14].person.id]}, without a vote"
     )
     assert invited.data(invited.index(1, 1)) == "speaker"
 

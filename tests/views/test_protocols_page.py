@@ -278,8 +278,9 @@ def test_a_protocol_goes_its_whole_path_through_the_page(
     assert "is protocol No. 1, revision 1, of meeting No. 1 of 14/03/2024" in seen.messages[-1]
     assert "Русский" in seen.messages[-1]
     other = page.verify_path(docx_path)
-    assert other is not None and not other.matches
-    assert "matches no protocol" in seen.messages[-1]
+    assert other is not None and not other.matches and other.working_copy
+    assert "is an editable copy (DOCX) of protocol No. 1" in seen.messages[-1]
+    assert "matches no protocol" not in seen.messages[-1]
 
     # A copy to a member, then the copies are sent.
     copy = page.record_copy()

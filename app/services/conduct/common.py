@@ -23,7 +23,7 @@ from app.domain.council import pick
 from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.domain.quorum import QuorumStatus, quorum_status
-from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak
+from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak, TieReading
 from app.domain.translation import N_
 from app.domain.voting import Ballot as BallotFact
 from app.domain.voting import Choice, Reason, TallyResult, VotingContext, tally, tally_counts
@@ -202,6 +202,7 @@ def result_data(result: TallyResult) -> dict[str, Any]:
     data["base"] = result.base.value
     data["tie_break_applied"] = result.tie_break_applied.value if result.tie_break_applied else None
     data["reason"] = result.reason.value
+    data["tie_reading"] = result.tie_reading.value if result.tie_reading else None
     return data
 
 
@@ -212,6 +213,8 @@ def result_from_data(data: dict[str, Any]) -> TallyResult:
     tie_break = values.get("tie_break_applied")
     values["tie_break_applied"] = TieBreak(tie_break) if tie_break else None
     values["reason"] = Reason(values["reason"])
+    reading = values.get("tie_reading")  # absent in results frozen before it was named
+    values["tie_reading"] = TieReading(reading) if reading else None
     return TallyResult(**values)
 
 

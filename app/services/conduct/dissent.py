@@ -11,6 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
+from app.domain.dissent import not_a_participant
 from app.domain.errors import DomainError
 from app.domain.translation import N_
 from app.domain.voting import Choice
@@ -85,14 +86,7 @@ def add_dissent(
                 is not Choice.DID_NOT_VOTE
             )
         if not took_part:
-            raise DomainError(
-                N_(
-                    "{name} did not take part in the decision on point {number}; only a member "
-                    "who voted may state a dissenting opinion on it (000 §16)."
-                ),
-                name=name,
-                number=point.number,
-            )
+            raise not_a_participant(name, point.number, fr.profile.citation("dissent"))
         exists = session.scalar(
             select(DissentingOpinion.id).where(
                 DissentingOpinion.decision_point_id == point.id, DissentingOpinion.person_id == pid

@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.errors import DomainError
+from app.domain.quorum_loss import closing_without_quorum
+from app.domain.substitution import not_a_member_cannot_vote, substitute_cannot_vote
 from app.domain.translation import N_
-from app.domain.voting import Choice, TallyResult, tally_counts
+from app.domain.voting import Choice, TallyResult, not_considered, tally_counts
 from app.models.composition import Person
 from app.models.conduct import Ballot, DecisionPoint, InvitedPerson, VotingReopening
 from app.models.database import Database
@@ -73,7 +75,7 @@ def _check_voter(
     context = voting_context(fr, records, index)
     if person_id in context.entitled_present:
         return
-    source = fr.profile.source("substitution") or "000 §14"
+    source = fr.profile.citation("substitution")
     invited = session.scalar(
         select(InvitedPerson).where(
             InvitedPerson.meeting_id == fr.meeting.id, InvitedPerson.person_id == person_id
@@ -89,26 +91,11 @@ def _check_voter(
         )
     }
     if invited is not None or person_id not in fr.member_ids():
-        raise DomainError(
-            N_(
-                "{name} is not a member of the council and cannot vote: members take part "
-                "without the right of substitution and may not hand their powers to anyone "
-                "({source})."
-            ),
-            name=_name(session, person_id),
-            source=source,
-        )
+        raise not_a_member_cannot_vote(_name(session, person_id), source)
     if person_id not in fr.voting_ids():
         raise DomainError(N_("{name} has no vote in the council."), name=_name(session, person_id))
     if person_id in substitutes:
-        raise DomainError(
-            N_(
-                "{name} is absent, and the person who came instead of them cannot vote for them: "
-                "members take part without the right of substitution ({source})."
-            ),
-            name=_name(session, person_id),
-            source=source,
-        )
+        raise substitute_cannot_vote(_name(session, person_id), source)
     raise DomainError(
         N_("{name} is not present at item {item} and cannot vote on it."),
         name=_name(session, person_id),
@@ -232,7 +219,13 @@ def record_counts(
 def close_voting(
     db: Database, actor: Actor, point_id: int, *, without_quorum: bool = False
 ) -> VoteChange:
-    """Close the voting: freeze who was present and entitled, the ballots and the result."""
+    """Close the voting: freeze who was present and entitled, the ballots and the result.
+
+    On an item without a quorum the council's profile decides: the close is
+    refused, or (``without_quorum`` confirming it) the point is recorded as not
+    considered for lack of a quorum, never as adopted
+    (:mod:`app.domain.quorum_loss`).
+    """
     without_quorum = check_flag(without_quorum, N_("Without quorum"))
     with db.transaction() as session:
         point = load_point(session, point_id)
@@ -241,21 +234,16 @@ def close_voting(
         _guard_open(point)
         records = attendance_records(session, fr.meeting.id)
         quorum = item_quorum(fr, records, index)
-        if not quorum.has_quorum and not without_quorum:
-            raise DomainError(
-                N_(
-                    "There is no quorum on item {item}: {explanation} Confirm to "
-                    "close the voting without a quorum."
-                ),
-                item=index + 1,
-                explanation=quorum.explain(),
-            )
+        # The profile says whether such a vote is refused or recorded as not considered.
+        lost = closing_without_quorum(fr.profile, quorum, index + 1, confirmed=without_quorum)
         result = live_result(session, point, fr, records, index)
         if result is None:
             raise DomainError(
                 N_("Enter the counts of decision point {number} before closing its voting."),
                 number=point.number,
             )
+        if lost:
+            result = not_considered(result)
         context = voting_context(fr, records, index)
         before = snapshot(point)
         frozen: dict[str, Any] = {

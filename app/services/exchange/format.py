@@ -160,6 +160,10 @@ class FieldSpec:
     target: str = ""  # ref: the table referred to
     choices: tuple[str, ...] = ()  # enum
     nested: TableSpec | None = None  # list: the records nested in this one
+    # A field added after version 1 was first written: files without it still read,
+    # with ``default`` in its place (the importer may then derive the value).
+    optional: bool = False
+    default: Any = None
 
     @property
     def attr(self) -> str:
@@ -213,6 +217,11 @@ ACTS = TableSpec(
         _CREATED,
         _ref("council", "councils", nullable=True),
         _text("title", 1000),
+        # Added with titles per language; older files: ``title`` filed under its language.
+        *(
+            FieldSpec(f"title_{lang}", TEXT, limit=1000, optional=True, default="")
+            for lang in LANGS
+        ),
         _text("number", 64),
         FieldSpec("act_date", DATE, nullable=True),
         _text("note", 5000, multiline=True),
@@ -243,6 +252,11 @@ PEOPLE = TableSpec(
         _text("surname", 200),
         _text("given_name", 200),
         _text("patronymic", 200),
+        # Added with grammatical gender.  Empty (or absent, in older files): taken from
+        # the patronymic on import.
+        FieldSpec(
+            "gender", ENUM, choices=("", "male", "female", "unknown"), optional=True, default=""
+        ),
         _text("latin_name", 300),
         _text("email", 300),
         _text("phone", 100),
@@ -404,8 +418,23 @@ ATTENDANCE = TableSpec(
         _ref("person", "people"),
         FieldSpec("present", BOOL),
         _text("absence_reason", 1000),
+        # Added with reasons per language; older files: read from absence_reason on import.
+        FieldSpec(
+            "absence_kind",
+            ENUM,
+            choices=("", "business_trip", "illness", "vacation", "family", "other"),
+            optional=True,
+            default="",
+        ),
+        *(
+            FieldSpec(f"absence_reason_{lang}", TEXT, limit=1000, optional=True, default="")
+            for lang in LANGS
+        ),
         FieldSpec("arrived_before_item", INT, nullable=True),
         FieldSpec("left_after_item", INT, nullable=True),
+        # Added with the times of arrivals and departures; older files have none.
+        FieldSpec("arrived_at", TIME, nullable=True, optional=True, default=None),
+        FieldSpec("left_at", TIME, nullable=True, optional=True, default=None),
     ),
 )
 INVITED = TableSpec(
@@ -1255,6 +1284,9 @@ def _check_record(
     for fspec in spec.fields:
         place = pointer(*at, fspec.name)
         if fspec.name not in row:
+            if fspec.optional:
+                clean[fspec.name] = fspec.default
+                continue
             problems.append(
                 Problem.of(where, N_("The field “{field}” is missing."), field=fspec.name)
             )

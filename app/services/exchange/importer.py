@@ -41,6 +41,7 @@ from app.domain.composition import (
     check_holdings,
 )
 from app.domain.council import CouncilKind
+from app.domain.dissent import not_a_participant
 from app.domain.errors import DomainError, KenesError, Term
 from app.domain.meeting import (
     MeetingKind,
@@ -51,9 +52,10 @@ from app.domain.meeting import (
     choose_presiding,
 )
 from app.domain.protocol import ProtocolSnapshot
+from app.domain.quorum_loss import closing_without_quorum
 from app.domain.regulation import PRESETS, profile_from_dict, profile_to_dict
 from app.domain.translation import N_
-from app.domain.voting import Choice
+from app.domain.voting import Choice, not_considered
 from app.models.audit import AuditEvent
 from app.models.composition import Council, Person, PositionHolding, Seat
 from app.models.conduct import DecisionPoint
@@ -72,6 +74,7 @@ from app.services.conduct.common import (
     result_data,
     voting_context,
 )
+from app.services.exchange.added_fields import fill_added_fields
 from app.services.exchange.export import MODELS, PARENT_COLUMN, UidMap, serialize
 from app.services.exchange.format import (
     DATE,
@@ -548,6 +551,8 @@ class Merger:
                 raise DomainError(N_("The regulation profile is not valid.")) from exc
         elif spec.name == "meetings":
             row.year = row.meeting_date.year
+        elif spec.name in ("people", "attendance", "acts"):
+            fill_added_fields(spec.name, row)  # fields older files do not have
         elif spec.name == "agenda_revisions":
             row.details = self._details_in(record["details"])
         if replace_children:
@@ -1273,6 +1278,13 @@ class Merger:
                     )
                     continue
                 quorum = item_quorum(fr, records, index)
+                # The rule the service applied when it closed the vote (quorum_loss).
+                try:
+                    if closing_without_quorum(fr.profile, quorum, index + 1, confirmed=True):
+                        result = not_considered(result)
+                except DomainError as exc:
+                    self.error(at, exc)
+                    continue
                 frozen: dict[str, Any] = {
                     "entitled_present": sorted(context.entitled_present),
                     "composition_size": context.composition_size,
@@ -1345,15 +1357,8 @@ class Merger:
                     is not Choice.DID_NOT_VOTE
                 )
             if not took_part:
-                self.problem(
-                    at,
-                    N_(
-                        "{name} did not take part in the decision on point {number}; only a member "
-                        "who voted may state a dissenting opinion on it (000 §16)."
-                    ),
-                    name=name,
-                    number=point.number,
-                )
+                refusal = not_a_participant(name, point.number, fr.profile.citation("dissent"))
+                self.error(at, refusal)
         for instruction in instructions:
             at = self._loc("protocol_instructions", instruction)
             if not any((instruction.text_kk, instruction.text_ru, instruction.text_en)):

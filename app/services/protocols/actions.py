@@ -10,6 +10,7 @@ reason, that refers to the signed one; the signed one stays as it was.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 from dataclasses import dataclass
 from datetime import date
@@ -320,6 +321,11 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
             )
         before = snapshot(row)
         issued_at = now()
+        # The documents are dated when they are signed (their creation date).
+        snapshots = {
+            code: dataclasses.replace(snap, document_date=issued_at.isoformat(timespec="seconds"))
+            for code, snap in snapshots.items()
+        }
         for code, snap in snapshots.items():
             pdf = render_pdf(snap)
             session.add(

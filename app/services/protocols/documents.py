@@ -3,11 +3,14 @@ of protocols with their deadlines."""
 
 from __future__ import annotations
 
+import dataclasses
+import gettext
 import hashlib
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, load_only
@@ -73,9 +76,16 @@ def protocol_pdf(db: Database, protocol_id: int, lang: str) -> bytes:
 
 
 def protocol_docx(db: Database, protocol_id: int, lang: str) -> bytes:
+    """The editable copy (DOCX): never the issued record; it carries the protocol's identity
+    (number, revision, language, state, the snapshot's SHA-256) so ``verify`` knows it."""
+    from app.reports.properties import IDENTITY_REVISION, IDENTITY_STATE
     from app.reports.protocol_docx import render_docx
 
-    return render_docx(protocol_snapshot(db, protocol_id, lang))
+    snapshot = protocol_snapshot(db, protocol_id, lang)
+    with db.reading() as session:
+        row = load_protocol(session, protocol_id)
+        identity = {IDENTITY_REVISION: str(row.revision), IDENTITY_STATE: row.state}
+    return render_docx(snapshot, identity)
 
 
 def export_protocol(db: Database, meeting_id: int, lang: str, output: Path) -> Path:
@@ -106,6 +116,9 @@ def export_protocol(db: Database, meeting_id: int, lang: str, output: Path) -> P
 
 @dataclass(frozen=True)
 class Verification:
+    """What a file is: an issued protocol (``matches``), an editable copy (``working_copy``:
+    a DOCX Kenes wrote, never the issued record), or neither."""
+
     matches: bool
     protocol_id: int | None = None
     meeting_id: int | None = None
@@ -114,6 +127,37 @@ class Verification:
     lang: str = ""
     sha256: str = ""
     superseded: bool = False
+    working_copy: bool = False
+    # A working copy made from the protocol as issued (its snapshot's SHA-256 is the issued
+    # one's); otherwise from a draft, which may differ from what was signed.
+    of_issued: bool = False
+    meeting_number: int = 0
+    meeting_day: date | None = None
+    council_names: dict[str, str] = field(default_factory=dict)
+
+
+WORKING_COPY_OF_ISSUED = N_(
+    "{path} is an editable copy (DOCX) of protocol No. {number} (revision "
+    "{revision}; {language}), made from the protocol as issued. A DOCX is never "
+    "the issued record: the issued protocol is its signed PDF."
+)
+WORKING_COPY_OF_DRAFT = N_(
+    "{path} is an editable copy (DOCX) of a draft of protocol No. {number} "
+    "(revision {revision}; {language}); it may differ from the protocol as "
+    "issued. A DOCX is never the issued record: the issued protocol is its "
+    "signed PDF."
+)
+
+
+def working_copy_text(found: Verification, path: str, t: gettext.NullTranslations) -> str:
+    """What an editable copy is, in the interface's language (the CLI and the window say it)."""
+    from app.services.protocols.labels import LANGUAGE_NAMES
+
+    language = t.gettext(LANGUAGE_NAMES[found.lang]) if found.lang in LANGUAGE_NAMES else found.lang
+    message = WORKING_COPY_OF_ISSUED if found.of_issued else WORKING_COPY_OF_DRAFT
+    return t.gettext(message).format(
+        path=path, number=found.number, revision=found.revision, language=language
+    )
 
 
 def verify_file(db: Database, path: Path) -> Verification:
@@ -132,7 +176,7 @@ def verify_file(db: Database, path: Path) -> Verification:
     with db.reading() as session:
         issued = session.scalar(select(IssuedDocument).where(IssuedDocument.pdf_sha256 == digest))
         if issued is None:
-            return Verification(False, sha256=digest)
+            return _working_copy(session, data, digest)
         row = session.get(Protocol, issued.protocol_id)
         assert row is not None
         latest = latest_protocol(session, row.meeting_id)
@@ -145,7 +189,71 @@ def verify_file(db: Database, path: Path) -> Verification:
             issued.lang,
             digest,
             superseded=latest is not None and latest.id != row.id,
+            **_meeting_of(session, row),
         )
+
+
+def _meeting_of(session: Session, row: Protocol) -> dict[str, Any]:
+    """The meeting a protocol records: its number, day and council's names."""
+    meeting = session.get(Meeting, row.meeting_id)
+    if meeting is None:
+        return {}
+    council = session.get(Council, meeting.council_id)
+    names = {code: getattr(council, f"name_{code}", "") or "" for code in LANGS} if council else {}
+    return {
+        "meeting_number": meeting.number,
+        "meeting_day": meeting.meeting_date,
+        "council_names": names,
+    }
+
+
+def _working_copy(session: Session, data: bytes, digest: str) -> Verification:
+    """A DOCX Kenes wrote (its identity in the custom properties): an editable copy."""
+    from app.reports.docx_package import read_identity
+    from app.reports.properties import (
+        IDENTITY_LANGUAGE,
+        IDENTITY_PROTOCOL,
+        IDENTITY_REVISION,
+        IDENTITY_SNAPSHOT,
+    )
+
+    identity = read_identity(data) if data[:2] == b"PK" else None
+    if not identity or IDENTITY_PROTOCOL not in identity:
+        return Verification(False, sha256=digest)
+    revision = identity.get(IDENTITY_REVISION, "")
+    found = Verification(
+        False,
+        number=identity[IDENTITY_PROTOCOL],
+        revision=int(revision) if revision.isdigit() else 0,
+        lang=identity.get(IDENTITY_LANGUAGE, ""),
+        sha256=digest,
+        working_copy=True,
+    )
+    snapshot_sha = identity.get(IDENTITY_SNAPSHOT, "")
+    issued = (
+        session.scalar(
+            select(IssuedDocument).where(IssuedDocument.snapshot_sha256 == snapshot_sha).limit(1)
+        )
+        if snapshot_sha
+        else None
+    )
+    if issued is None:
+        return found
+    row = session.get(Protocol, issued.protocol_id)
+    if row is None:
+        return found
+    latest = latest_protocol(session, row.meeting_id)
+    return dataclasses.replace(
+        found,
+        protocol_id=row.id,
+        meeting_id=row.meeting_id,
+        number=row.number,
+        revision=row.revision,
+        lang=issued.lang,
+        of_issued=True,
+        superseded=latest is not None and latest.id != row.id,
+        **_meeting_of(session, row),
+    )
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from app.domain.translation import N_
 from app.domain.voting import Choice
 
 LABELS = {
-    "protocol": N_("PROTOCOL"),
+    "protocol": N_("MINUTES"),
     "present": N_("Present:"),
     "members": N_("Members of the council:"),
     "invited": N_("Invited:"),
@@ -17,9 +17,9 @@ LABELS = {
     "agenda": N_("Agenda:"),
     "heard": N_("Heard:"),
     "spoke": N_("Spoke:"),
-    "decided": N_("Decided:"),
+    "decided": N_("Resolved:"),
     "voting": N_("Voting:"),
-    "instructions": N_("Protocol instructions:"),
+    "instructions": N_("Action items:"),
     "executor": N_("Responsible executor"),
     "deadline": N_("Deadline"),
     "completion_form": N_("Form of completion"),
@@ -29,10 +29,14 @@ LABELS = {
     "vote": N_("Vote"),
     "presiding_mark": N_("(presiding)"),
     "page": N_("Page"),
-    "protocol_no": N_("Protocol No. {number}"),
+    "protocol_no": N_("Minutes No. {number}"),
     "signature": N_("(signature)"),
     "counts_only": N_("Votes were counted without names."),
     "received": N_("Received"),
+    # The heading of an annex, top right; the protocol's number and date are filled in.
+    "annex_heading": N_("Annex {annex} to Minutes No. {number} of {date}"),
+    "roll_call_title": N_("Results of the roll-call vote"),
+    "dissents_title": N_("Dissenting opinions"),
 }
 
 CHOICE_WORDS = {
@@ -50,7 +54,12 @@ ROLE_IN_PROTOCOL = {
     Role.MEMBER: "",
 }
 
-SIGNER_ROLES = {"presiding": N_("Presiding"), "secretary": N_("Secretary of the council")}
+# The role above a signature: "Chair" where the chair presided.
+SIGNER_ROLES = {
+    "chair": N_("Chair"),
+    "presiding": N_("Presiding"),
+    "secretary": N_("Secretary"),
+}
 
 LANGUAGE_NAMES = {"kk": N_("Kazakh"), "ru": N_("Russian"), "en": N_("English")}
 

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.composition import Role
+from app.domain.absence import absence_text
+from app.domain.citation import cite
 from app.domain.council import pick
 from app.domain.protocol import (
     DecisionLine,
@@ -27,25 +28,35 @@ from app.domain.protocol import (
     PersonLine,
     ProtocolSnapshot,
     RollCall,
-    SignatureBlock,
     VoteRow,
 )
-from app.domain.regulation import Signers
+from app.domain.russian_names import full_name_genitive
+from app.domain.translation import GN_, _, gendered
 from app.domain.voting import Choice
-from app.formatting import format_time, legal_date
+from app.domain.wording import place_without_city, position_in_sentence
+from app.formatting import (
+    date_on,
+    deadline_date,
+    format_time,
+    kazakh_numeral_possessive,
+    legal_date_plain,
+)
 from app.i18n import translations
 from app.models.composition import Council, Person
 from app.models.protocol import Protocol, ProtocolNarrative
 from app.services.conduct.queries import LiveMeeting, MemberLine, PointLine, live_meeting_in
 from app.services.councils import info as council_info
+from app.services.meetings.common import SpeakerInfo
 from app.services.people import PersonInfo, person_info
+from app.services.protocols.form import annex_labels, draft_date, signature_blocks
+from app.services.protocols.item_attendance import item_attendance, presence_note
 from app.services.protocols.labels import (
     CHOICE_WORDS,
     LANGUAGE_NAMES,
     ROLE_IN_PROTOCOL,
-    SIGNER_ROLES,
     labels,
 )
+from app.services.protocols.legal_basis import legal_basis_line
 
 
 @dataclass
@@ -60,6 +71,39 @@ class _Gaps:
         if (not texts.get(self.lang) and any(texts.values())) or not any(texts.values()):
             self.found.append(what)
         return pick(texts, self.lang)
+
+
+# Russian: «выразил особое мнение» / «выразила» agree with the member (never «выразил(а)»).
+DISSENT_STATED = GN_("{name} stated a dissenting opinion (see annex 2).")
+
+
+# No substitution takes place: the deputy is an invited person, listed, without a vote.
+ON_BEHALF_OF = GN_("attended on behalf of the absent member {name}, without a vote")
+
+
+def _text(gaps: _Gaps, texts: dict[str, str], what: str) -> str:
+    """An optional text in the protocol's language; a gap only where another language has it."""
+    return gaps.pick(texts, what) if any(texts.values()) else ""
+
+
+def _position_of(speaker: SpeakerInfo, lang: str) -> str:
+    return _("Position of {name}").format(name=speaker.display_name(lang))
+
+
+def _organisation_of(speaker: SpeakerInfo, lang: str) -> str:
+    return _("Organisation of {name}").format(name=speaker.display_name(lang))
+
+
+def _gender(people: dict[int, PersonInfo], person_id: int | None) -> str:
+    return people[person_id].gender if person_id is not None and person_id in people else ""
+
+
+def _name_genitive(people: dict[int, PersonInfo], person_id: int | None, lang: str) -> str:
+    """The name as "on behalf of ..." needs it: the genitive in Russian, as written elsewhere."""
+    if lang != "ru" or person_id is None or person_id not in people:
+        return _person_name(people, person_id, lang)
+    p = people[person_id]
+    return full_name_genitive(p.surname, p.given_name, p.patronymic, p.gender)
 
 
 def _person_name(people: dict[int, PersonInfo], person_id: int | None, lang: str) -> str:
@@ -85,15 +129,16 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         )
     }
 
-    council_name = gaps.pick(council.names, t.gettext("Name of the council"))
+    # What is missing is named in the interface language: the secretary reads it.
+    council_name = gaps.pick(council.names, _("Name of the council"))
     city = gaps.pick(
-        {k: getattr(protocol, f"city_{k}") for k in ("kk", "ru", "en")}, t.gettext("City")
+        {k: getattr(protocol, f"city_{k}") for k in ("kk", "ru", "en")}, _("City")
     )
     meeting = live.meeting
     times = format_time(meeting.starts_at, lang)
     if meeting.ends_at is not None:
         times += "–" + format_time(meeting.ends_at, lang)
-    place = gaps.pick(meeting.places, t.gettext("Place"))
+    place = place_without_city(gaps.pick(meeting.places, _("Place")), city)  # city said once
     presiding_name = live.presiding.full_name(lang) if live.presiding else ""
     presiding_member = live.member(live.presiding.id) if live.presiding else None
     presiding_position = _position(presiding_member, lang)
@@ -102,28 +147,51 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
     )
 
     present, absent = _attendance_lines(live, lang, t)
+    for member in live.members:
+        record = member.attendance
+        if (
+            record is not None
+            and not record.present
+            and absence_text(record.absence_kind, record.absence_reasons, lang, t)[1]
+        ):
+            gaps.found.append(
+                _("Reason of absence of {name}").format(name=member.person.initials_name(lang))
+            )
+        if member.position is not None:  # the list of members names each one's position
+            _text(
+                gaps,
+                member.position.titles,
+                _("Position of {name}").format(name=member.person.initials_name(lang)),
+            )
     voting_total = sum(1 for m in live.members if m.voting)
     present_voting = (
         len(live.items[0].present & {m.person.id for m in live.members if m.voting})
         if live.items
         else sum(1 for m in live.members if m.voting and m.attendance and m.attendance.present)
     )
+    # Kazakh: «15 мүшенің 14-і қатысты», the count of those present takes the possessive.
     present_count = t.ngettext(
-        "{present} of {total} member of the council with a vote present",
-        "{present} of {total} members of the council with a vote present",
+        "{present} of {total} member of the council with a vote was present",
+        "{present} of {total} members of the council with a vote were present",
         voting_total,
-    ).format(present=present_voting, total=voting_total)
-    quorum = live.items[0].quorum.explain(t) if live.items else ""
+    ).format(
+        present=kazakh_numeral_possessive(present_voting) if lang == "kk" else present_voting,
+        total=voting_total,
+    )
+    quorum = live.items[0].quorum.statement(t) if live.items else ""
 
     invited = tuple(
         InvitedLine(
             name=i.display_name(lang),
-            position=gaps.pick(i.positions, i.display_name(lang))
+            position=position_in_sentence(
+                gaps.pick(i.positions, _("Position of {name}").format(name=i.display_name(lang))),
+                lang,
+            )
             if any(i.positions.values())
             else "",
             organisation=pick(i.organisations, lang),
-            instead_of=t.gettext("attended instead of {name}").format(
-                name=_person_name(people, i.instead_of_person_id, lang)
+            instead_of=gendered(ON_BEHALF_OF, _gender(people, i.person_id), t).format(
+                name=_name_genitive(people, i.instead_of_person_id, lang)
             )
             if i.instead_of_person_id
             else "",
@@ -131,6 +199,7 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         for i in live.invited
     )
 
+    item_changes = item_attendance(live, lang, t)
     agenda = []
     sections = []
     roll_calls = []
@@ -138,14 +207,14 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
     for item_line in live.items:
         number = item_line.index + 1
         title = gaps.pick(
-            item_line.item.titles, t.gettext("Title of item {number}").format(number=number)
+            item_line.item.titles, _("Title of item {number}").format(number=number)
         )
         agenda.append(title)  # the renderers number the agenda
         narrative = narratives.get((item_line.item.id, lang))
         if narrative is None and any(
             (item_line.item.id, other) in narratives for other in ("kk", "ru", "en")
         ):
-            gaps.found.append(t.gettext("Narrative of item {number}").format(number=number))
+            gaps.found.append(_("Narrative of item {number}").format(number=number))
             narrative = next(
                 narratives[(item_line.item.id, o)]
                 for o in ("kk", "ru", "en")
@@ -153,7 +222,13 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
             )
         heard = tuple(
             ", ".join(
-                p for p in (s.display_name(lang), s.position(lang), s.organisation(lang)) if p
+                p
+                for p in (
+                    s.display_name(lang),
+                    position_in_sentence(_text(gaps, s.positions, _position_of(s, lang)), lang),
+                    _text(gaps, s.organisations, _organisation_of(s, lang)),
+                )
+                if p
             )
             for s in item_line.item.speakers
         )
@@ -176,7 +251,7 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
                         _person_name(people, opinion.person_id, lang),
                         opinion.text,
                         t.gettext(LANGUAGE_NAMES.get(opinion.language, "")),
-                        legal_date(opinion.received_on, lang),
+                        date_on(opinion.received_on, lang),
                     )
                 )
         sections.append(
@@ -192,30 +267,20 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
                 ),
                 spoke_summary=narrative.discussion if narrative else "",
                 decisions=tuple(decisions),
+                attendance_notes=item_changes[item_line.index].notes,
+                quorum_note=item_changes[item_line.index].quorum_note,
             )
         )
 
-    signatures = [
-        SignatureBlock(
-            t.gettext(SIGNER_ROLES["presiding"]),
-            live.presiding.short_name(lang) if live.presiding else "",
-        )
-    ]
-    if live.profile.signers is Signers.PRESIDING_AND_SECRETARY:
-        secretary = next((m for m in live.members if m.role is Role.SECRETARY), None)
-        signatures.append(
-            SignatureBlock(
-                t.gettext(SIGNER_ROLES["secretary"]),
-                secretary.person.short_name(lang) if secretary else "",
-            )
-        )
+    signatures = signature_blocks(live, lang, t)
 
     recommendations = ""
     if live.profile.recommendations_only:
-        source = live.profile.source("recommendations")
-        recommendations = t.gettext("The decisions of the council are recommendations.")
-        if source:
-            recommendations = recommendations[:-1] + f" ({source})."
+        sentence = t.gettext("The decisions of the council are recommendations.")
+        recommendations = cite(
+            t, sentence.rstrip("."), live.profile.source("recommendations"), live.profile.act_kind
+        )
+        recommendations += "."
     revision_note = ""
     if protocol.revision > 1 and protocol.replaces_id is not None:
         replaced = session.get(Protocol, protocol.replaces_id)
@@ -223,18 +288,20 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
             "Revision {revision}: replaces the protocol signed on {date}. Reason: {reason}"
         ).format(
             revision=protocol.revision,
-            date=legal_date(replaced.signed_on, lang) if replaced and replaced.signed_on else "",
+            date=date_on(replaced.signed_on, lang) if replaced and replaced.signed_on else "",
             reason=protocol.revision_reason,
         )
 
+    words = annex_labels(words, protocol.number, meeting.day, lang)
     return ProtocolSnapshot(
         lang=lang,
         labels=words,
+        document_date=draft_date(meeting.day, meeting.starts_at),
         council_name=council_name,
-        title=f"{words['protocol']} № {protocol.number}",
+        title=t.gettext("MINUTES No. {number}").format(number=protocol.number),
         number=protocol.number,
         city=city,
-        date_text=legal_date(meeting.day, lang),
+        date_text=legal_date_plain(meeting.day, lang),
         time_text=times,
         place=place,
         presiding=presiding,
@@ -249,15 +316,17 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         dissents=tuple(dissents),
         signatures=tuple(signatures),
         recommendations_note=recommendations,
+        legal_basis=legal_basis_line(live.profile.act, lang, t),
         revision_note=revision_note,
         gaps=tuple(dict.fromkeys(gaps.found)),
     )
 
 
 def _position(member: MemberLine | None, lang: str) -> str:
+    """The member's position as the protocol writes it after the name («..., министр ...»)."""
     if member is None or member.position is None:
         return ""
-    return member.position.title(lang)
+    return position_in_sentence(member.position.title(lang), lang)
 
 
 def _attendance_lines(
@@ -267,25 +336,23 @@ def _attendance_lines(
     absent = []
     count = len(live.items)
     for member in live.members:
-        role = t.gettext(ROLE_IN_PROTOCOL[member.role]) if ROLE_IN_PROTOCOL[member.role] else ""
+        role = (
+            position_in_sentence(t.gettext(ROLE_IN_PROTOCOL[member.role]), lang)
+            if ROLE_IN_PROTOCOL[member.role]
+            else ""
+        )
         record = member.attendance
         name = member.person.full_name(lang)
         position = _position(member, lang)
         if record is not None and record.present:
-            notes = []
-            if record.arrived_before_item is not None and record.arrived_before_item > 0:
-                notes.append(
-                    t.gettext("arrived before item {number}").format(
-                        number=record.arrived_before_item + 1
-                    )
-                )
-            if record.left_after_item is not None and record.left_after_item < count - 1:
-                notes.append(
-                    t.gettext("left after item {number}").format(number=record.left_after_item + 1)
-                )
-            present.append(PersonLine(name, position, role, "; ".join(notes)))
+            # The items attended; each item tells of the arrival or departure (item_attendance).
+            present.append(PersonLine(name, position, role, presence_note(member, count, t)))
         else:
-            reason = record.absence_reason if record is not None else ""
+            reason = (
+                absence_text(record.absence_kind, record.absence_reasons, lang, t)[0]
+                if record is not None
+                else ""
+            )
             absent.append(PersonLine(name, position, role, reason))
     return tuple(present), tuple(absent)
 
@@ -299,7 +366,7 @@ def _decision_line(
     people: dict[int, PersonInfo],
     words: dict[str, str],
 ) -> DecisionLine:
-    text = gaps.pick(point.decision.texts, t.gettext("Decision {number}").format(number=number))
+    text = gaps.pick(point.decision.texts, _("Text of decision {number}").format(number=number))
     result = point.result
     if result is None:
         counts = (0, 0, 0, 0)
@@ -315,16 +382,29 @@ def _decision_line(
         InstructionLine(
             number=f"{number}.{i.number}",
             text=gaps.pick(
-                i.texts, t.gettext("Instruction {number}").format(number=f"{number}.{i.number}")
+                i.texts, _("Text of instruction {number}").format(number=f"{number}.{i.number}")
             ),
-            executor=_person_name(people, i.executor_person_id, lang) or pick(i.executors, lang),
-            deadline=legal_date(i.deadline, lang) if i.deadline else "",
-            completion_form=pick(i.completion_forms, lang),
+            executor=_person_name(people, i.executor_person_id, lang)
+            or _text(
+                gaps,
+                i.executors,
+                _("Responsible executor of instruction {number}").format(
+                    number=f"{number}.{i.number}"
+                ),
+            ),
+            deadline=deadline_date(i.deadline, lang, wrap=True) if i.deadline else "",
+            completion_form=_text(
+                gaps,
+                i.completion_forms,
+                _("Form of completion of instruction {number}").format(
+                    number=f"{number}.{i.number}"
+                ),
+            ),
         )
         for i in point.instructions
     )
     mentions = tuple(
-        t.gettext("{name} stated a dissenting opinion (see annex 2).").format(
+        gendered(DISSENT_STATED, _gender(people, d.person_id), t).format(
             name=_person_name(people, d.person_id, lang)
         )
         for d in point.dissents

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import time
 
 from PySide6.QtGui import QUndoCommand
 
@@ -114,6 +115,10 @@ class Presence:
     reason: str = ""
     arrived: int | None = None  # first item attended; None: from the start
     left: int | None = None  # last item attended; None: to the end
+    kind: str = ""  # the reason from the translated list (app/domain/absence.py)
+    reasons: tuple[tuple[str, str], ...] = ()  # "other": (language, text) pairs
+    arrived_at: time | None = None  # the clock time of a late arrival, where recorded
+    left_at: time | None = None  # the clock time of an early departure, where recorded
 
     @classmethod
     def of(cls, info: AttendanceInfo | None) -> Presence:
@@ -121,8 +126,16 @@ class Presence:
         if info is None:
             return cls(False)
         if not info.present:
-            return cls(False, info.absence_reason)
-        return cls(True, "", info.arrived_before_item or None, info.left_after_item)
+            reasons = tuple(sorted(info.absence_reasons.items()))
+            return cls(False, info.absence_reason, kind=info.absence_kind, reasons=reasons)
+        return cls(
+            True,
+            "",
+            info.arrived_before_item or None,
+            info.left_after_item,
+            arrived_at=info.arrived_at,
+            left_at=info.left_at,
+        )
 
 
 def apply_presence(
@@ -144,20 +157,33 @@ def apply_presence(
         return item_ids[index] if index is not None else None
 
     def arrive() -> AttendanceInfo:
-        return record_arrival(db, actor, meeting_id, person_id, item(target.arrived))
+        return record_arrival(
+            db, actor, meeting_id, person_id, item(target.arrived), target.arrived_at
+        )
 
     def leave() -> AttendanceInfo:
-        return record_departure(db, actor, meeting_id, person_id, item(target.left))
+        return record_departure(db, actor, meeting_id, person_id, item(target.left), target.left_at)
 
     if not target.present:
-        return record_attendance(db, actor, meeting_id, person_id, False, target.reason)
+        return record_attendance(
+            db,
+            actor,
+            meeting_id,
+            person_id,
+            False,
+            "" if target.kind else target.reason,
+            absence_kind=target.kind,
+            absence_reasons=dict(target.reasons),
+        )
     if not current.present:
         info = arrive()  # marks present; an absent member has no departure to keep
         return leave() if target.left is not None else info
     steps = []
-    if current.arrived != target.arrived or current.left == target.left:
+    arrival_changed = (current.arrived, current.arrived_at) != (target.arrived, target.arrived_at)
+    departure_changed = (current.left, current.left_at) != (target.left, target.left_at)
+    if arrival_changed or not departure_changed:
         steps.append(arrive)
-    if current.left != target.left:
+    if departure_changed:
         steps.append(leave)
     arriving_after_old_departure = (
         target.arrived is not None and current.left is not None and current.left < target.arrived

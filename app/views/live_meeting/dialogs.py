@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.absence import ABSENCE_KINDS, OTHER
 from app.domain.regulation import TieBreak
 from app.domain.voting import Choice
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
@@ -418,21 +419,64 @@ class ReopenDialog(ReasonDialog):
         self.setObjectName("reopenDialog")
 
 
-class AbsenceDialog(ReasonDialog):
-    """Mark a member absent with the reason of absence."""
+@dataclass(frozen=True)
+class AbsenceEntry:
+    """Why a member is absent: a reason of the list, and for "other" a text per language."""
+
+    kind: str
+    reasons: dict[str, str]
+
+
+class AbsenceDialog(SubmitDialog[AbsenceEntry]):
+    """Mark a member absent with a reason from the translated list, or "other" in each language.
+
+    A protocol prints a listed reason in its own language; only "other" is
+    written by hand, once per language, so no Kazakh word lands in a Russian
+    protocol.
+    """
+
+    title = N_("Absent")
 
     def __init__(
-        self, submit: Submit[str], name: str, reason: str = "", parent: QWidget | None = None
+        self,
+        submit: Submit[AbsenceEntry],
+        name: str,
+        kind: str = "",
+        reasons: Mapping[str, str] | None = None,
+        parent: QWidget | None = None,
     ) -> None:
-        super().__init__(
-            submit,
-            title=N_("Absent"),
-            prompt=lambda: _("{name} is absent from the meeting.").format(name=name),
-            label=N_("Reason of absence"),
-            reason=reason,
-            parent=parent,
-        )
+        super().__init__(submit, parent)
         self.setObjectName("absenceDialog")
+        self._name = name
+        self.kind = ChoiceCombo([("", N_("Not given")), *ABSENCE_KINDS.items()])
+        self.kind.setObjectName("absenceKind")
+        self.kind.set_value(kind if kind in ABSENCE_KINDS else "")
+        self.other = LanguageFields()
+        self.other.setObjectName("absenceOther")
+        self.other.set_values(reasons or {})
+        self.kind.currentIndexChanged.connect(self._update)
+        self.row(N_("Reason of absence"), self.kind)
+        self.row(N_("Other reason"), self.other)
+        self.note.show()
+        self._update()
+        self.finish()
+        self.kind.setFocus()
+
+    def _update(self) -> None:
+        self.other.setEnabled(self.kind.value() == OTHER)
+
+    def value(self) -> AbsenceEntry:
+        kind = str(self.kind.value() or "")
+        texts = self.other.values() if kind == OTHER else {}
+        return AbsenceEntry(kind, {code: text for code, text in texts.items() if text.strip()})
+
+    def retranslate_ui(self) -> None:
+        super().retranslate_ui()
+        self.note.setText(
+            _("{name} is absent from the meeting.").format(name=self._name)
+            + " "
+            + _("For another reason, write it in each language the protocol is issued in.")
+        )
 
 
 # -- counts only ----------------------------------------------------------------------------------

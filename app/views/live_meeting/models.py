@@ -29,6 +29,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication
 
+from app.domain import translation
+from app.domain.absence import absence_text
 from app.domain.composition import Role
 from app.domain.voting import Choice, TallyResult
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
@@ -125,8 +127,11 @@ def attendance_text(info: AttendanceInfo | None) -> str:
     if info is None:
         return _("not marked")
     if not info.present:
-        if info.absence_reason:
-            return _("absent: {reason}").format(reason=info.absence_reason)
+        reason = absence_text(
+            info.absence_kind, info.absence_reasons, interface_language(), translation.current()
+        )[0]
+        if reason:
+            return _("absent: {reason}").format(reason=reason)
         return _("absent")
     arrived, left = info.arrived_before_item, info.left_after_item
     if arrived and left is not None:
@@ -388,7 +393,8 @@ class InvitedModel(_Table):
     def role_text(self, info: InvitedInfo) -> str:
         if info.role is InvitedRole.SUBSTITUTE and info.instead_of_person_id is not None:
             name = self._names.get(info.instead_of_person_id, "")
-            return _("attended instead of {name}").format(name=name)
+            # No substitution: an invited person, on behalf of the absent member, no vote.
+            return _("on behalf of {name}, without a vote").format(name=name)
         return _(INVITED_ROLE_LABELS[info.role])
 
     def cell(self, row: int, column: int, role: int) -> Any:

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import date, datetime, time
 from typing import Any, TypeVar
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
@@ -57,7 +58,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import DomainError, KenesError
+from app.domain.errors import KenesError
+from app.domain.quorum_loss import closing_question
+from app.domain.substitution import invited_cannot_vote
 from app.domain.voting import Choice
 from app.formatting import short_date
 from app.i18n import N_, _, interface_language
@@ -88,6 +91,7 @@ from app.views.composition_model import person_name
 from app.views.live_meeting.commands import AttendanceCommand, BallotCommand, Presence
 from app.views.live_meeting.dialogs import (
     AbsenceDialog,
+    AbsenceEntry,
     CountsDialog,
     CountsEntry,
     DissentDialog,
@@ -851,18 +855,8 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
 
     def _refuse_name_only(self, invited: InvitedInfo) -> None:
         """Someone invited by name only: no service can even be asked, so say the rule here."""
-        source = self.live.profile.source("substitution") if self.live else ""
-        self._refused(
-            DomainError(
-                N_(
-                    "{name} is an invited person: never counted for the quorum and never "
-                    "votes, since members take part without the right of substitution "
-                    "({source})."
-                ),
-                name=invited.display_name(interface_language()),
-                source=source or "000 §14",
-            )
-        )
+        source = self.live.profile.citation("substitution") if self.live else None
+        self._refused(invited_cannot_vote(invited.display_name(interface_language()), source))
 
     def vote_for_invited(self, choice: Choice) -> None:
         """A vote for an invited person: the services refuse it with the rule, and we show it."""
@@ -970,7 +964,14 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         index = item.index or None
         if current.present and current.arrived == index:
             index = None
-        after = Presence(True, "", index, current.left if current.present else None)
+        after = Presence(
+            True,
+            "",
+            index,
+            current.left if current.present else None,
+            arrived_at=self._clock_now() if index is not None else None,
+            left_at=current.left_at if current.present else None,
+        )
         self._push_attendance(
             member,
             after,
@@ -978,6 +979,12 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
                 name=person_name(member.person), number=item.item.number
             ),
         )
+
+    def _clock_now(self) -> time | None:
+        """The time of an arrival or departure marked now, during the meeting on its day."""
+        if self.live is None or self.live.meeting.day != date.today():
+            return None  # recorded afterwards: the time is not known
+        return datetime.now().time().replace(second=0, microsecond=0)
 
     def left(self) -> None:
         """L: the member left after the current item (again: stayed to the end)."""
@@ -997,7 +1004,14 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             index = None
         self._push_attendance(
             member,
-            Presence(True, "", current.arrived, index),
+            Presence(
+                True,
+                "",
+                current.arrived,
+                index,
+                arrived_at=current.arrived_at,
+                left_at=self._clock_now() if index is not None else None,
+            ),
             _("{name} left after item {number}").format(
                 name=person_name(member.person), number=item.item.number
             ),
@@ -1011,13 +1025,14 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         current = Presence.of(member.attendance)
         name = person_name(member.person)
 
-        def submit(reason: str) -> bool:
-            return self._push_attendance(
-                member, Presence(False, reason), _("{name} absent").format(name=name)
+        def submit(entry: AbsenceEntry) -> bool:
+            target = Presence(
+                False, kind=entry.kind, reasons=tuple(sorted(entry.reasons.items()))
             )
+            return self._push_attendance(member, target, _("{name} absent").format(name=name))
 
-        reason = current.reason if not current.present else ""
-        self._open(AbsenceDialog(submit, name, reason, self))
+        kind, reasons = (current.kind, dict(current.reasons)) if not current.present else ("", {})
+        self._open(AbsenceDialog(submit, name, kind, reasons, self))
 
     def present_invited(self) -> None:
         """P on an invited person: they are not a member; the services refuse and say why."""
@@ -1202,12 +1217,11 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             return
         point_id = point.id
         without_quorum = not item.quorum.has_quorum
-        if without_quorum:
-            question = _(
-                "There is no quorum on item {number}: {quorum} Close the voting without a quorum?"
-            ).format(number=item.item.number, quorum=item.quorum.explain())
-            if not ask(self, question):
-                return
+        # The profile decides (quorum_loss): confirm "not considered", or the action refuses.
+        profile = self.live.profile if self.live else None
+        question = closing_question(profile, item.quorum, item.item.number) if profile else None
+        if question is not None and not ask(self, question):
+            return
         saved = self._saved(
             lambda: close_voting(self.db, self.actor, point_id, without_quorum=without_quorum)
         )

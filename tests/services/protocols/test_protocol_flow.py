@@ -66,19 +66,20 @@ def test_protocol_needs_a_held_meeting(database: Database) -> None:
 def test_snapshot_comes_from_the_record(database: Database) -> None:
     _held, protocol = drafted(database)
     snap = protocol_snapshot(database, protocol.id, "ru")
-    assert snap.date_text == "14 марта 2024 года"
+    assert snap.date_text == "14\u00a0марта\u00a02024\u00a0года"  # a date never breaks
     assert snap.present_count == "Присутствовали 14 из 15 членов совета с правом голоса"
     assert len(snap.present) == 14 and len(snap.absent) == 1
-    assert snap.absent[0].note == "іссапар"
+    assert snap.absent[0].note == "в командировке"  # never the Kazakh «іссапар»
     first, second = snap.items[0].decisions[0], snap.items[1].decisions[0]
     assert first.adopted and first.counts == (10, 4, 0, 0)
     assert second.adopted and "равенство голосов" in second.result
     assert second.dissent_mentions and snap.dissents[0].number == "2.1"
-    assert first.instructions[0].deadline == "1 июня 2024 года"
+    assert first.instructions[0].deadline == "1\u00a0июня 2024\u00a0года"  # may wrap once in a cell
     assert snap.gaps == ()
-    assert [s.role for s in snap.signatures] == ["Председательствующий"]
+    # The chair presided; the secretary attended and kept the record (see protocols.form).
+    assert [s.role for s in snap.signatures] == ["Председатель", "Секретарь"]
     kk = protocol_snapshot(database, protocol.id, "kk")
-    assert kk.date_text == "2024 жылғы 14 наурыздағы"
+    assert kk.date_text == "2024\u00a0жылғы\u00a014\u00a0наурыз"  # the bare date line
     assert kk.labels["heard"] == "Тыңдалды:"
 
 
