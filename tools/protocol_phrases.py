@@ -38,6 +38,7 @@ MODULES = (
     "app/services/protocols/snapshot.py",
     "app/services/protocols/legal_basis.py",
     "app/services/protocols/item_attendance.py",
+    "app/services/protocols/form.py",
     "app/domain/citation.py",
     "app/domain/quorum.py",
     "app/domain/quorum_loss.py",
@@ -141,6 +142,7 @@ def _examples() -> list[str]:
         MORE_THAN_HALF,
         SUPERVISORY_BOARD_690,
         TieBreak,
+        TieReading,
     )
     from app.domain.voting import Ballot, Choice, VotingContext, tally
     from app.i18n import translations
@@ -148,6 +150,7 @@ def _examples() -> list[str]:
 
     board, ai = SUPERVISORY_BOARD_690.profile, AI_COUNCIL_881.profile
     no_casting = board.with_changes(tie_break=TieBreak.NONE)
+    lenient = board.with_changes(tie_reading=TieReading.FOR_EQUALS_AGAINST)
     with_quorum = board.with_changes(
         quorum=MORE_THAN_HALF, sources={**board.sources, "quorum": "12"}
     )
@@ -178,6 +181,11 @@ def _examples() -> list[str]:
         ("4–4, presiding votes against", board, (4, 4, 0, 8, 15, Choice.AGAINST)),
         ("1–1–1 of 3 present, presiding votes for", board, (1, 1, 1, 3, 15, Choice.FOR)),
         ("3–3–3 of 9 present, presiding votes for", board, (3, 3, 3, 9, 15, Choice.FOR)),
+        (
+            "1–1–1 of 3 present, presiding votes for, lenient reading of a tie",
+            lenient,
+            (1, 1, 1, 3, 15, Choice.FOR),
+        ),
         ("5–5, chair votes for; recommendations (AI council)", ai, (5, 5, 0, 10, 12, Choice.FOR)),
         ("2–2 with no casting vote in the regulation", no_casting, (2, 2, 0, 4, 7, Choice.FOR)),
         ("2 for, 5 against of 9 present, 2 did not vote", board, (2, 5, 0, 9, 15, Choice.AGAINST)),

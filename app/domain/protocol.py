@@ -193,6 +193,7 @@ LABEL_KEYS = (
     "signature",  # "(signature)"
     "counts_only",  # "Votes counted without names"
     "received",  # "Received"
+    "number_sign",  # the number column's heading: "No." / "№" (older snapshots: "№")
     "annex_heading",  # "Annex {annex} to Minutes No. 3 of 22 November 2026" (number, date filled)
     "roll_call_title",  # "Results of the roll-call vote" (under the annex heading)
     "dissents_title",  # "Dissenting opinions"

@@ -77,6 +77,7 @@ from app.reports.protocol_pdf import (
     dissent_meta,
     invited_where,
     person_line,
+    present_extra,
     protocol_number_line,
     roll_call_title,
     set_ragged,
@@ -132,6 +133,9 @@ class _Styles:
             before=8,
             after=10,
             align=WD_ALIGN_PARAGRAPH.JUSTIFY,
+        )
+        self.basis = self._add(
+            "Kenes Basis", size=SMALL_SIZE, before=6, after=4, align=WD_ALIGN_PARAGRAPH.JUSTIFY
         )
         self.presiding = self._add("Kenes Presiding", before=8, after=3)
         self.label = self._add("Kenes Label", bold=True, before=6, after=2, keep=True)
@@ -476,7 +480,7 @@ class _Writer:
         if snap.revision_note:
             self.para(snap.revision_note, s.note)
         if snap.legal_basis:
-            self.para(snap.legal_basis, s.note)
+            self.para(snap.legal_basis, s.basis)
 
     def attendance(self) -> None:
         snap, s = self.snapshot, self.s
@@ -491,7 +495,8 @@ class _Writer:
         if self.labels.get("members"):
             self.label("members", s.sublabel)
         for person in snap.present:
-            self.para(person_line(person.name, person.position, person.role), s.line)
+            extra = present_extra(person.role, person.note)
+            self.para(person_line(person.name, person.position, extra), s.line)
         if snap.present_count:
             self.para(snap.present_count, s.count)
         if snap.quorum:
@@ -521,7 +526,7 @@ class _Writer:
         number_width, *others = (_dxa(width) for width in INSTRUCTION_COLUMNS_MM)
         widths = [number_width, self.width - number_width - sum(others), *others]
         heads = (
-            "№",
+            self.labels.get("number_sign", "№"),
             self.labels.get("instructions", "").rstrip(": "),
             self.labels.get("executor", ""),
             self.labels.get("deadline", ""),
@@ -652,7 +657,14 @@ class _Writer:
         mark = self.labels.get("presiding_mark", "")
         columns = _row(
             [
-                _cell("№", widths[0], cid, bold=True, align="center", keep=True),
+                _cell(
+                    self.labels.get("number_sign", "№"),
+                    widths[0],
+                    cid,
+                    bold=True,
+                    align="center",
+                    keep=True,
+                ),
                 _cell(
                     self.labels.get("member", ""),
                     widths[1],

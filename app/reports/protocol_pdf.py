@@ -53,12 +53,13 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
 from xml.sax.saxutils import escape
 
+import pyphen
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -164,6 +165,25 @@ def protocol_number_line(snapshot: ProtocolSnapshot) -> str:
 
 
 @lru_cache(maxsize=4)
+def _hyphenator(lang: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:
+    """Where a word may break, for ReportLab: never inside a proper name.
+
+    A name broken across lines («Кел-лер», «Әбе-нов») is what a records clerk
+    corrects first, so words that start with a capital letter are not hyphenated;
+    the rest use pyphen's dictionary for the language ("" where it has none).
+    """
+    code = HYPHENATION.get(lang, "")
+    if not code:
+        return ""
+    iterate = pyphen.Pyphen(lang=code).iterate
+
+    def positions(word: str) -> Iterable[tuple[str, str]]:
+        return () if word[:1].isupper() else iterate(word)
+
+    return positions
+
+
+@lru_cache(maxsize=4)
 def _styles(lang: str = "") -> Styles:
     """The paragraph styles of a protocol in ``lang``, built once: Paragraphs only read them.
 
@@ -182,7 +202,7 @@ def _styles(lang: str = "") -> Styles:
         alignment=TA_JUSTIFY,
         firstLineIndent=INDENT,
         spaceAfter=3,
-        hyphenationLang=HYPHENATION.get(lang, ""),
+        hyphenationLang=_hyphenator(lang),
         allowWidows=0,  # no last line of a paragraph alone at the head of a page
         allowOrphans=0,  # nor its first line alone at the foot of one
     )
@@ -242,6 +262,16 @@ def _styles(lang: str = "") -> Styles:
             borderPadding=(3, 4, 4, 4),
             spaceBefore=8,
             spaceAfter=10,
+        ),
+        # The act named in full: a plain reference line, not a boxed notice.
+        "basis": ParagraphStyle(
+            "basis",
+            parent=body,
+            fontSize=SMALL_SIZE,
+            leading=SMALL_SIZE * LINE_PITCH,
+            firstLineIndent=0,
+            spaceBefore=6,
+            spaceAfter=4,
         ),
         "presiding": ParagraphStyle(
             "presiding", parent=line, leftIndent=0, spaceBefore=8, spaceAfter=3
@@ -783,7 +813,7 @@ def _header(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     if snapshot.revision_note:
         story.append(_para(snapshot.revision_note, styles["note"]))
     if snapshot.legal_basis:
-        story.append(_para(snapshot.legal_basis, styles["note"]))
+        story.append(_para(snapshot.legal_basis, styles["basis"]))
     return story
 
 
@@ -799,6 +829,12 @@ def person_line(name: str, position: str, extra: str = "") -> str:
     """ "Name – position (extra)": a member present, an invited person."""
     text = f"{name} – {position}" if position else name
     return f"{text} ({extra})" if extra else text
+
+
+def present_extra(role: str, note: str) -> str:
+    """What follows a member present in parentheses: the role, and for whom it applies
+    "present from item 3", so the header's count is explained by the list."""
+    return "; ".join(part for part in (role, note) if part)
 
 
 def absent_line(name: str, position: str, note: str) -> str:
@@ -820,7 +856,10 @@ def _attendance(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     if layout.labels.get("members"):
         story.append(layout.label("members", "sublabel"))
     line = styles["hanging"]
-    story.extend(_para(person_line(p.name, p.position, p.role), line) for p in snapshot.present)
+    story.extend(
+        _para(person_line(p.name, p.position, present_extra(p.role, p.note)), line)
+        for p in snapshot.present
+    )
     if snapshot.present_count:
         story.append(_para(snapshot.present_count, styles["count"]))
     if snapshot.quorum:
@@ -870,7 +909,7 @@ def _instructions_table(rows: tuple[InstructionLine, ...], layout: _Layout) -> T
     heading = layout.labels.get("instructions", "").rstrip(": ")
     data: list[list[Any]] = [
         [
-            layout.repeated("№", "cell_head"),
+            layout.repeated(layout.labels.get("number_sign", "№"), "cell_head"),
             layout.repeated(heading, "cell_head"),
             layout.label("executor", "cell_head"),
             layout.label("deadline", "cell_head"),
@@ -1038,7 +1077,11 @@ def _roll_call_table(
         # The column heads and the rows are plain strings: one line each, drawn directly.
         head.append(
             Cells(
-                ("№", clean(layout.labels.get("member", "")), clean(layout.labels.get("vote", ""))),
+                (
+                    clean(layout.labels.get("number_sign", "№")),
+                    clean(layout.labels.get("member", "")),
+                    clean(layout.labels.get("vote", "")),
+                ),
                 ("CENTER", "CENTER", "CENTER"),
                 bold=True,
             )

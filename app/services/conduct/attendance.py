@@ -29,7 +29,15 @@ from app.i18n import interface_language
 from app.models.composition import Person
 from app.models.conduct import Attendance, Ballot, DecisionPoint
 from app.models.database import Database
-from app.services.base import Actor, audit, check_flag, check_id, clean_text, snapshot
+from app.services.base import (
+    Actor,
+    audit,
+    check_flag,
+    check_id,
+    clean_text,
+    expect,
+    snapshot,
+)
 from app.services.conduct.common import MeetingFrame, attendance_records, frame, guard_conduct
 from app.services.people import person_info
 
@@ -227,8 +235,11 @@ def _absence(
         raise DomainError(
             N_("“{value}” is not a reason of absence Kenes knows."), value=str(kind)[:40]
         )
+    given = reasons or {}
+    if not isinstance(given, Mapping):  # a view or an import sent something else
+        expect(given, dict, N_("Reason of absence"))
     texts = {
-        lang: clean_text((reasons or {}).get(lang, ""), N_("Reason of absence"), limit=1000)
+        lang: clean_text(given.get(lang, ""), N_("Reason of absence"), limit=1000)
         for lang in ("kk", "ru", "en")
     }
     texts = {lang: value for lang, value in texts.items() if value}

@@ -10,6 +10,8 @@ from app.domain.voting import Choice
 
 LABELS = {
     "protocol": N_("MINUTES"),
+    # Translators: the heading of a table's number column: kk, ru "№".
+    "number_sign": N_("No."),
     "present": N_("Present:"),
     "members": N_("Members of the council:"),
     "invited": N_("Invited:"),

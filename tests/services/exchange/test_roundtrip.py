@@ -238,3 +238,36 @@ def test_export_reports_progress_and_can_be_stopped(source: Database, tmp_path: 
 
 def test_choices_of_ballots_survive(source: Database) -> None:
     assert Choice.FOR.value == "for"
+
+
+def test_a_file_written_before_acts_imports_with_the_act_its_shorthand_named(
+    source: Database, tmp_path: Path
+) -> None:
+    """Exchange files of the first milestone cite "000 §15": they map to the Regulation."""
+    from app.domain.regulation import ACT_690
+    from app.services.councils import get_council
+
+    path = tmp_path / "old.kenes.zip"
+    export_archive(source, path)
+    data = document(path)
+    for council in data["tables"]["councils"]:
+        profile = council["profile"]
+        profile.pop("act", None)
+        profile["sources"] = {rule: f"000 §{p}" for rule, p in profile["sources"].items()}
+        if profile.get("copies_deadline"):
+            profile["copies_deadline"]["source"] = "000 §9.4"
+    old = tmp_path / "rewritten.kenes.zip"
+    with zipfile.ZipFile(path) as original, zipfile.ZipFile(old, "w") as rewritten:
+        for name in original.namelist():
+            body = original.read(name)
+            if name == "kenes-exchange.json":
+                body = json.dumps(data, ensure_ascii=False).encode("utf-8")
+            rewritten.writestr(name, body)
+    target = open_database(tmp_path / "empty.sqlite3")
+    plan = plan_import(target, read_archive(old))
+    assert plan.ok, plan.problems
+    apply_import(target, SYSTEM, plan)
+    profile = get_council(target, 1).profile
+    assert profile.act == ACT_690
+    assert profile.source("threshold") == "15"
+    assert profile.copies_deadline is not None and profile.copies_deadline.source == "9.4"

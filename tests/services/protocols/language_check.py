@@ -55,8 +55,15 @@ def strip_allowed(text: str, names: Iterable[str], own_texts: Iterable[str]) -> 
         flat = flat.replace(own, " ")
     flat = QUOTED.sub(" ", flat)
     for name in sorted({n for n in names if n.strip()}, key=len, reverse=True):
-        flat = re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", " ", flat)
+        # The name as written, or declined («Әлімжановой», «Нұржана»): its stem and an ending.
+        stem = name[:-1] if len(name) > 4 else name
+        flat = re.sub(rf"(?<!\w){re.escape(stem)}\w{{0,3}}(?!\w)", " ", flat)
     return flat
+
+
+def key(text: str) -> str:
+    """The text without spaces and hyphens: found the same however the lines broke."""
+    return re.sub(r"[\s\-\u00ad]", "", text)
 
 
 def foreign_words(text: str, lang: str) -> list[str]:
