@@ -53,48 +53,34 @@ from __future__ import annotations
 
 import copy
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from datetime import datetime
-from functools import lru_cache
 from typing import Any
-from xml.sax.saxutils import escape
 
-import pyphen
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
-from reportlab.platypus.flowables import _FUZZ, _listWrapOn, listWrapOnFakeWidth
-from reportlab.platypus.flowables import KeepTogether as _KeepTogether
-from reportlab.platypus.paragraph import _handleBulletWidth, cleanBlockQuotedText
-from reportlab.platypus.paragraph import split as split_words
-from reportlab.platypus.paragraph import strip as strip_white
-from reportlab.platypus.paraparser import ParaFrag, ParaParser
 
 from app.domain.protocol import (
     DecisionLine,
-    DissentLine,
     InstructionLine,
     ItemSection,
     ProtocolSnapshot,
-    RollCall,
 )
-from app.reports.fast_text import FastText
-from app.reports.fonts import DOCUMENT_LEADING, DOCUMENT_SIZE, FontNames, register_fonts
+from app.reports.fonts import register_fonts
 from app.reports.official_page import (
     BOTTOM_MARGIN,
     LEFT_MARGIN,
@@ -104,611 +90,41 @@ from app.reports.official_page import (
 )
 from app.reports.page_numbers import Footer, numbered_canvas
 from app.reports.properties import pdf_date, properties_of
+from app.reports.protocol_annexes import _dissent_annex, _roll_call_annex
+from app.reports.protocol_flowables import (
+    _KeptGroup,
+    _KeptTable,
+    _Para,
+    _para,
+    _paras,
+    _table_base,
+    _tidy,
+)
+from app.reports.protocol_styles import (
+    BODY_SIZE,
+    CELL_BOTTOM_PADDING,
+    CELL_PADDING,
+    CELL_SIZE,
+    CELL_TOP_PADDING,
+    FOOTER_SIZE,
+    FRAME_HEIGHT,
+    HEAD_BACKGROUND,
+    INSTRUCTION_COLUMNS_MM,
+    KEPT_ROWS,
+    LINE_PITCH,
+    NBSP,
+    ROLL_CALL_COLUMNS_MM,
+    _styles,
+    _x,
+    clean,
+    protocol_number_line,
+)
 from app.reports.ruled_table import (
-    Align,
     Band,
-    Cells,
     GridStyle,
-    Row,
-    RuledTable,
     TextShows,
     text_width,
 )
-
-BODY_SIZE = DOCUMENT_SIZE  # Times New Roman 14 (its metric twin), as records offices expect
-LEADING = DOCUMENT_LEADING  # single spacing, as Word sets Times New Roman 14
-SMALL_SIZE = 12
-CELL_SIZE = 12
-LINE_PITCH = 1.15  # single spacing of the smaller sizes
-CELL_PADDING = 3  # left and right
-CELL_TOP_PADDING = 2
-CELL_BOTTOM_PADDING = 3
-FOOTER_SIZE = 10
-FRAME_HEIGHT = A4[1] - TOP_MARGIN - BOTTOM_MARGIN
-KEPT_ROWS = 2  # rows of a table kept together at the foot and at the head of a page
-HYPHENATION = {"ru": "ru_RU", "en": "en_GB"}  # pyphen's dictionaries; none for Kazakh
-LOOSE_SPACE = 1.5  # a justified space stretched past 2.5 spaces leaves rivers
-INDENT = 12.5 * mm  # the paragraph indent of official documents
-ANNEX_HEADING_INDENT_MM = 95  # the annex heading's block starts right of the middle
-ANNEX_HEADING_INDENT = ANNEX_HEADING_INDENT_MM * mm
-HEAD_BACKGROUND = colors.HexColor("#f2f2f2")
-# Column widths in mm; the text column (instruction, member) takes the rest.
-INSTRUCTION_COLUMNS_MM = (14, 38, 34, 32)  # number, executor, deadline, form of completion
-ROLL_CALL_COLUMNS_MM = (12, 42)  # number, vote
-ROLL_CALL_ALIGN: tuple[Align, Align, Align] = ("RIGHT", "LEFT", "LEFT")
-
-NARROW_NBSP = "\u202f"
-NBSP = "\u00a0"
-
-Styles = dict[str, ParagraphStyle]
-
-
-def clean(text: str) -> str:
-    """Text as printed: the narrow no-break space (Babel's) becomes a no-break space."""
-    return text.replace(NARROW_NBSP, NBSP)
-
-
-def _x(text: str) -> str:
-    """Text for a Paragraph: cleaned and escaped (markup characters print as text)."""
-    return escape(text.replace(NARROW_NBSP, NBSP))
-
-
-def protocol_number_line(snapshot: ProtocolSnapshot) -> str:
-    """ "Protocol No. 3": the label with the number, as the footer prints it."""
-    label = snapshot.labels.get("protocol_no", "")
-    if "{number}" in label:
-        return label.replace("{number}", snapshot.number)
-    return f"{label} {snapshot.number}".strip()
-
-
-# -- styles --------------------------------------------------------------------------------------
-
-
-@lru_cache(maxsize=4)
-def _hyphenator(lang: str) -> Callable[[str], Iterable[tuple[str, str]]] | str:
-    """Where a word may break, for ReportLab: never inside a proper name.
-
-    A name broken across lines («Кел-лер», «Әбе-нов») is what a records clerk
-    corrects first, so words that start with a capital letter are not hyphenated;
-    the rest use pyphen's dictionary for the language ("" where it has none).
-    """
-    code = HYPHENATION.get(lang, "")
-    if not code:
-        return ""
-    iterate = pyphen.Pyphen(lang=code).iterate
-
-    def positions(word: str) -> Iterable[tuple[str, str]]:
-        return () if word[:1].isupper() else iterate(word)
-
-    return positions
-
-
-@lru_cache(maxsize=4)
-def _styles(lang: str = "") -> Styles:
-    """The paragraph styles of a protocol in ``lang``, built once: Paragraphs only read them.
-
-    Everything is set in the body size, Times New Roman 14 with single spacing, but
-    tables, details and the footer (12 and 10 pt).  Justified texts are hyphenated where
-    pyphen has the language's dictionary (Russian, English); a justified paragraph
-    whose lines would still stretch their spaces into rivers is set ragged-right
-    (:meth:`_Para.wrap`).
-    """
-    fonts: FontNames = register_fonts()
-    body = ParagraphStyle(
-        "body",
-        fontName=fonts.regular,
-        fontSize=BODY_SIZE,
-        leading=LEADING,
-        alignment=TA_JUSTIFY,
-        firstLineIndent=INDENT,
-        spaceAfter=3,
-        hyphenationLang=_hyphenator(lang),
-        allowWidows=0,  # no last line of a paragraph alone at the head of a page
-        allowOrphans=0,  # nor its first line alone at the foot of one
-    )
-    line = ParagraphStyle(
-        "line",
-        parent=body,
-        alignment=TA_LEFT,
-        firstLineIndent=0,
-        leftIndent=INDENT,
-        spaceAfter=1,
-        hyphenationLang="",
-    )
-    small = ParagraphStyle(
-        "small",
-        parent=line,
-        fontSize=SMALL_SIZE,
-        leading=SMALL_SIZE * LINE_PITCH,
-    )
-    cell = ParagraphStyle(
-        "cell",
-        parent=line,
-        fontSize=CELL_SIZE,
-        leading=CELL_SIZE * LINE_PITCH,
-        leftIndent=0,
-        spaceAfter=0,
-    )
-    return {
-        "body": body,
-        "council": ParagraphStyle(
-            "council",
-            parent=line,
-            fontName=fonts.bold,
-            alignment=TA_CENTER,
-            leftIndent=0,
-            spaceAfter=6,
-        ),
-        "title": ParagraphStyle(
-            "title",
-            parent=line,
-            fontName=fonts.bold,
-            alignment=TA_CENTER,
-            leftIndent=0,
-            spaceAfter=10,
-        ),
-        "meta_left": ParagraphStyle("meta_left", parent=line, leftIndent=0, spaceAfter=0),
-        "meta_right": ParagraphStyle(
-            "meta_right", parent=line, alignment=TA_RIGHT, leftIndent=0, spaceAfter=0
-        ),
-        "note": ParagraphStyle(
-            "note",
-            parent=body,
-            fontSize=SMALL_SIZE,
-            leading=SMALL_SIZE * LINE_PITCH,
-            firstLineIndent=0,
-            borderWidth=0.5,
-            borderColor=colors.black,
-            borderPadding=(3, 4, 4, 4),
-            spaceBefore=8,
-            spaceAfter=10,
-        ),
-        # The act named in full: a plain reference line, not a boxed notice.
-        "basis": ParagraphStyle(
-            "basis",
-            parent=body,
-            fontSize=SMALL_SIZE,
-            leading=SMALL_SIZE * LINE_PITCH,
-            firstLineIndent=0,
-            spaceBefore=6,
-            spaceAfter=4,
-        ),
-        "presiding": ParagraphStyle(
-            "presiding", parent=line, leftIndent=0, spaceBefore=8, spaceAfter=3
-        ),
-        "label": ParagraphStyle(
-            "label",
-            parent=line,
-            fontName=fonts.bold,
-            leftIndent=0,
-            spaceBefore=6,
-            spaceAfter=2,
-            keepWithNext=1,
-        ),
-        "sublabel": ParagraphStyle(
-            "sublabel",
-            parent=line,
-            leftIndent=0,
-            spaceAfter=2,
-            keepWithNext=1,
-        ),
-        "line": line,
-        "hanging": ParagraphStyle(
-            "hanging", parent=line, leftIndent=INDENT + 6 * mm, firstLineIndent=-6 * mm
-        ),
-        "count": ParagraphStyle("count", parent=line, leftIndent=0, spaceBefore=3),
-        "detail": ParagraphStyle("detail", parent=small, leftIndent=INDENT + 6 * mm, spaceAfter=2),
-        "section": ParagraphStyle(
-            "section",
-            parent=line,
-            fontName=fonts.bold,
-            alignment=TA_CENTER,
-            leftIndent=0,
-            spaceBefore=10,
-            spaceAfter=6,
-            keepWithNext=1,
-        ),
-        "agenda": ParagraphStyle(
-            "agenda",
-            parent=line,
-            leftIndent=8 * mm,
-            bulletIndent=0,
-            bulletFontName=fonts.regular,
-            bulletFontSize=BODY_SIZE,
-            spaceAfter=2,
-        ),
-        "item": ParagraphStyle(
-            "item",
-            parent=line,
-            fontName=fonts.bold,
-            leftIndent=0,
-            firstLineIndent=INDENT,
-            spaceBefore=12,
-            spaceAfter=4,
-            keepWithNext=1,
-        ),
-        # A decision keeps with its result: the vote is never apart from what it decided.
-        "decision": ParagraphStyle(
-            "decision", parent=body, spaceBefore=3, spaceAfter=2, keepWithNext=1
-        ),
-        # The result of a vote: in the body's size (it is the decision's record), after it.
-        "result": ParagraphStyle("result", parent=line, spaceAfter=4),
-        # A decision with instructions: it, its result and the table's head stay together.
-        "decision_kept": ParagraphStyle(
-            "decision_kept", parent=body, spaceBefore=3, spaceAfter=2, keepWithNext=1
-        ),
-        "result_kept": ParagraphStyle("result_kept", parent=line, spaceAfter=6, keepWithNext=1),
-        "mention": ParagraphStyle("mention", parent=line, spaceAfter=3),
-        "cell": cell,
-        "cell_head": ParagraphStyle(
-            "cell_head", parent=cell, fontName=fonts.bold, alignment=TA_CENTER
-        ),
-        "cell_bold": ParagraphStyle("cell_bold", parent=cell, fontName=fonts.bold),
-        "sign": ParagraphStyle("sign", parent=line, leftIndent=0, spaceAfter=0),
-        "sign_name": ParagraphStyle(
-            "sign_name", parent=line, alignment=TA_RIGHT, leftIndent=0, spaceAfter=0
-        ),
-        "sign_mark": ParagraphStyle(
-            "sign_mark",
-            parent=cell,
-            fontSize=9,
-            leading=10,
-            alignment=TA_CENTER,
-        ),
-        "annex": ParagraphStyle(
-            "annex",
-            parent=line,
-            fontName=fonts.bold,
-            alignment=TA_CENTER,
-            leftIndent=0,
-            spaceAfter=10,
-            # No keepWithNext: an annex title is at the top of a new page anyway, and kept
-            # with a roll call longer than a page it would leave the page it starts empty.
-        ),
-        # "Annex 1 to Minutes No. 1 of 14 March 2024": top right, as annexes are headed.
-        "annex_ref": ParagraphStyle(
-            "annex_ref",
-            parent=line,
-            alignment=TA_LEFT,
-            leftIndent=ANNEX_HEADING_INDENT,
-            spaceAfter=12,
-        ),
-        "dissent_head": ParagraphStyle(
-            "dissent_head",
-            parent=line,
-            fontName=fonts.bold,
-            leftIndent=0,
-            spaceBefore=10,
-            spaceAfter=1,
-            keepWithNext=1,
-        ),
-        "dissent_meta": ParagraphStyle(
-            "dissent_meta", parent=small, leftIndent=0, spaceAfter=4, keepWithNext=1
-        ),
-    }
-
-
-@lru_cache(maxsize=1)
-def _table_base() -> tuple[tuple[Any, ...], ...]:
-    """Commands every table starts with.
-
-    A table sets its cells' font itself (Helvetica unless told), even around
-    paragraphs, and would add an unembedded font to the PDF.
-    """
-    fonts = register_fonts()
-    return (
-        ("FONT", (0, 0), (-1, -1), fonts.regular, CELL_SIZE, CELL_SIZE * LINE_PITCH),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), CELL_TOP_PADDING),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), CELL_BOTTOM_PADDING),
-    )
-
-
-class _Para(Paragraph):  # type: ignore[misc]  # ReportLab has no type hints
-    """A Paragraph that breaks its lines once per width, for itself and its copies.
-
-    The layout asks a paragraph its height more than once at the same width: a
-    heading kept with the next paragraph is measured in the group and again on
-    its own, a table cell when the table is measured and again when it is drawn;
-    and the copies of a repeated text ("Heard:", the heads of the instruction
-    tables) are measured at the same widths again and again.  The lines depend
-    only on the text, the style and the width, and drawing only reads them, so
-    they are kept per width in a memo that copies share (``copy.copy``).
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._memo: dict[float, tuple[float, float, Any, Any, Any, ParagraphStyle]] = {}
-
-    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
-        known = self._memo.get(availWidth)
-        if known is not None:
-            self.width, self.height, self.blPara, self._wrapWidths, self.frags, self.style = known
-            return known[0], known[1]
-        width, height = super().wrap(availWidth, availHeight)
-        if self.style.alignment == TA_JUSTIFY and _loose(self.blPara, self.style):
-            self.style = _ragged(self.style)  # the same lines, not stretched
-        # The fragments too: breaking a marked-up text turns them into words, which a
-        # paragraph split across pages reads with the lines.
-        self._memo[availWidth] = (
-            width,
-            height,
-            self.blPara,
-            self._wrapWidths,
-            self.frags,
-            self.style,
-        )
-        return width, height
-
-    def beginText(self, x: float, y: float) -> FastText:
-        return FastText(self.canv, x, y)
-
-    def breakLines(self, width: Any) -> Any:
-        """ReportLab's line breaking, with the plain case done by :func:`_plain_lines`."""
-        lines = _plain_lines(self, width)
-        return super().breakLines(width) if lines is None else lines
-
-
-def _loose(lines: Any, style: ParagraphStyle) -> bool:
-    """Whether justifying these lines would stretch a space past 2.5 times its width.
-
-    The last line is not justified; a line of one word has no space to stretch.  Without
-    a hyphenation dictionary (Kazakh), or with a long word that will not hyphenate, a
-    short paragraph's lines can be loose enough to leave rivers of white: such a
-    paragraph is set ragged-right instead.
-    """
-    rows = getattr(lines, "lines", None)
-    if not rows or len(rows) < 2:
-        return False
-    if lines.kind == 0:
-        space = _space_width(style.fontName, style.fontSize)
-        for extra, words in rows[:-1]:
-            if len(words) > 1 and extra / (len(words) - 1) > LOOSE_SPACE * space:
-                return True
-        return False
-    for row in rows[:-1]:
-        count = getattr(row, "wordCount", 0)
-        if getattr(row, "lineBreak", False) or count < 2:
-            continue
-        space = _space_width(style.fontName, getattr(row, "fontSize", style.fontSize))
-        if row.extraSpace / (count - 1) > LOOSE_SPACE * space:
-            return True
-    return False
-
-
-def set_ragged(text: str, lang: str, width: float) -> bool:
-    """Whether the PDF sets this body paragraph ragged-right at ``width`` (the DOCX follows)."""
-    para = _para(text, _styles(lang)["body"])
-    para.wrap(width, 1e6)
-    return bool(para.style.alignment == TA_LEFT)
-
-
-@lru_cache(maxsize=64)
-def _space_width(font: str, size: float) -> float:
-    return float(stringWidth(" ", font, size))
-
-
-@lru_cache(maxsize=64)
-def _ragged(style: ParagraphStyle) -> ParagraphStyle:
-    """``style`` set ragged-right (flush left)."""
-    return ParagraphStyle(f"{style.name}_ragged", parent=style, alignment=TA_LEFT)
-
-
-# The width of a word, per font, size and encoding: a word is measured once per process,
-# however many paragraphs it appears in.  (Cleared when it grows large.)
-_word_widths: dict[tuple[str, float, Any], dict[str, float]] = {}
-_WORD_WIDTHS_KEPT = 50_000
-
-
-def _widths_of(font: str, size: float, encoding: Any) -> dict[str, float]:
-    key = (font, size, encoding)
-    widths = _word_widths.get(key)
-    if widths is None or len(widths) > _WORD_WIDTHS_KEPT:
-        widths = _word_widths[key] = {}
-    return widths
-
-
-def _plain_lines(para: Paragraph, width: Any) -> Any:
-    """The lines of a paragraph of one plain fragment, as ``Paragraph.breakLines`` makes them.
-
-    ReportLab's loop for this case measures every word with ``stringWidth`` anew; this
-    is the same loop (the same sums in the same order, so the same lines and widths)
-    with each word's width looked up.  None where it does something else: a paragraph
-    with markup, bidirectional or shaped text, hyphenation, dots, soft hyphens, or a
-    word longer than its line (ReportLab splits it).
-    """
-    style = para.style
-    frags = para.frags
-    if (
-        len(frags) != 1
-        or style.wordWrap
-        or style.shaping
-        or style.endDots
-        or getattr(style, "hyphenationLang", "")
-        or style.uriWasteReduce
-        or style.embeddedHyphenation
-    ):
-        return None
-    frag = frags[0]
-    text = getattr(frag, "text", None)
-    if (
-        type(text) is not str
-        or hasattr(frag, "cbDefn")
-        or hasattr(frag, "backColor")
-        or "\xad" in text
-    ):
-        return None
-    words = split_words(strip_white(text))
-    if not words or not all(words):
-        return None
-    if isinstance(width, tuple):
-        return None
-    max_widths: list[float] = width if isinstance(width, list) else [width]
-    first = max_widths[0]
-    _handleBulletWidth(para.bulletText, style, max_widths)  # as ReportLab does: in place
-    font, size, encoding = frag.fontName, frag.fontSize, para.encoding
-    widths = _widths_of(font, size, encoding)
-    space = widths.get(" ")
-    if space is None:
-        space = widths[" "] = stringWidth(" ", font, size, encoding)
-    shrink = style.spaceShrinkage * space
-    split_long = style.splitLongWords
-    last = len(max_widths) - 1
-    lines: list[tuple[float, list[str]]] = []
-    line: list[str] = []
-    lineno = 0
-    max_width = max_widths[0]
-    current = -space
-    widest = 0.0
-    for word in words:
-        word_width = widths.get(word)
-        if word_width is None:
-            word_width = widths[word] = stringWidth(word, font, size, encoding)
-        new = current + space + word_width
-        if new > max_width + shrink * len(line):
-            if split_long and word_width > max_widths[min(lineno, last)]:
-                max_widths[0] = first  # undo the bullet's share: ReportLab takes it again
-                return None
-            if line:
-                widest = max(widest, current)
-                lines.append((max_width - current, line))
-                line = [word]
-                current = word_width
-                lineno += 1
-                max_width = max_widths[min(last, lineno)]
-                continue
-        line.append(word)
-        current = new
-    widest = max(widest, current)
-    lines.append((max_width - current, line))
-    para.height = 0
-    para._width_max = widest
-    para._splitLongWordCount = para._hyphenations = 0
-    ascent, descent = getAscentDescent(font, size)
-    return frag.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=size)
-
-
-class _KeptTable(Table):  # type: ignore[misc]  # ReportLab has no type hints
-    """A table under a repeated head that leaves no lone row at the foot or head of a page.
-
-    It splits between rows only with at least :data:`KEPT_ROWS` rows on each side of
-    the break; a shorter table moves whole to the next page.  At the top of a frame
-    it splits as ReportLab would (nothing else fits better there).
-    """
-
-    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
-        self._calc(availWidth, availHeight)
-        heights: list[float] = list(self._rowHeights)
-        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        used = sum(heights[:head])
-        fits = 0
-        for height in heights[head:]:
-            if used + height > availHeight:
-                break
-            used += height
-            fits += 1
-        kept = min(fits, len(heights) - head - KEPT_ROWS)
-        if kept < KEPT_ROWS:
-            if availHeight >= FRAME_HEIGHT - 1:
-                return list(super().split(availWidth, availHeight))
-            return []
-        # Down to the last row kept: where the rows end, the table splits.
-        room = sum(heights[: head + kept]) + 0.01 if kept < fits else availHeight
-        return list(super().split(availWidth, room))
-
-
-class _KeptGroup(_KeepTogether):  # type: ignore[misc]  # ReportLab has no type hints
-    """The group the document template makes of a heading kept with what follows.
-
-    ``KeepTogether`` measures its content with ReportLab's ``_listWrapOn``, which
-    deep-copies the document's frame for each measurement, so that flowables that add
-    content while they are measured add it to the copy.  No flowable of a protocol
-    does; this measures the same heights, in the same way, without the copy.
-    """
-
-    def wrap(self, aW: float, aH: float) -> tuple[float, float]:  # noqa: N803
-        dims: list[tuple[float, float]] = []
-        width, height = _measure_group(self._content, aW, self.canv, dims)
-        self._H = height
-        self._H0 = dims[0][1] if dims else 0
-        self._wrapInfo = aW, aH
-        return width, 0xFFFFFF  # force a split, as KeepTogether does
-
-
-def _measure_group(
-    content: list[Flowable], width: float, canv: Canvas, dims: list[tuple[float, float]]
-) -> tuple[float, float]:
-    """``_listWrapOn(content, width, canv, dims=dims)`` for flowables that add no content."""
-    if not listWrapOnFakeWidth or any(hasattr(f, "frameAction") for f in content):
-        return _listWrapOn(content, width, canv, dims=dims)  # type: ignore[no-any-return]
-    widest = 0.0
-    total = 0.0
-    space_after = 0.0
-    at_top = True
-    for flowable in content:
-        w, h = flowable.wrapOn(canv, width, 0xFFFFFFF)
-        dims.append((w, h))
-        if h <= _FUZZ:
-            continue
-        widest = max(widest, min(w, width))
-        total += h
-        if at_top:
-            at_top = False
-        else:
-            before = flowable.getSpaceBefore()
-            if getattr(flowable, "_SPACETRANSFER", False):
-                before = space_after
-            total += max(before - space_after, 0)
-        after = flowable.getSpaceAfter()
-        if getattr(flowable, "_SPACETRANSFER", False):
-            after = space_after
-        space_after = after
-        total += space_after
-    return widest, total - space_after
-
-
-def _tidy(text: str) -> bool:
-    """Whether ReportLab's clean-up of white space would leave ``text`` as it is.
-
-    It would if the only white space is single spaces inside: every other white-space
-    character (the no-break space included) is one Python does not count as printable.
-    """
-    return text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " "
-
-
-@lru_cache(maxsize=64)
-def _plain_frag(style: ParagraphStyle) -> dict[str, Any]:
-    """What ReportLab's parser makes of an unmarked text in ``style``: one fragment."""
-    _style, frags, _bullet = ParaParser().parse("x", style)
-    return dict(frags[0].__dict__)
-
-
-def _para(text: str, style: ParagraphStyle, bullet: str | None = None) -> Paragraph:
-    """A paragraph of plain ``text`` (markup characters print as text).
-
-    Most texts have no character the markup parser would act on (``<``, ``>``,
-    ``&``): their one fragment is made directly, as the parser would make it
-    (after ReportLab's clean-up of the whitespace, where there is any to clean),
-    which saves parsing some 2,000 paragraphs of a long protocol.
-    """
-    text = clean(text)
-    if "<" in text or ">" in text or "&" in text:
-        return _Para(escape(text), style, bullet)
-    data = text if _tidy(text) else cleanBlockQuotedText(text)
-    frags: list[ParaFrag] = []
-    if data:
-        frag = ParaFrag()
-        frag.__dict__.update(_plain_frag(style), text=data, link=[], us_lines=[])
-        frags.append(frag)
-    return _Para(text, style, bullet, frags=frags)
-
-
-def _paras(text: str, style: ParagraphStyle) -> list[Flowable]:
-    """A narrative text: one paragraph per non-empty line."""
-    return [_para(part, style) for part in text.split("\n") if part.strip()]
-
 
 # -- the parts of the protocol -------------------------------------------------------------------
 
@@ -1036,118 +452,6 @@ def _signatures(snapshot: ProtocolSnapshot, layout: _Layout) -> list[Flowable]:
     )
     table.spaceBefore = 8 * mm  # a space the group measures (a Spacer would end the chain)
     return [table]
-
-
-def annex_heading(snapshot: ProtocolSnapshot, number: int) -> str:
-    """ "Annex 1 to Minutes No. 1 of 14 March 2024"; a snapshot from before it: "Protocol No. 1"."""
-    heading = snapshot.labels.get("annex_heading", "")
-    if not heading:
-        return protocol_number_line(snapshot)
-    return heading.replace("{annex}", str(number))
-
-
-def annex_title(snapshot: ProtocolSnapshot, key: str, old_key: str) -> str:
-    """The title under an annex heading; a snapshot from before the headings has "Annex 1. ..."."""
-    return snapshot.labels.get(key) or snapshot.labels.get(old_key, "")
-
-
-def roll_call_title(roll: RollCall, item_titles: dict[int, str]) -> tuple[str, str]:
-    """The two header lines of a roll-call table: "N. item title", "N.M. decision"."""
-    title = item_titles.get(roll.item_number, "")
-    item_line = f"{roll.item_number}. {title}" if title else f"{roll.item_number}."
-    return item_line, f"{roll.decision_number}. {roll.decision_text}"
-
-
-def _roll_call_table(
-    roll: RollCall, item_titles: dict[int, str], results: dict[str, str], layout: _Layout
-) -> RuledTable:
-    styles = layout.styles
-    item_line, decision_line = roll_call_title(roll, item_titles)
-    head: list[Row] = [
-        layout.band(item_line, styles["cell_bold"]),
-        layout.band(decision_line, styles["cell"]),
-    ]
-    rows: list[Row] = []
-    if roll.counts_only:
-        text = layout.labels.get("counts_only", "")
-        result = results.get(roll.decision_number, "")
-        body = f"<i>{_x(text)}</i>" + (f"<br/>{_x(result)}" if result else "")
-        rows.append(Band(layout.marked(body, "cell")))
-    else:
-        # The column heads and the rows are plain strings: one line each, drawn directly.
-        head.append(
-            Cells(
-                (
-                    clean(layout.labels.get("number_sign", "№")),
-                    clean(layout.labels.get("member", "")),
-                    clean(layout.labels.get("vote", "")),
-                ),
-                ("CENTER", "CENTER", "CENTER"),
-                bold=True,
-            )
-        )
-        mark = clean(layout.labels.get("presiding_mark", ""))
-        cell = styles["cell"]
-        fits = layout.fits
-        _number_width, name_width, vote_width = layout.roll_call.widths
-        for number, row in enumerate(roll.rows, 1):
-            name = clean(row.name)
-            if row.presiding and mark:
-                name = f"{name} {mark}"
-            choice = clean(row.choice)
-            rows.append(
-                Cells(
-                    (
-                        str(number),
-                        # Too long for one line (rare): a Paragraph wraps it.
-                        name if fits(name, name_width) else _para(name, cell),
-                        choice if fits(choice, vote_width) else _para(choice, cell),
-                    ),
-                    ROLL_CALL_ALIGN,
-                )
-            )
-    return RuledTable(layout.roll_call, head, rows, layout.shows)
-
-
-def _roll_call_annex(snapshot: ProtocolSnapshot, layout: _Layout, number: int) -> list[Flowable]:
-    item_titles = {item.number: item.title for item in snapshot.items}
-    results = {d.number: d.result for item in snapshot.items for d in item.decisions}
-    story: list[Flowable] = [
-        PageBreak(),
-        _para(annex_heading(snapshot, number), layout.styles["annex_ref"]),
-        _para(annex_title(snapshot, "roll_call_title", "annex_roll_call"), layout.styles["annex"]),
-    ]
-    for roll in snapshot.roll_calls:
-        story.append(_roll_call_table(roll, item_titles, results, layout))
-        story.append(Spacer(1, 6 * mm))
-    return story
-
-
-def dissent_meta(dissent: DissentLine, labels: dict[str, str]) -> str:
-    """ "Received: 21 November 2026; English"."""
-    meta = []
-    if dissent.received:
-        received = labels.get("received", "")
-        meta.append(f"{received}: {dissent.received}" if received else dissent.received)
-    if dissent.language:
-        meta.append(dissent.language)
-    return "; ".join(meta)
-
-
-def _dissent_annex(snapshot: ProtocolSnapshot, layout: _Layout, number: int) -> list[Flowable]:
-    styles = layout.styles
-    story: list[Flowable] = [
-        PageBreak(),
-        _para(annex_heading(snapshot, number), styles["annex_ref"]),
-        _para(annex_title(snapshot, "dissents_title", "annex_dissents"), styles["annex"]),
-    ]
-    for dissent in snapshot.dissents:
-        story.append(_para(f"{dissent.number}. {dissent.name}", styles["dissent_head"]))
-        meta = dissent_meta(dissent, snapshot.labels)
-        if meta:
-            story.append(_para(meta, styles["dissent_meta"]))
-        story.extend(_paras(dissent.text, styles["body"]))
-    return story
 
 
 def story_of(snapshot: ProtocolSnapshot, width: float) -> list[Flowable]:

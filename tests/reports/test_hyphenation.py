@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from app.reports.protocol_pdf import _hyphenator
+from app.reports.protocol_styles import _hyphenator
 
 
 def test_common_words_break_and_names_do_not() -> None:

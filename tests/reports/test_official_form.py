@@ -18,7 +18,9 @@ from reportlab.lib.enums import TA_JUSTIFY, TA_LEFT
 
 from app.domain.protocol import ProtocolSnapshot
 from app.reports import fonts
-from app.reports.protocol_pdf import BODY_SIZE, _para, _styles, render_pdf
+from app.reports.protocol_flowables import _para
+from app.reports.protocol_pdf import render_pdf
+from app.reports.protocol_styles import BODY_SIZE, _styles
 from tests.reports.protocol_samples import sample_snapshot
 
 KAZAKH_BOTH_CASES = "ӘҒҚҢӨҰҮҺІәғқңөұүһі"

@@ -16,8 +16,8 @@ from docx.table import Table
 
 from app.domain.protocol import ProtocolSnapshot, RollCall, VoteRow
 from app.reports.docx_package import read_identity
+from app.reports.protocol_annexes import annex_heading
 from app.reports.protocol_docx import render_docx
-from app.reports.protocol_pdf import annex_heading
 from tests.reports.protocol_samples import sample_snapshot
 
 LANGS = ("kk", "ru", "en")
@@ -336,9 +336,10 @@ def test_no_template_metadata_is_left(
         names = set(package.namelist())
         app = package.read("docProps/app.xml").decode()
         settings = package.read("word/settings.xml").decode()
-        rels = package.read("_rels/.rels").decode() + package.read(
-            "word/_rels/document.xml.rels"
-        ).decode()
+        rels = (
+            package.read("_rels/.rels").decode()
+            + package.read("word/_rels/document.xml.rels").decode()
+        )
         types = package.read("[Content_Types].xml").decode()
     assert "docProps/thumbnail.jpeg" not in names
     assert not any(name.startswith("customXml/") for name in names)

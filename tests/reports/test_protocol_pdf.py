@@ -15,7 +15,9 @@ from reportlab.lib.units import mm
 
 from app.domain.protocol import DecisionLine, ProtocolSnapshot, RollCall, VoteRow
 from app.reports import fonts
-from app.reports.protocol_pdf import annex_heading, clean, render_pdf
+from app.reports.protocol_annexes import annex_heading
+from app.reports.protocol_pdf import render_pdf
+from app.reports.protocol_styles import clean
 from tests.reports.protocol_samples import sample_snapshot
 
 LANGS = ("kk", "ru", "en")
@@ -487,13 +489,13 @@ def test_the_fast_line_breaking_breaks_as_reportlab_does(
     """
     from reportlab.platypus import KeepTogether, Paragraph
 
-    from app.reports import protocol_pdf
+    from app.reports import protocol_flowables, protocol_pdf
 
     snapshot = sample_snapshot(lang, 12)
     fast = render_pdf(snapshot)
 
     # Line by line: every plain paragraph of the protocol, broken both ways.
-    plain_lines = protocol_pdf._plain_lines
+    plain_lines = protocol_flowables._plain_lines
     checked = 0
 
     def both(para: Paragraph, width: list[float]) -> None:
@@ -504,7 +506,7 @@ def test_the_fast_line_breaking_breaks_as_reportlab_does(
             checked += 1
         # None: ReportLab breaks the lines the PDF is made of.
 
-    monkeypatch.setattr(protocol_pdf, "_plain_lines", both)
+    monkeypatch.setattr(protocol_flowables, "_plain_lines", both)
     monkeypatch.setattr(protocol_pdf, "_KeptGroup", KeepTogether)
     monkeypatch.setattr(
         protocol_pdf._Layout,

@@ -22,7 +22,9 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from app.domain.protocol import RollCall, VoteRow
 from app.reports import fonts
-from app.reports.protocol_pdf import _para, _styles, render_pdf
+from app.reports.protocol_flowables import _para
+from app.reports.protocol_pdf import render_pdf
+from app.reports.protocol_styles import _styles
 from app.reports.ruled_table import Band, Cells, GridStyle, RuledTable, TextShows
 from tests.reports.protocol_samples import sample_snapshot
 
@@ -47,9 +49,7 @@ def grid(keep_rows: int = 1, frame_height: float = 0.0) -> GridStyle:
     )
 
 
-def table(
-    rows: int, shows: TextShows | None = None, style: GridStyle | None = None
-) -> RuledTable:
+def table(rows: int, shows: TextShows | None = None, style: GridStyle | None = None) -> RuledTable:
     cell = ParagraphStyle("cell10", parent=_styles()["cell"], fontSize=10, leading=12)
     head = [
         Band(Paragraph("Item", cell), shaded=True),
