@@ -56,6 +56,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     restore.add_argument("file", help="the backup file to restore")
     restore.add_argument("--to", metavar="DIR", help="where to keep the current database's copy")
+    restore.add_argument(
+        "--force", action="store_true", help="restore it even if it is a backup of another database"
+    )
     check = sub.add_parser("check", help="check the database's integrity")
     check.add_argument("--full", action="store_true", help="the full check (slower)")
     listing = sub.add_parser("backups", help="list the backups, newest first")
@@ -108,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    paths.private_files()  # before anything is written: Kenes's files are for the user alone
     args = build_parser().parse_args(argv)
     folder = getattr(args, "to", None)
     args.backup_dir = Path(folder) if folder else paths.backup_dir()
@@ -147,15 +151,19 @@ def _sqlite_file(target: str) -> Path:
 
 def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int:
     from app.i18n import _, ngettext
-    from app.models.backup import list_backups
     from app.services import backups
 
     policy = backups.BackupPolicy(args.backup_dir)
-    if command == "backups":
-        for item in list_backups(policy.folder):
-            print(f"{item.made:%Y-%m-%d %H:%M:%S}  {item.reason:<17} {item.path}")
-        return 0
     database_file = _sqlite_file(target)
+    if command == "backups":
+        listing = backups.list_database_backups(database_file, policy)
+        for item in listing.own:
+            print(f"{item.made:%Y-%m-%d %H:%M:%S}  {item.reason:<17} {item.path}")
+        if listing.from_before_identities:
+            print(_("Older backups that do not say which database they are of:"))
+            for item in listing.from_before_identities:
+                print(f"{item.made:%Y-%m-%d %H:%M:%S}  {item.reason:<17} {item.path}")
+        return 0
     if command == "backup":
         made = backups.back_up_now(database_file, policy)
         print(_("Backup written: {path}").format(path=made.path))
@@ -169,7 +177,12 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
         for problem in report.problems[:20]:
             print(f"  {problem}", file=sys.stderr)
         return 1
-    report_ = backups.restore_backup(Path(args.file), database_file, policy)
+    try:
+        report_ = backups.restore_backup(Path(args.file), database_file, policy, force=args.force)
+    except backups.OtherDatabaseBackup as exc:
+        print(exc.message(), file=sys.stderr)
+        print(_("To restore it all the same, repeat the command with --force."), file=sys.stderr)
+        return 2
     summary = report_.summary
     print(
         _("Restored {file} (made {made}): {councils}, {people}, {seats}.").format(
@@ -192,6 +205,7 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
 
 
 if TYPE_CHECKING:
+    from app.services.exchange.format import ImportRefused
     from app.services.protocols.documents import Verification
 
 
@@ -312,7 +326,11 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
             if count:
                 print(f"  {table:<24} {count:>8}")
         return 0
-    plan = plan_import(database, read_archive(Path(args.file)))
+    try:
+        plan = plan_import(database, read_archive(Path(args.file)))
+    except ImportRefused as exc:
+        _print_refusal(exc)
+        return 2
     print(
         _("New records: {new}; updated: {updated}; unchanged: {unchanged}.").format(
             new=plan.new, updated=plan.updated, unchanged=plan.unchanged
@@ -322,8 +340,7 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
         if counts.new or counts.updated:
             print(f"  {table:<24} +{counts.new:<7} ~{counts.updated:<7}")
     if not plan.ok:
-        for problem in plan.problems:
-            print(f"{problem.location}: {problem.message()}", file=sys.stderr)
+        _print_refusal(ImportRefused(plan.problems))
         return 2
     if not args.yes:
         print(_("Nothing was written; run again with --yes to import."))
@@ -331,11 +348,18 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
     try:
         result = apply_import(database, Actor.current_user(), plan)
     except ImportRefused as exc:
-        for location, message in exc.report():
-            print(f"{location}: {message}", file=sys.stderr)
+        _print_refusal(exc)
         return 2
     print(_("Imported: {count} records written.").format(count=result.changed))
     return 0
+
+
+def _print_refusal(refusal: ImportRefused) -> None:
+    """The refusal and every problem under it, each with its JSON pointer (or ZIP entry)."""
+    print(refusal.message(), file=sys.stderr)
+    for location, message in refusal.report():
+        # The empty pointer is the whole document: the message alone says it.
+        print(f"  {location}: {message}" if location else f"  {message}", file=sys.stderr)
 
 
 def _headless(command: str, target: str, args: argparse.Namespace) -> int:

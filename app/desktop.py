@@ -199,7 +199,9 @@ class KenesApp:
 
     def _offer_backup(self, exc: KenesError) -> bool:
         policy = backup_policy(self.store)
-        latest = latest_good_backup(policy.folder) if self.database_file else None
+        latest = (
+            latest_good_backup(policy.folder, self.database_file) if self.database_file else None
+        )
         if latest is None:
             QMessageBox.critical(
                 self.window,
@@ -324,8 +326,11 @@ class KenesApp:
         self.startup_task = BackgroundTask(work, done, failed, parent=window)
         self.startup_task.start()
 
-    def restore(self, path: Path) -> None:
-        """Close everything, restore ``path`` over the database, open again."""
+    def restore(self, path: Path, force: bool = False) -> None:
+        """Close everything, restore ``path`` over the database, open again.
+
+        ``force``: the user confirmed restoring a backup of another database.
+        """
         assert self.database_file is not None
         if self.window is not None:
             self.window.close()
@@ -335,7 +340,9 @@ class KenesApp:
             self.database.close()
             self.database = None
         try:
-            report = restore_backup(path, self.database_file, backup_policy(self.store))
+            report = restore_backup(
+                path, self.database_file, backup_policy(self.store), force=force
+            )
         except KenesError as exc:
             QMessageBox.critical(None, _("Kenes"), exc.message())
             report = None

@@ -21,7 +21,7 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
         if isinstance(handler, logging.FileHandler) and Path(handler.baseFilename) == log_file:
             return log_file
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)  # for the user alone (paths.py)
         handler = logging.handlers.RotatingFileHandler(
             log_file, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
         )

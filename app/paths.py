@@ -1,7 +1,17 @@
-"""Where Kenes keeps its files, by the platform's conventions (platformdirs)."""
+"""Where Kenes keeps its files, by the platform's conventions (platformdirs).
+
+Kenes's files are for the user alone: every entry point calls :func:`private_files`
+before it writes anything, so the database (and its -wal and -shm), backups, the log,
+settings and exported protocols are created 0600 in 0700 folders, and Kenes's own
+folders are made, or narrowed, to 0700.  A folder the user names (``--db``, a backup
+folder chosen in the settings) keeps the permissions the user gave it.
+"""
 
 from __future__ import annotations
 
+import contextlib
+import os
+import stat
 from pathlib import Path
 
 import platformdirs
@@ -36,3 +46,27 @@ def backup_dir() -> Path:
 def default_database_file() -> Path:
     """The SQLite file used when no other database is named."""
     return data_dir() / "kenes.sqlite3"
+
+
+PRIVATE_FOLDER_MODE = 0o700
+PRIVATE_UMASK = 0o077
+
+
+def private_folder(folder: Path) -> Path:
+    """Create one of Kenes's own folders for the user alone, or narrow it to 0700."""
+    folder.mkdir(mode=PRIVATE_FOLDER_MODE, parents=True, exist_ok=True)
+    if os.name == "posix" and stat.S_IMODE(folder.stat().st_mode) & 0o077:
+        folder.chmod(PRIVATE_FOLDER_MODE)
+    return folder
+
+
+def private_files() -> None:
+    """New files and folders of this process are for the user alone; Kenes's folders too.
+
+    Called first at every start.  A Kenes folder that cannot be created or narrowed
+    (a read-only home, another owner) is left as it is: opening the database says why.
+    """
+    os.umask(PRIVATE_UMASK)
+    for folder in (data_dir(), backup_dir(), config_dir(), log_dir()):
+        with contextlib.suppress(OSError):
+            private_folder(folder)

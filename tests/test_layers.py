@@ -49,6 +49,24 @@ def test_domain_imports_only_stdlib_and_itself(path: Path) -> None:
     assert domain_violations(path.read_text(encoding="utf-8")) == set()
 
 
+def formats_violations(source: str) -> set[str]:
+    """Imports a pure file format may not make: anything but the stdlib, app.domain, itself."""
+    return {n for n in domain_violations(source) if not n.startswith("app.formats")}
+
+
+@pytest.mark.parametrize("path", sources("formats"), ids=lambda p: str(p.relative_to(APP)))
+def test_formats_import_only_stdlib_domain_and_themselves(path: Path) -> None:
+    assert formats_violations(path.read_text(encoding="utf-8")) == set()
+
+
+def test_the_formats_check_catches_violations() -> None:
+    assert formats_violations("import sqlalchemy\nfrom app.formats import atomic\n") == {
+        "sqlalchemy"
+    }
+    assert formats_violations("from app.services import base\n") == {"app.services"}
+    assert formats_violations("from app.domain.translation import N_\n") == set()
+
+
 @pytest.mark.parametrize(
     "path",
     [p for layer in QT_FREE_LAYERS for p in sources(layer)],

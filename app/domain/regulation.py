@@ -13,6 +13,7 @@ from datetime import date
 from enum import StrEnum
 
 from app.domain.citation import ActKind, Citation, legacy_act_key, paragraph_of
+from app.domain.errors import DomainError, Term
 from app.domain.translation import N_
 
 
@@ -468,3 +469,156 @@ def _legacy_act(sources: dict[object, object], data: dict[str, object]) -> Act |
             refs.append(str(deadline.get("source", "")))
     keys = {legacy_act_key(ref) for ref in refs} - {""}
     return LEGACY_ACTS.get(keys.pop()) if len(keys) == 1 else None
+
+
+# Limits of a profile's numbers: beyond them a value is a typing or file mistake, never a rule.
+# The profile editor takes its ranges from here, and services and the import refuse the rest.
+MAX_MEETINGS_PER_YEAR = 365
+MAX_DEPUTY_CHAIRS = 20
+MAX_CO_CHAIRS = 20
+MAX_SHARE_DENOMINATOR = 100
+DEADLINE_LIMITS: dict[DayCount, int] = {
+    DayCount.CALENDAR_DAYS: 366,
+    DayCount.WORKING_DAYS: 366,
+    DayCount.WEEKS: 52,
+    DayCount.MONTHS: 24,
+}
+NUMBER_LIMITS: dict[str, int] = {
+    "min_meetings_per_year": MAX_MEETINGS_PER_YEAR,
+    "max_deputy_chairs": MAX_DEPUTY_CHAIRS,
+    "max_co_chairs": MAX_CO_CHAIRS,
+}
+# The names of the profile's fields, as the profile editor labels them.
+PROFILE_FIELD_LABELS: dict[str, str] = {
+    "quorum": N_("Quorum"),
+    "threshold": N_("Decision threshold"),
+    "min_meetings_per_year": N_("Meetings a year, at least"),
+    "max_deputy_chairs": N_("Deputy chairs, at most"),
+    "max_co_chairs": N_("Co-chairs, at most"),
+    "materials_deadline": N_("Materials, before a session"),
+    "materials_deadline_interim": N_("Materials, before an interim meeting"),
+    "protocol_draft_deadline": N_("Draft protocol, after a session"),
+    "protocol_draft_deadline_interim": N_("Draft protocol, after an interim meeting"),
+    "copies_deadline": N_("Copies to members, after signing"),
+}
+_DEADLINE_MESSAGES = {
+    DayCount.CALENDAR_DAYS: N_("The deadline “{field}” must be from 0 to {limit} calendar days."),
+    DayCount.WORKING_DAYS: N_("The deadline “{field}” must be from 0 to {limit} working days."),
+    DayCount.WEEKS: N_("The deadline “{field}” must be from 0 to {limit} weeks."),
+    DayCount.MONTHS: N_("The deadline “{field}” must be from 0 to {limit} months."),
+}
+INVALID_PROFILE = N_("The regulation profile is not valid.")
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_number(name: str, value: object) -> None:
+    limit = NUMBER_LIMITS[name]
+    if not _whole(value) or not 0 <= value <= limit:  # type: ignore[operator]
+        raise DomainError(
+            N_("The field “{field}” must be a whole number from {low} to {high}."),
+            field=Term(PROFILE_FIELD_LABELS[name]),
+            low=0,
+            high=limit,
+        )
+
+
+def _check_share(name: str, numerator: object, denominator: object) -> None:
+    if (
+        not _whole(numerator)
+        or not _whole(denominator)
+        or not 1 <= denominator <= MAX_SHARE_DENOMINATOR  # type: ignore[operator]
+        or not 0 <= numerator <= denominator  # type: ignore[operator]
+    ):
+        raise DomainError(
+            N_(
+                "The value of “{field}” must be a fraction of at most one, with a "
+                "denominator from 1 to {limit}; {numerator}/{denominator} is not."
+            ),
+            field=Term(PROFILE_FIELD_LABELS[name]),
+            limit=MAX_SHARE_DENOMINATOR,
+            numerator=_shown(numerator),
+            denominator=_shown(denominator),
+        )
+
+
+def _check_deadline(name: str, amount: object, unit: object) -> None:
+    try:
+        day_count = DayCount(unit)  # type: ignore[arg-type]
+    except ValueError:
+        raise DomainError(INVALID_PROFILE) from None
+    limit = DEADLINE_LIMITS[day_count]
+    if not _whole(amount) or not 0 <= amount <= limit:  # type: ignore[operator]
+        raise DomainError(
+            _DEADLINE_MESSAGES[day_count], field=Term(PROFILE_FIELD_LABELS[name]), limit=limit
+        )
+
+
+def _shown(value: object) -> str:
+    """A number as a message may show it: a file's huge number is cut, not printed whole."""
+    if not _whole(value):
+        return "?"
+    return str(value) if abs(value) < 10**9 else "…"  # type: ignore[arg-type]
+
+
+def check_profile(profile: RegulationProfile) -> RegulationProfile:
+    """Refuse a profile whose numbers make no sense, naming the field; return it unchanged.
+
+    The shares are fractions of at most one whole with a denominator of at most 100,
+    meetings a year 0 to 365, deputy and co-chairs 0 to 20 each, and a deadline 0 to
+    366 days, 52 weeks or 24 months:
+
+    >>> check_profile(AI_COUNCIL_881.profile) is AI_COUNCIL_881.profile
+    True
+    >>> check_profile(RegulationProfile(max_deputy_chairs=-3))
+    Traceback (most recent call last):
+    app.domain.errors.DomainError: The field “Deputy chairs, at most” must be a whole number from 0 to 20.
+    """  # noqa: E501 - a doctest shows the message whole
+    if not isinstance(profile, RegulationProfile):
+        raise DomainError(INVALID_PROFILE)
+    for name in ("quorum", "threshold"):
+        share = getattr(profile, name)
+        if share is None and name == "quorum":
+            continue
+        if not isinstance(share, Share):
+            raise DomainError(INVALID_PROFILE)
+        _check_share(name, share.numerator, share.denominator)
+    for name in NUMBER_LIMITS:
+        _check_number(name, getattr(profile, name))
+    for name in DEADLINE_FIELDS:
+        deadline = getattr(profile, name)
+        if deadline is None:
+            continue
+        if not isinstance(deadline, Deadline):
+            raise DomainError(INVALID_PROFILE)
+        _check_deadline(name, deadline.amount, deadline.unit)
+    return profile
+
+
+def profile_from_data(data: object) -> RegulationProfile:
+    """The profile a file or another program sent, every value checked (see :func:`check_profile`).
+
+    Unlike :func:`profile_from_dict`, which reads what Kenes stored itself, this
+    names the field at fault: a share of 5/3 or a deadline of −2 days cannot even
+    be built, so the data are looked at before the profile is.
+    """
+    if not isinstance(data, dict):
+        raise DomainError(INVALID_PROFILE)
+    for name in ("quorum", "threshold"):
+        share = data.get(name)
+        if isinstance(share, dict):
+            _check_share(name, share.get("numerator"), share.get("denominator"))
+    for name in NUMBER_LIMITS:
+        if name in data and data[name] is not None:
+            _check_number(name, data[name])
+    for name in DEADLINE_FIELDS:
+        deadline = data.get(name)
+        if isinstance(deadline, dict):
+            _check_deadline(name, deadline.get("amount"), deadline.get("unit"))
+    try:
+        profile = profile_from_dict(data)
+    except (ValueError, TypeError, KeyError, AttributeError) as exc:
+        raise DomainError(INVALID_PROFILE) from exc
+    return check_profile(profile)

@@ -5,6 +5,12 @@ it was made: ``kenes-20261122-141503-start.sqlite3``.  Automatic backups are
 rotated (the newest of each of the last N days and M weeks are kept); copies
 made by hand, before a migration and before a restore are never deleted by
 the rotation.
+
+Each database keeps its backups in a folder of its own inside the backup
+folder, named after its identity (``kenes_meta``), with a ``database.txt``
+naming the file they were last made of; rotation never looks outside it.
+Backups made before identities lie in the backup folder itself; each still
+tells its database by the identity stored in it, when it has one.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ from pathlib import Path
 
 from app.domain.errors import EnvironmentProblem
 from app.domain.translation import N_
+from app.models.meta import is_identity, read_identity, write_file_identity
 
 PATTERN = re.compile(r"^kenes-(\d{8})-(\d{6})(?:-(\d+))?-([a-z-]+)\.sqlite3$")
 AUTOMATIC = frozenset({"start", "daily"})
@@ -53,6 +60,111 @@ def list_backups(folder: Path) -> list[BackupFile]:
     return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
 
 
+SOURCE_FILE = "database.txt"
+
+
+def identity_folder(root: Path, identity: str) -> Path:
+    """The folder inside the backup folder ``root`` for the database ``identity``."""
+    assert is_identity(identity), identity
+    return root / identity
+
+
+def recorded_source(folder: Path) -> Path | None:
+    """The database file the backups in an identity folder were last made of."""
+    try:
+        text = (folder / SOURCE_FILE).read_text(encoding="utf-8").strip()
+    except (OSError, UnicodeDecodeError):
+        return None
+    return Path(text) if text else None
+
+
+def record_source(folder: Path, source: Path) -> None:
+    """Note which file the backups in ``folder`` are made of (whole or not at all)."""
+    text = str(source.resolve())
+    if recorded_source(folder) == Path(text):
+        return
+    partial = folder / (SOURCE_FILE + ".partial")
+    with contextlib.suppress(OSError):
+        partial.write_text(text + "\n", encoding="utf-8")
+        partial.replace(folder / SOURCE_FILE)
+
+
+def identity_of(root: Path, database_file: Path) -> str | None:
+    """The database's identity: stored in it, or (a damaged file) by the folder that names it."""
+    identity = read_identity(database_file)
+    if identity is not None:
+        return identity
+    if not root.is_dir():
+        return None
+    wanted = database_file.resolve()
+    for folder in sorted(root.iterdir()):
+        if folder.is_dir() and is_identity(folder.name) and recorded_source(folder) == wanted:
+            return folder.name
+    return None
+
+
+def folder_for(root: Path, database_file: Path) -> Path:
+    """The folder the backups of ``database_file`` go to, made when missing (for the user alone).
+
+    A database without an identity gets one here.  A copy of a database (the same
+    identity, while the file its folder names still exists and holds it) is a database of
+    its own from now on: it gets a new identity, so the two never rotate away each other's
+    backups.  A file whose identity cannot be written (on a read-only medium) is backed up
+    into ``root`` itself, as before identities.
+    """
+    try:
+        identity = read_identity(database_file) or write_file_identity(database_file)
+        folder = identity_folder(root, identity)
+        source = recorded_source(folder)
+        if (
+            source is not None
+            and source != database_file.resolve()
+            and source.is_file()
+            and read_identity(source) == identity
+        ):
+            folder = identity_folder(root, write_file_identity(database_file, renew=True))
+    except sqlite3.OperationalError:  # read-only (a write-protected stick): still back it up
+        return _made(root)
+    except sqlite3.Error as exc:
+        raise EnvironmentProblem(
+            N_("The database {path} cannot be backed up: {reason}. It is unchanged."),
+            path=str(database_file),
+            reason=_explain(exc),
+        ) from exc
+    record_source(_made(folder), database_file)
+    return folder
+
+
+def _made(folder: Path) -> Path:
+    try:
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EnvironmentProblem(
+            N_("The backup folder {folder} cannot be created: {reason}"),
+            folder=str(folder),
+            reason=_explain(exc),
+        ) from exc
+    return folder
+
+
+def backups_of(root: Path, identity: str | None) -> list[BackupFile]:
+    """The backups of one database, newest first: its folder's, and older ones that name it.
+
+    With ``identity`` None (a database that cannot be told), the backups from before
+    identities.
+    """
+    if identity is None:
+        return legacy_backups(root)
+    found = list_backups(identity_folder(root, identity))
+    found += [b for b in list_backups(root) if read_identity(b.path) == identity]
+    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+
+
+def legacy_backups(root: Path) -> list[BackupFile]:
+    """Backups in the backup folder itself that do not tell which database they are of."""
+    return [b for b in list_backups(root) if read_identity(b.path) is None]
+
+
 def _explain(exc: BaseException) -> str:
     text = str(exc)
     if isinstance(exc, OSError) and exc.strerror:
@@ -68,7 +180,7 @@ def backup_database(
         raise ValueError(reason)
     now = now or datetime.now()
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     except OSError as exc:
         raise EnvironmentProblem(
             N_("The backup folder {folder} cannot be created: {reason}"),

@@ -23,7 +23,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from app.domain.errors import EnvironmentProblem
 from app.domain.translation import N_
-from app.models.meta import SQLITE_APPLICATION_ID
+from app.models.meta import SQLITE_APPLICATION_ID, ensure_identity
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change (it costs 0.3 s)
     from alembic.config import Config
@@ -371,9 +371,9 @@ def open_database(
             and state.exists
             and state.revision != head_revision()
         ):
-            from app.models.backup import backup_database
+            from app.models.backup import backup_database, folder_for
 
-            backup_database(path, backup_dir, "before-migration")
+            backup_database(path, folder_for(backup_dir, path), "before-migration")
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -390,6 +390,8 @@ def open_database(
             database.created = _check_server_database(engine, where)
         if migrate and not at_head:  # at the newest schema, Alembic has nothing to do
             _upgrade_or_refuse(database, where)
+        if migrate:
+            _ensure_identity(engine)
     except OperationalError as exc:
         engine.dispose()
         raise DatabaseOpenError(
@@ -401,6 +403,19 @@ def open_database(
         engine.dispose()
         raise
     return database
+
+
+def _ensure_identity(engine: Engine) -> None:
+    """Give the database the identity its backups are kept under (once, at its first open).
+
+    A database on a read-only medium opens without one; its backups get it later.
+    """
+    try:
+        with engine.begin() as conn:
+            ensure_identity(conn)
+    except OperationalError:
+        if engine.url.get_backend_name() != "sqlite":
+            raise
 
 
 def _upgrade_or_refuse(database: Database, where: str) -> None:

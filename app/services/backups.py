@@ -2,7 +2,9 @@
 
 Restoring replaces the whole database file, so the caller closes the database
 first and opens it again afterwards; the current file is always kept as a
-backup before it is replaced.
+backup before it is replaced.  Each database's backups are kept apart (a
+folder per identity, see ``app.models.backup``), and a backup of another
+database is restored only when the caller forces it.
 """
 
 from __future__ import annotations
@@ -19,8 +21,11 @@ from app.models.backup import (
     BackupFile,
     IntegrityReport,
     backup_database,
+    backups_of,
+    folder_for,
+    identity_of,
     integrity_check,
-    list_backups,
+    legacy_backups,
     parse,
     rotate,
 )
@@ -30,6 +35,7 @@ from app.models.database import (
     inspect_sqlite_file,
     known_revisions,
 )
+from app.models.meta import read_identity
 
 
 @dataclass(frozen=True)
@@ -85,8 +91,9 @@ def back_up_now(database_file: Path, policy: BackupPolicy, reason: str = "manual
         raise DomainError(
             N_("There is no database file at {path} to back up."), path=str(database_file)
         )
-    made = backup_database(database_file, policy.folder, reason)
-    rotate(policy.folder, policy.daily, policy.weekly)
+    folder = folder_for(policy.folder, database_file)
+    made = backup_database(database_file, folder, reason)
+    rotate(folder, policy.daily, policy.weekly)  # this database's automatic backups only
     return made
 
 
@@ -123,15 +130,43 @@ def check_backup_file(path: Path) -> ArchiveSummary:
     return summarize(path)
 
 
-def restore_backup(backup: Path, database_file: Path, policy: BackupPolicy) -> RestoreReport:
+class OtherDatabaseBackup(DomainError):
+    """The backup is of another database than the one it would replace."""
+
+
+def check_same_database(backup: Path, database_file: Path) -> None:
+    """Refuse a backup whose stored identity is not the database's own.
+
+    A backup or a database that cannot tell its identity (made before identities, or
+    damaged) is not refused: nothing says it is another database's.
+    """
+    theirs = read_identity(backup)
+    ours = read_identity(database_file)
+    if theirs is not None and ours is not None and theirs != ours:
+        raise OtherDatabaseBackup(
+            N_(
+                "{path} is a backup of another database, not of {database}. Nothing was "
+                "restored, and the database is unchanged."
+            ),
+            path=str(backup),
+            database=str(database_file),
+        )
+
+
+def restore_backup(
+    backup: Path, database_file: Path, policy: BackupPolicy, *, force: bool = False
+) -> RestoreReport:
     """Replace ``database_file`` by ``backup`` after checking it; keep the current file first.
 
     The database must be closed by the caller.  Schema migrations, if the
-    backup is older, run when the restored database is opened.
+    backup is older, run when the restored database is opened.  A backup of
+    another database is refused unless ``force`` (the user asked for it).
     """
     summary = check_backup_file(backup)
     if backup.resolve() == database_file.resolve():
         raise DomainError(N_("The backup and the database are the same file."))
+    if not force:
+        check_same_database(backup, database_file)
     kept = None
     if database_file.exists():
         kept = _keep_current(database_file, policy)
@@ -163,21 +198,44 @@ def _keep_current(database_file: Path, policy: BackupPolicy) -> BackupFile:
     """A backup of the current file; a damaged file is copied byte for byte instead."""
     if integrity_check(database_file).ok:
         try:
-            return backup_database(database_file, policy.folder, "before-restore")
+            return backup_database(
+                database_file, folder_for(policy.folder, database_file), "before-restore"
+            )
         except EnvironmentProblem:
             pass
-    policy.folder.mkdir(parents=True, exist_ok=True)
+    identity = identity_of(policy.folder, database_file)
+    folder = policy.folder / identity if identity else policy.folder
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = policy.folder / f"kenes-{stamp}-before-restore.sqlite3"
+    target = folder / f"kenes-{stamp}-before-restore.sqlite3"
     shutil.copy2(database_file, target)
     parsed = parse(target)
     assert parsed is not None
     return parsed
 
 
-def latest_good_backup(folder: Path) -> BackupFile | None:
-    """The newest backup that passes the checks, to offer when the database is damaged."""
-    for backup in list_backups(folder):
+@dataclass(frozen=True)
+class BackupListing:
+    """The backups of one database, and those from before identities (whose database is unknown)."""
+
+    own: list[BackupFile]
+    from_before_identities: list[BackupFile]
+
+
+def list_database_backups(database_file: Path, policy: BackupPolicy) -> BackupListing:
+    """The backups of ``database_file`` (newest first), never another database's."""
+    identity = identity_of(policy.folder, database_file)
+    own = backups_of(policy.folder, identity) if identity else []
+    return BackupListing(own, legacy_backups(policy.folder))
+
+
+def latest_good_backup(folder: Path, database_file: Path) -> BackupFile | None:
+    """The newest backup of this database that passes the checks, to offer when it is damaged.
+
+    Only the database's own backups are offered; a database that cannot tell its identity
+    is offered the backups from before identities.
+    """
+    for backup in backups_of(folder, identity_of(folder, database_file)):
         try:
             check_backup_file(backup.path)
         except DomainError:

@@ -20,6 +20,10 @@ M = TypeVar("M", bound=Base)
 
 MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 20_000
+# Bidirectional controls, removed from every stored text (see clean_text).
+_BIDI_CONTROLS: dict[int, None] = dict.fromkeys(
+    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+)
 
 
 @dataclass(frozen=True)
@@ -47,11 +51,18 @@ def clean_text(
     limit: int = MAX_SHORT_TEXT,
     multiline: bool = False,
 ) -> str:
-    """Strip, normalise (NFC) and check a text field; refuse control characters."""
+    """Strip, normalise (NFC) and check a text field; refuse control characters.
+
+    Bidirectional controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069) are
+    removed: they are invisible, never needed in Kazakh or Russian, and make a
+    name show other than it is ("…pdf\\u202egpj.exe" reads "…exe.jpg"). Other
+    control characters (C0, DEL, C1) are refused.
+    """
     if value is None:
         value = ""
     if not isinstance(value, str):
         raise DomainError(N_("The field “{field}” must be text."), field=Term(field))
+    value = value.translate(_BIDI_CONTROLS)
     text = unicodedata.normalize("NFC", value).strip()
     allowed = "\n\t" if multiline else ""
     if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):

@@ -55,9 +55,7 @@ from __future__ import annotations
 import csv
 import gettext
 import io
-import os
 import re
-import tempfile
 import unicodedata
 import warnings
 from collections import Counter
@@ -81,6 +79,8 @@ from app.domain.composition import (
 )
 from app.domain.errors import DomainError, EnvironmentProblem, KenesError
 from app.domain.translation import N_
+from app.formats import atomic
+from app.formats.zip_limits import check_zip
 from app.formatting import legal_date, short_date
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
 from app.models.database import Database
@@ -659,7 +659,44 @@ def read_composition_file(path: Path) -> ImportPreview:
     return _preview(path, raw_rows)
 
 
+def _check_unpacked_size(path: Path) -> None:
+    """Refuse a workbook whose parts would unpack beyond what an office PC can hold."""
+    try:
+        problem = check_zip(path)
+    except OSError as exc:
+        raise _file_error(
+            N_("{name} cannot be read: {reason}"), path, reason=exc.strerror or str(exc)
+        ) from exc
+    if problem is None:
+        return
+    if problem.kind == "damaged":
+        raise _file_error(N_("{name} is not an Excel workbook (.xlsx) or it is damaged."), path)
+    if problem.kind == "ratio":
+        raise _file_error(
+            N_(
+                "{name} cannot be read safely: its part {part} unpacks to {ratio} times its "
+                "packed size (at most {limit} times). Such a file may be made to exhaust the "
+                "computer's memory; save the list again in Excel or as CSV."
+            ),
+            path,
+            part=problem.entry,
+            ratio=problem.value,
+            limit=problem.limit,
+        )
+    raise _file_error(
+        N_(
+            "{name} cannot be read safely: unpacked it would take {size} MB (at most {limit} MB). "
+            "Such a file may be made to exhaust the computer's memory; save the list again in "
+            "Excel or as CSV."
+        ),
+        path,
+        size=problem.value // (1024 * 1024) + 1,
+        limit=max(problem.limit // (1024 * 1024), 1),
+    )
+
+
 def _xlsx_rows(path: Path) -> list[tuple[int, list[object]]]:
+    _check_unpacked_size(path)  # before openpyxl unpacks anything
     rows: list[tuple[int, list[object]]] = []
     try:
         # openpyxl warns about features it drops (data validation, styles); not our concern.
@@ -1510,14 +1547,8 @@ def _sheet_title(text: str) -> str:
 def _write_atomically(path: Path, write: Callable[[str], object]) -> Path:
     """Write through a temporary file in the same folder, so no half-written file remains."""
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".kenes-", suffix=path.suffix, dir=path.parent)
-        os.close(handle)
-        try:
-            write(temporary)
-            os.replace(temporary, path)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
+        # Synced before the rename; the temporary file is removed on any failure.
+        atomic.write_path(path, lambda temporary: write(str(temporary)))
     except OSError as exc:
         raise EnvironmentProblem(
             N_("The file {path} cannot be written: {reason}"),

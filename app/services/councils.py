@@ -6,11 +6,19 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
-from app.domain.council import CouncilKind, pick
+from app.domain.council import CouncilKind, check_parents, pick
 from app.domain.errors import DomainError
-from app.domain.regulation import PRESETS, RegulationProfile, profile_from_dict, profile_to_dict
+from app.domain.regulation import (
+    PRESETS,
+    RegulationProfile,
+    check_profile,
+    profile_from_dict,
+    profile_to_dict,
+)
 from app.domain.translation import N_
+from app.i18n import interface_language
 from app.models.composition import Council
 from app.models.database import Database
 from app.services.base import (
@@ -107,9 +115,8 @@ def _apply(db_council: Council, data: CouncilData, session: object) -> None:
     if kind is CouncilKind.WORKING_GROUP and data.parent_id is None:
         raise DomainError(N_("A working group must name the council it works for."))
     if data.parent_id is not None:
-        parent = get(session, Council, data.parent_id, N_("Council"))  # type: ignore[arg-type]
-        if parent.id == db_council.id:
-            raise DomainError(N_("A council cannot be its own parent council."))
+        get(session, Council, data.parent_id, N_("Council"))  # type: ignore[arg-type]
+        _check_parent(session, db_council, data.parent_id, names)  # type: ignore[arg-type]
     for lang, name in names.items():
         setattr(db_council, f"name_{lang}", name)
         setattr(
@@ -127,7 +134,7 @@ def _apply(db_council: Council, data: CouncilData, session: object) -> None:
         raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
     profile = data.profile
     if profile is not None:
-        expect(profile, RegulationProfile, N_("Regulation profile"))
+        check_profile(expect(profile, RegulationProfile, N_("Regulation profile")))
     if profile is None and preset_key:
         profile = PRESETS[preset_key].profile
     if profile is not None:
@@ -135,6 +142,26 @@ def _apply(db_council: Council, data: CouncilData, session: object) -> None:
         db_council.preset_key = preset_key
     elif not db_council.profile:
         db_council.profile = profile_to_dict(RegulationProfile())
+
+
+def _check_parent(
+    session: Session, council: Council, parent_id: int, names: dict[str, str]
+) -> None:
+    """Refuse a parent that would make councils each other's parents, at any depth."""
+    if council.id is None:
+        return  # a new council: no council works for it yet, so no link leads back to it
+    lang = interface_language()
+    parents: dict[int, int | None] = {council.id: parent_id}
+    labels = {council.id: pick(names, lang)}
+    rows = session.execute(
+        select(Council.id, Council.parent_id, Council.name_kk, Council.name_ru, Council.name_en)
+    )
+    for row in rows:
+        parents.setdefault(row.id, row.parent_id)
+        labels.setdefault(
+            row.id, pick({"kk": row.name_kk, "ru": row.name_ru, "en": row.name_en}, lang)
+        )
+    check_parents(parents, labels)
 
 
 def create_council(db: Database, actor: Actor, data: CouncilData) -> CouncilInfo:
@@ -172,8 +199,7 @@ def set_profile(
     preset_key = clean_text(preset_key, N_("Regulation preset"), limit=64)
     if preset_key and preset_key not in PRESETS:
         raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
-    if not isinstance(profile, RegulationProfile):
-        raise DomainError(N_("The regulation profile is not valid."))
+    check_profile(profile)
     with db.transaction() as session:
         council = get(session, Council, council_id, N_("Council"))
         before = snapshot(council)

@@ -15,7 +15,7 @@ looks at (about 100 µs of work a line: countdowns on the work calendar, warning
 from __future__ import annotations
 
 import hashlib
-import re
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,7 +28,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.domain.council import pick
 from app.domain.deadlines import WorkCalendar, days_left
-from app.domain.errors import DomainError, EnvironmentProblem
+from app.domain.errors import DomainError, EnvironmentProblem, Term
 from app.domain.meeting import (
     ACTIVE_STATES,
     SESSION_KINDS,
@@ -46,6 +46,7 @@ from app.domain.meeting import (
 )
 from app.domain.regulation import Deadline, RegulationProfile, profile_from_dict
 from app.domain.translation import N_
+from app.formats.material_types import identify, safe_file_name
 from app.models.composition import Council, Person
 from app.models.database import Database
 from app.models.meeting import (
@@ -654,27 +655,49 @@ def material_content(db: Database, material_id: int) -> MaterialContent:
         return MaterialContent(material.file_name, material.media_type, data, material.sha256)
 
 
-_UNSAFE = re.compile(r'[<>:"/\\|?*\x00-\x1f]')
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def save_material_copy(db: Database, material_id: int, folder: Path) -> Path:
-    """Write a material into ``folder`` (e.g. to open it with the system viewer); its path.
+    """Write a read-only copy of a material into ``folder`` (to open it with the viewer); its path.
 
-    An identical file already there is reused; a different one with the same
-    name is kept, and the copy gets a " (2)" suffix.
+    A material whose content is not the document type its name says (one
+    stored before types were checked by content) is refused, never written:
+    the system would choose the program that opens it by the name. The folder
+    is made for the user alone (0700) and the copy is read-only (0400), so the
+    viewer cannot change it and nobody else can read it. An identical file
+    already there is reused; a different one with the same name is kept, and
+    the copy gets a " (2)" suffix.
     """
     content = material_content(db, material_id)
-    name = _UNSAFE.sub("_", Path(content.file_name).name) or "material"
+    name = safe_file_name(Path(content.file_name).name)
+    identified = identify(content.data)
+    document = identified.document
+    if document is None or not document.fits(Path(name).suffix):
+        raise DomainError(
+            N_(
+                "The file {name} is {what}, which does not match its name; Kenes does not "
+                "open it. Remove it from the item and attach the document again."
+            ),
+            name=name,
+            what=Term(identified.what),
+        )
     stem, suffix = Path(name).stem, Path(name).suffix
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         for attempt in range(1, 1000):
             target = folder / (name if attempt == 1 else f"{stem} ({attempt}){suffix}")
+            if target.is_symlink():
+                continue
             if target.exists():
                 if hashlib.sha256(target.read_bytes()).hexdigest() == content.sha256:
+                    target.chmod(0o400)
                     return target
                 continue
-            target.write_bytes(content.data)
+            descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, 0o400)
+            with os.fdopen(descriptor, "wb") as stream:
+                stream.write(content.data)
+            target.chmod(0o400)  # whatever the umask made of it
             return target
     except OSError as exc:
         raise EnvironmentProblem(

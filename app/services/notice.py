@@ -18,10 +18,12 @@ from __future__ import annotations
 
 import hashlib
 import uuid
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
@@ -34,6 +36,7 @@ from app.domain.errors import DomainError
 from app.domain.meeting import MEETING_KIND_LABELS, MeetingKind
 from app.domain.translation import N_
 from app.domain.wording import position_in_sentence
+from app.formats import atomic
 from app.formatting import DEFAULT_TIMEZONE, format_number, format_time, legal_date_plain
 from app.models.composition import Council, Person
 from app.models.database import Database
@@ -317,3 +320,19 @@ def invitations(
         meeting = load_meeting(session, meeting_id)
         snapshot = build_notice(session, meeting, lang)
         return make_invitations(session, meeting, snapshot, stamp=moment, sequence=0)
+
+
+def save_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, ...]:
+    """Write each (file name, bytes) of a notice into ``folder``: the notice PDF and the
+    ``.ics`` invitations. Each file is written whole or not at all (a temporary file
+    beside it, synced and renamed), so a full disk never leaves a torn PDF or a half
+    invitation that a calendar would read wrongly. Raises the :class:`OSError` of the
+    first file that cannot be written; the files before it are complete.
+    """
+    written = []
+    for file_name, data in files:
+        # The names are Kenes's own ("meeting-2026-3-person-12.ics"); keep them in the folder.
+        target = Path(folder) / Path(file_name).name
+        atomic.write_bytes(target, data)
+        written.append(target)
+    return tuple(written)

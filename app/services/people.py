@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from app.domain.absence import language_of
 from app.domain.composition import HoldingFacts, Period, check_holdings
 from app.domain.council import LANGS, pick
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, Term
 from app.domain.gender import UNKNOWN, check_gender
 from app.domain.translation import N_
 from app.models.composition import Act, Person, Position, PositionHolding, Seat, fold
@@ -382,7 +382,12 @@ class ActData:
     titles: Mapping[str, str] = field(default_factory=dict)
 
     def all_titles(self) -> dict[str, str]:
-        """The title per language, ``title`` filed under its own language when alone."""
+        """The title per language, ``title`` filed under its own language when alone.
+
+        Refuses data of the wrong shape (a view or an import sent something else).
+        """
+        if not isinstance(self.titles, Mapping) or not isinstance(self.title, str):
+            raise DomainError(N_("The data for “{what}” is not valid."), what=Term(N_("Act")))
         titles = {lang: text for lang, text in self.titles.items() if text and lang in LANGS}
         if not titles and self.title.strip():
             titles[language_of(self.title) or "ru"] = self.title

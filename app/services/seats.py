@@ -20,8 +20,8 @@ from app.domain.composition import (
     check_composition,
     composition_on,
 )
-from app.domain.council import LANGS
-from app.domain.errors import DomainError, Term
+from app.domain.council import LANGS, check_sort_order
+from app.domain.errors import DomainError
 from app.domain.regulation import profile_from_dict
 from app.domain.translation import N_
 from app.formatting import short_date
@@ -218,7 +218,7 @@ def _validated(session: Session, data: SeatData) -> SeatData:
         check_flag(data.by_agreement, N_("By agreement")),
         side,
         end,
-        data.sort_order,
+        None if data.sort_order is None else check_sort_order(data.sort_order),
         clean_text(data.note, N_("Note"), limit=2000),
     )
 
@@ -303,9 +303,7 @@ def update_seat_details(
             raise DomainError(N_("The seat's role, kind or side is not valid.")) from exc
         seat.by_agreement = check_flag(by_agreement, N_("By agreement"))
         seat.voting = check_flag(voting, N_("Voting"))
-        if isinstance(sort_order, bool) or not isinstance(sort_order, int):
-            raise DomainError(N_("The field “{field}” must be a number."), field=Term(N_("Order")))
-        seat.sort_order = sort_order
+        seat.sort_order = check_sort_order(sort_order)
         seat.note = clean_text(note, N_("Note"), limit=2000)
         audit(session, actor, "seat.update", seat, before=before, council_id=seat.council_id)
         return seat_info(seat)

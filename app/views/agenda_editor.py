@@ -27,6 +27,7 @@ Delete                remove the selected item (asks first)
 
 from __future__ import annotations
 
+import os
 import tempfile
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -105,8 +106,12 @@ def max_material_bytes(store: SettingsStore | None) -> int:
 
 
 def materials_folder() -> Path:
-    """Where materials are copied to be opened with the system viewer."""
-    return Path(tempfile.gettempdir()) / "kenes-materials"
+    """Where materials are copied (read-only) to be opened with the system viewer.
+
+    One folder per user: on a shared /tmp another user could otherwise make it first.
+    """
+    user = f"-{os.getuid()}" if hasattr(os, "getuid") else ""
+    return Path(tempfile.gettempdir()) / f"kenes-materials{user}"
 
 
 def open_file(path: Path) -> bool:

@@ -42,7 +42,7 @@ class BackupActions:
     """The backup actions of one main window, on one SQLite database file."""
 
     def __init__(self, window: QWidget, store: settings.Settings, database_file: Path | None,
-                 on_restore: Callable[[Path], None]) -> None:
+                 on_restore: Callable[[Path, bool], None]) -> None:
         self.window = window
         self.store = store
         self.database_file = database_file
@@ -122,6 +122,22 @@ class BackupActions:
         except KenesError as exc:
             show_refusal(self.window, exc)
             return False
+        force = False
+        if self.database_file is not None:
+            try:
+                backups.check_same_database(path, self.database_file)
+            except backups.OtherDatabaseBackup:
+                # Only an explicit answer restores another database's backup; No is the default.
+                answer = QMessageBox.warning(
+                    self.window, _("Restore from backup"),
+                    _("{path} is a backup of another database, not of the one open now. Replace "
+                      "this database with it all the same? The current database is kept as a "
+                      "backup first.").format(path=path),
+                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                    QMessageBox.StandardButton.No)
+                if answer != QMessageBox.StandardButton.Yes:
+                    return False
+                force, ask = True, False
         if ask:
             answer = QMessageBox.question(
                 self.window, _("Restore from backup"),
@@ -129,7 +145,7 @@ class BackupActions:
                   "backup first.").format(path=path, summary=describe_summary(summary)))
             if answer != QMessageBox.StandardButton.Yes:
                 return False
-        self.on_restore(path)
+        self.on_restore(path, force)
         return True
 
     def check_database(self) -> BackgroundTask | None:

@@ -70,6 +70,7 @@ from app.services.meetings.notify_members import MembersNotified, notify_members
 from app.services.meetings.plan_meeting import plan_meeting
 from app.services.meetings.replan_meeting import replan_meeting
 from app.services.meetings.update_meeting import update_meeting
+from app.services.notice import save_files
 from app.services.people import list_people
 from app.services.seats import composition
 from app.views.composition_model import person_name, role_label
@@ -509,13 +510,14 @@ def check_folder(folder: Path) -> None:
 def write_notice_files(result: MembersNotified, folder: Path) -> NoticeSaved:
     """Write the notice PDF and every invitation into ``folder``."""
     try:
-        notice = folder / result.notice.file_name
-        notice.write_bytes(result.notice.data)
-        written = []
-        for invitation in result.invitations:
-            path = folder / invitation.file_name
-            path.write_bytes(invitation.data)
-            written.append(path)
+        # Each file whole or not at all (app/formats/atomic.py).
+        notice, *written = save_files(
+            folder,
+            [
+                (result.notice.file_name, result.notice.data),
+                *((i.file_name, i.data) for i in result.invitations),
+            ],
+        )
     except OSError as exc:
         raise EnvironmentProblem(
             N_(

@@ -32,6 +32,11 @@ from app.domain.regulation import (
     AT_LEAST_THREE_QUARTERS,
     AT_LEAST_TWO_THIRDS,
     DEADLINE_FIELDS,
+    DEADLINE_LIMITS,
+    MAX_CO_CHAIRS,
+    MAX_DEPUTY_CHAIRS,
+    MAX_MEETINGS_PER_YEAR,
+    MAX_SHARE_DENOMINATOR,
     MORE_THAN_HALF,
     PRESETS,
     DayCount,
@@ -150,10 +155,10 @@ class ShareEditor(Retranslatable, QWidget):
         for combo in (self.choice, self.inclusive):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.numerator = QSpinBox()
-        self.numerator.setRange(0, 1000)
+        self.numerator.setRange(0, MAX_SHARE_DENOMINATOR)
         self.numerator.setValue(1)
         self.denominator = QSpinBox()
-        self.denominator.setRange(1, 1000)
+        self.denominator.setRange(1, MAX_SHARE_DENOMINATOR)
         self.denominator.setValue(2)
         self.slash = QLabel("/")
         layout = QHBoxLayout(self)
@@ -211,7 +216,7 @@ class DeadlineEditor(Retranslatable, QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.amount = QSpinBox()
-        self.amount.setRange(0, 999)
+        self.amount.setRange(0, max(DEADLINE_LIMITS.values()))
         self.unit = ChoiceCombo(UNIT_CHOICES)
         self.unit.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout = QHBoxLayout(self)
@@ -224,7 +229,10 @@ class DeadlineEditor(Retranslatable, QWidget):
         self._unit_changed()
 
     def _unit_changed(self) -> None:
-        self.amount.setEnabled(self.unit.value() is not None)
+        unit = self.unit.value()
+        self.amount.setEnabled(unit is not None)
+        if unit is not None:
+            self.amount.setMaximum(DEADLINE_LIMITS[unit])
         self.changed.emit()
 
     def value(self) -> tuple[int, DayCount] | None:
@@ -277,13 +285,13 @@ class ProfileEditor(Retranslatable, QWidget):
         self.recommendations_only = QCheckBox()
         self.deadlines = {name: DeadlineEditor() for name in DEADLINE_FIELDS}
         self.min_meetings = QSpinBox()
-        self.min_meetings.setRange(0, 365)
+        self.min_meetings.setRange(0, MAX_MEETINGS_PER_YEAR)
         self.signers = ChoiceCombo(SIGNERS_CHOICES)
         self.instructions_report = QCheckBox()
         self.max_deputy_chairs = QSpinBox()
-        self.max_deputy_chairs.setRange(0, 20)
+        self.max_deputy_chairs.setRange(0, MAX_DEPUTY_CHAIRS)
         self.max_co_chairs = QSpinBox()
-        self.max_co_chairs.setRange(0, 20)
+        self.max_co_chairs.setRange(0, MAX_CO_CHAIRS)
 
         top = QGridLayout()
         top.addWidget(self.texts.label(N_("Start from a preset")), 0, 0)

@@ -76,7 +76,8 @@ def test_rotation_runs_after_each_backup(demo_file: Path, tmp_path: Path) -> Non
     rules = policy(tmp_path)
     for _ in range(3):
         backups.back_up_now(demo_file, rules, reason="start")
-    assert len([b for b in list_backups(rules.folder) if b.reason == "start"]) == 1
+    own = backups.list_database_backups(demo_file, rules).own
+    assert len([b for b in own if b.reason == "start"]) == 1
 
 
 @pytest.mark.parametrize("reason", ["manual", "start", "before-migration", "before-restore"])
@@ -128,7 +129,7 @@ def test_latest_good_backup_skips_damaged_ones(demo_file: Path, tmp_path: Path) 
     data = bytearray(bad.path.read_bytes())
     data[4096:8192] = b"\xff" * 4096
     bad.path.write_bytes(bytes(data))
-    assert backups.latest_good_backup(rules.folder) == good
+    assert backups.latest_good_backup(rules.folder, demo_file) == good
 
 
 def test_full_integrity_check_finds_damage(demo_file: Path) -> None:
@@ -154,7 +155,8 @@ def test_migration_is_preceded_by_a_backup(tmp_path: Path) -> None:
     db = open_database(path, backup_dir=folder)
     assert db.revision() == head_revision()
     db.close()
-    assert [b.reason for b in list_backups(folder)] == ["before-migration"]
-    old = sqlite3.connect(list_backups(folder)[0].path)
+    made = backups.list_database_backups(path, backups.BackupPolicy(folder)).own
+    assert [b.reason for b in made] == ["before-migration"]
+    old = sqlite3.connect(made[0].path)
     assert old.execute("SELECT version_num FROM alembic_version").fetchone()[0] == "0001_baseline"
     old.close()

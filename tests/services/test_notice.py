@@ -108,7 +108,7 @@ def meeting_with_agenda(database: Database, tmp_path: Path) -> tuple[World, int]
     )
     add_speaker(database, ME, change.item_id, SpeakerData(name="Jane Smith", organisation_en="IDC"))
     attach_material(
-        database, ME, change.item_id, material_file(tmp_path, "reference.pdf", b"%" * 250_000)
+        database, ME, change.item_id, material_file(tmp_path, "reference.pdf", b"%PDF-" * 50_000)
     )
     return world, meeting_id
 

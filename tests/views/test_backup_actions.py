@@ -12,7 +12,8 @@ from pytestqt.qtbot import QtBot
 
 from app import settings
 from app.desktop import KenesApp
-from app.models.backup import backup_database, list_backups
+from app.models.backup import BackupFile, backup_database
+from app.services import backups
 from app.services.councils import list_councils
 
 _CHAINS: list[list[bool]] = []
@@ -27,8 +28,9 @@ def _stop_answering() -> object:
     _CHAINS.clear()
 
 
-def answer_boxes(replies: list[str], button: QMessageBox.StandardButton | None = None
-                 ) -> Callable[[], None]:
+def answer_boxes(
+    replies: list[str], button: QMessageBox.StandardButton | None = None
+) -> Callable[[], None]:
     """Close every message box that appears, remembering its text."""
     stopped: list[bool] = []
     _CHAINS.append(stopped)
@@ -62,17 +64,23 @@ def kenes(tmp_path: Path, qtbot: QtBot):  # type: ignore[no-untyped-def]
     app.close()
 
 
-def test_first_start_has_the_demo_and_a_start_backup(kenes: KenesApp, qtbot: QtBot,
-                                                      tmp_path: Path) -> None:
+def own_backups(tmp_path: Path) -> list[BackupFile]:
+    """The backups of the test's database (tmp_path/kenes.sqlite3), newest first."""
+    policy = backups.BackupPolicy(tmp_path / "backups")
+    return backups.list_database_backups(tmp_path / "kenes.sqlite3", policy).own
+
+
+def test_first_start_has_the_demo_and_a_start_backup(
+    kenes: KenesApp, qtbot: QtBot, tmp_path: Path
+) -> None:
     assert kenes.database is not None and len(list_councils(kenes.database)) == 1
     kenes.back_up_at_start()
     assert kenes.startup_task is not None
     qtbot.waitUntil(lambda: not kenes.startup_task.running, timeout=10_000)
-    assert [b.reason for b in list_backups(tmp_path / "backups")] == ["start"]
+    assert [b.reason for b in own_backups(tmp_path)] == ["start"]
 
 
-def test_back_up_now_and_check_from_the_menu(kenes: KenesApp, qtbot: QtBot,
-                                             tmp_path: Path) -> None:
+def test_back_up_now_and_check_from_the_menu(kenes: KenesApp, qtbot: QtBot, tmp_path: Path) -> None:
     replies: list[str] = []
     QTimer.singleShot(30, answer_boxes(replies))
     assert kenes.actions is not None
@@ -81,7 +89,7 @@ def test_back_up_now_and_check_from_the_menu(kenes: KenesApp, qtbot: QtBot,
     assert task is not None
     qtbot.waitUntil(lambda: bool(replies), timeout=10_000)
     assert "Backup written" in replies[0]
-    assert [b.reason for b in list_backups(tmp_path / "backups")] == ["manual"]
+    assert [b.reason for b in own_backups(tmp_path)] == ["manual"]
     check = kenes.actions.check_database()
     assert check is not None
     qtbot.waitUntil(lambda: len(replies) >= 2, timeout=10_000)
@@ -101,8 +109,38 @@ def test_restore_replaces_the_database_and_keeps_the_current_one(
     assert kenes.actions.confirm_restore(made.path)
     qtbot.waitUntil(lambda: any("Restored" in r for r in replies), timeout=10_000)
     assert kenes.database is not None and len(list_councils(kenes.database)) == 1
-    assert "before-restore" in [b.reason for b in list_backups(tmp_path / "backups")]
+    assert "before-restore" in [b.reason for b in own_backups(tmp_path)]
     assert kenes.window is not None and kenes.window.isVisible()
+
+
+def test_a_backup_of_another_database_is_restored_only_when_the_user_says_so(
+    kenes: KenesApp, qtbot: QtBot, tmp_path: Path
+) -> None:
+    from app.models import backup as backup_model
+    from app.models.database import open_database
+    from app.models.meta import read_identity
+
+    other = open_database(tmp_path / "other.sqlite3")  # another database, empty
+    other.close()
+    foreign = backups.back_up_now(
+        tmp_path / "other.sqlite3", backups.BackupPolicy(tmp_path / "other-backups")
+    )
+    assert kenes.database is not None and kenes.actions is not None
+    own = read_identity(tmp_path / "kenes.sqlite3")
+    replies: list[str] = []
+    QTimer.singleShot(30, answer_boxes(replies, QMessageBox.StandardButton.No))
+    assert not kenes.actions.confirm_restore(foreign.path)
+    assert "is a backup of another database" in replies[0]
+    assert len(list_councils(kenes.database)) == 1
+    _CHAINS[-1].append(True)  # the answerer that says No stops
+    replies.clear()
+    QTimer.singleShot(30, answer_boxes(replies, QMessageBox.StandardButton.Yes))
+    assert kenes.actions.confirm_restore(foreign.path)
+    qtbot.waitUntil(lambda: any("Restored" in r for r in replies), timeout=10_000)
+    assert kenes.database is not None and list_councils(kenes.database) == []
+    assert own is not None  # the replaced database is kept, among its own backups
+    kept = backup_model.backups_of(tmp_path / "backups", own)
+    assert [b.reason for b in kept] == ["before-restore"]
 
 
 def test_a_damaged_database_offers_the_latest_good_backup(tmp_path: Path, qtbot: QtBot) -> None:
@@ -111,7 +149,7 @@ def test_a_damaged_database_offers_the_latest_good_backup(tmp_path: Path, qtbot:
     first = KenesApp(store, tmp_path / "kenes.sqlite3")
     assert first.open()
     assert first.database_file is not None
-    backup_database(first.database_file, tmp_path / "backups", "start")
+    backups.back_up_now(first.database_file, backups.BackupPolicy(tmp_path / "backups"), "start")
     first.close()
     import sqlite3
 
@@ -119,7 +157,7 @@ def test_a_damaged_database_offers_the_latest_good_backup(tmp_path: Path, qtbot:
     con.execute("PRAGMA journal_mode = DELETE")
     con.close()
     data = bytearray((tmp_path / "kenes.sqlite3").read_bytes())
-    data[4096 * 2:4096 * 4] = b"\xa5" * 8192
+    data[4096 * 2 : 4096 * 4] = b"\xa5" * 8192
     (tmp_path / "kenes.sqlite3").write_bytes(bytes(data))
     replies: list[str] = []
     QTimer.singleShot(30, answer_boxes(replies, QMessageBox.StandardButton.Yes))
@@ -161,7 +199,7 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
     qtbot.waitUntil(lambda: bool(replies), timeout=10_000)
     assert checked == [tmp_path / "kenes.sqlite3"]
     assert "The database is damaged: *** in database main *** Page 7" in replies[0]
-    assert list_backups(tmp_path / "backups") == []  # the good backups are not rotated away
+    assert own_backups(tmp_path) == []  # the good backups are not rotated away
     assert kenes.window is not None
     kenes.window.close()
     kenes.window.deleteLater()

@@ -2,18 +2,20 @@
 
 The file is read before the transaction begins, so a slow disk never holds
 the database lock; its bytes are stored once per content (SHA-256) however
-many items it is attached to.
+many items it is attached to. Only documents are accepted, judged by their
+content (app/formats/material_types.py); the stored name carries the
+extension of the detected type, never one the user's name pretended.
 """
 
 from __future__ import annotations
 
 import hashlib
-import mimetypes
 from dataclasses import dataclass
 from pathlib import Path
 
 from app.domain.errors import DomainError, Term
 from app.domain.translation import N_
+from app.formats.material_types import identify, stored_name
 from app.models.database import Database
 from app.models.meeting import Material, MaterialBlob
 from app.services.agenda.common import load_item
@@ -80,8 +82,20 @@ def read_material(path: Path | str, max_bytes: int = DEFAULT_MAX_BYTES) -> Mater
         )
     if not data:
         raise DomainError(N_("The file {name} is empty."), name=name)
-    media_type = mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
-    return MaterialFile(name, media_type, data, hashlib.sha256(data).hexdigest())
+    identified = identify(data)
+    if identified.document is None:
+        raise DomainError(
+            N_(
+                "The file {name} is {what}, not a document, and cannot be attached. "
+                "Materials may be PDF, Word, Excel or PowerPoint files (.docx, .xlsx, .pptx), "
+                "OpenDocument files, images (PNG, JPEG, GIF, TIFF, BMP) or plain text."
+            ),
+            name=name,
+            what=Term(identified.what),
+        )
+    document = identified.document
+    stored = stored_name(name, document)
+    return MaterialFile(stored, document.media_type, data, hashlib.sha256(data).hexdigest())
 
 
 def attach_material(

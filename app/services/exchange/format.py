@@ -33,7 +33,6 @@ import json
 import os
 import re
 import stat
-import tempfile
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -49,6 +48,7 @@ from app.domain.meeting import MeetingKind, MeetingState
 from app.domain.protocol import ProtocolState
 from app.domain.translation import N_
 from app.domain.voting import DUPLICATE_BALLOT
+from app.formats import atomic
 
 FORMAT_NAME = "kenes-exchange"
 FORMAT_VERSION = 1
@@ -1306,7 +1306,11 @@ def check_value(
     if value is None:
         if fspec.nullable:
             return None
-        raise DomainError(N_("The field “{field}” must not be empty."), field=name)
+        # A JSON null where a value is required: say so, not "empty" (the value is absent).
+        raise DomainError(
+            N_("The field “{field}” is null (it has no value), but a value is required."),
+            field=name,
+        )
     kind = fspec.kind
     if kind == TEXT:
         return clean_field_text(value, name, limit=fspec.limit, multiline=fspec.multiline)
@@ -1486,28 +1490,21 @@ def write_file(
 ) -> int:
     """Write the file atomically (a temporary file renamed into place); return its size."""
     target = Path(path)
+
+    def write_zip(temporary: Path) -> None:
+        with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(_entry(DOCUMENT_ENTRY), document_bytes(document))
+            written: set[str] = set()
+            for sha256, load in blobs:
+                if sha256 in written:
+                    continue
+                written.add(sha256)
+                archive.writestr(_entry(BLOB_PREFIX + sha256), load())
+
     try:
-        handle, temporary = tempfile.mkstemp(prefix=".kenes-", suffix=".partial", dir=target.parent)
-        os.close(handle)
-        try:
-            if zipped:
-                with zipfile.ZipFile(temporary, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-                    archive.writestr(_entry(DOCUMENT_ENTRY), document_bytes(document))
-                    written: set[str] = set()
-                    for sha256, load in blobs:
-                        if sha256 in written:
-                            continue
-                        written.add(sha256)
-                        archive.writestr(_entry(BLOB_PREFIX + sha256), load())
-            else:
-                Path(temporary).write_bytes(document_bytes(document))
-            with open(temporary, "rb") as stream:
-                os.fsync(stream.fileno())
-            os.replace(temporary, target)
-        finally:
-            if os.path.exists(temporary):
-                os.unlink(temporary)
-        return target.stat().st_size
+        if zipped:
+            return atomic.write_path(target, write_zip)
+        return atomic.write_bytes(target, document_bytes(document))
     except OSError as exc:
         raise EnvironmentProblem(
             N_("The file {path} cannot be written: {reason}"),

@@ -40,7 +40,7 @@ from app.domain.composition import (
     check_composition,
     check_holdings,
 )
-from app.domain.council import CouncilKind
+from app.domain.council import CouncilKind, check_sort_order, cycle_error, parent_cycles, pick
 from app.domain.dissent import not_a_participant
 from app.domain.errors import DomainError, KenesError, Term
 from app.domain.meeting import (
@@ -53,9 +53,10 @@ from app.domain.meeting import (
 )
 from app.domain.protocol import ProtocolSnapshot
 from app.domain.quorum_loss import closing_without_quorum
-from app.domain.regulation import PRESETS, profile_from_dict, profile_to_dict
+from app.domain.regulation import PRESETS, profile_from_data, profile_to_dict
 from app.domain.translation import N_
 from app.domain.voting import Choice, not_considered
+from app.i18n import interface_language
 from app.models.audit import AuditEvent
 from app.models.composition import Council, Person, PositionHolding, Seat
 from app.models.conduct import DecisionPoint
@@ -545,10 +546,7 @@ class Merger:
                 continue
             setattr(row, fspec.attr, _python(fspec, value))
         if spec.name == "councils":
-            try:
-                row.profile = profile_to_dict(profile_from_dict(record["profile"]))
-            except (ValueError, TypeError, KeyError, AttributeError, KenesError) as exc:
-                raise DomainError(N_("The regulation profile is not valid.")) from exc
+            row.profile = profile_to_dict(profile_from_data(record.get("profile")))
         elif spec.name == "meetings":
             row.year = row.meeting_date.year
         elif spec.name in ("people", "attendance", "acts"):
@@ -827,10 +825,9 @@ class Merger:
                 self.problem(where, N_("A council needs a name in at least one language."))
             if row.kind == CouncilKind.WORKING_GROUP.value and row.parent_id is None:
                 self.problem(where, N_("A working group must name the council it works for."))
-            if row.parent_id is not None and row.parent_id == row.id:
-                self.problem(where, N_("A council cannot be its own parent council."))
             if row.preset_key and row.preset_key not in PRESETS:
                 self.problem(where, N_("Unknown regulation preset: {key}."), key=row.preset_key)
+        self._check_parents()
         for record in self.archive.records("people"):
             row = self.rows[("people", record["uid"])]
             where = self.where[("people", record["uid"])]
@@ -856,6 +853,10 @@ class Merger:
                 except DomainError as exc:
                     self.error(where, exc)
                 if table == "seats":
+                    try:
+                        check_sort_order(row.sort_order)
+                    except DomainError as exc:
+                        self.error(where, exc)
                     if row.kind == SeatKind.EX_OFFICIO.value and row.position_id is None:
                         self.problem(
                             where, N_("An ex officio seat must name the position it belongs to.")
@@ -877,6 +878,30 @@ class Merger:
                     self.where[("item_speakers", record["uid"])],
                     N_("A speaker needs a person from the register or a name."),
                 )
+
+    def _check_parents(self) -> None:
+        """No council may end up its own parent at any depth, with the database's councils."""
+        rows = self.session.execute(
+            select(
+                Council.id,
+                Council.uid,
+                Council.parent_id,
+                Council.name_kk,
+                Council.name_ru,
+                Council.name_en,
+            ).order_by(Council.id)
+        ).all()
+        lang = interface_language()
+        names = {
+            r.id: pick({"kk": r.name_kk, "ru": r.name_ru, "en": r.name_en}, lang) for r in rows
+        }
+        uids = {r.id: r.uid for r in rows}
+        for cycle in parent_cycles({r.id: r.parent_id for r in rows}):
+            where = next(
+                (self.where[key] for c in cycle if (key := ("councils", uids[c])) in self.where),
+                pointer("tables", "councils"),
+            )
+            self.error(where, cycle_error(cycle, names))
 
     def _check_locks(self) -> None:
         """A signed protocol locks its meeting's record, as it does for every service."""
@@ -918,7 +943,7 @@ class Merger:
         if council is None:
             return
         try:
-            profile = profile_from_dict(council.profile)
+            profile = profile_from_data(council.profile)  # refused already when senseless
         except (ValueError, TypeError, KeyError, AttributeError, KenesError):
             return
         seats = list(

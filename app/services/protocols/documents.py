@@ -21,6 +21,7 @@ from app.domain.meeting import MeetingKind, MeetingState
 from app.domain.protocol import ProtocolSnapshot, ProtocolState
 from app.domain.regulation import RegulationProfile, profile_from_dict
 from app.domain.translation import N_
+from app.formats import atomic
 from app.models.composition import Council
 from app.models.database import Database
 from app.models.meeting import Meeting
@@ -104,7 +105,7 @@ def export_protocol(db: Database, meeting_id: int, lang: str, output: Path) -> P
         else protocol_docx(db, protocol_id, lang)
     )
     try:
-        output.write_bytes(data)
+        atomic.write_bytes(output, data)  # whole or not at all: never a 0-byte PDF
     except OSError as exc:
         raise EnvironmentProblem(
             N_("The file {path} cannot be written: {reason}"),

@@ -36,7 +36,8 @@ def test_the_stored_file_goes_with_its_last_material(database: Database, tmp_pat
     path = material_file(tmp_path)
     a = attach_material(database, ME, first, path).created_id
     b = attach_material(database, ME, second, path).created_id
-    other = attach_material(database, ME, first, material_file(tmp_path, "b.pdf", b"B")).created_id
+    other_file = material_file(tmp_path, "b.pdf", b"%PDF-1.4 B")
+    other = attach_material(database, ME, first, other_file).created_id
     assert a is not None and b is not None and other is not None
     before = counts(database)
     change = remove_material(database, ME, a)
