@@ -427,32 +427,15 @@ class _Writer:
         cid = self.cell_id
         total = self.width
         mark = self.labels.get("presiding_mark", "")
+        heads = (
+            self.labels.get("number_sign", "№"),
+            self.labels.get("member", ""),
+            self.labels.get("vote", ""),
+        )
         columns = _row(
             [
-                _cell(
-                    self.labels.get("number_sign", "№"),
-                    widths[0],
-                    cid,
-                    bold=True,
-                    align="center",
-                    keep=True,
-                ),
-                _cell(
-                    self.labels.get("member", ""),
-                    widths[1],
-                    cid,
-                    bold=True,
-                    align="center",
-                    keep=True,
-                ),
-                _cell(
-                    self.labels.get("vote", ""),
-                    widths[2],
-                    cid,
-                    bold=True,
-                    align="center",
-                    keep=True,
-                ),
+                _cell(head, width, cid, bold=True, align="center", keep=True)
+                for head, width in zip(heads, widths, strict=True)
             ],
             header=True,
         )
