@@ -205,6 +205,7 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
 
 
 if TYPE_CHECKING:
+    from app.models.database import Database
     from app.services.exchange.format import ImportRefused
     from app.services.protocols.documents import Verification
 
@@ -362,6 +363,16 @@ def _print_refusal(refusal: ImportRefused) -> None:
         print(f"  {location}: {message}" if location else f"  {message}", file=sys.stderr)
 
 
+def _note_read_only(database: Database) -> None:
+    """On a read-only disk or folder: say so on stderr (reading and exports still work)."""
+    if database.read_only:
+        from app.domain.errors import EnvironmentProblem
+        from app.models.database import MSG_READ_ONLY_NOTICE
+
+        notice = EnvironmentProblem(MSG_READ_ONLY_NOTICE, path=database.display_name)
+        print(notice.message(), file=sys.stderr)
+
+
 def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     from app.models.database import head_revision, open_database
 
@@ -369,12 +380,14 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
         return _backup_commands(command, target, args)
     if command in ("export", "import"):
         database = open_database(target)
+        _note_read_only(database)
         try:
             return _exchange_commands(command, database, args)
         finally:
             database.close()
     if command in ("meetings", "protocol"):
         database = open_database(target)
+        _note_read_only(database)
         try:
             return _records_commands(command, database, args)
         finally:

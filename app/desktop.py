@@ -15,10 +15,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QScrollArea, QSplitter, QWidget
 
 from app import settings
-from app.domain.errors import KenesError
+from app.domain.errors import EnvironmentProblem, KenesError
 from app.i18n import _
 from app.models.backup import IntegrityReport
 from app.models.database import (
+    MSG_READ_ONLY_NOTICE,
     QUICK_CHECK_MAX_BYTES,
     CorruptDatabaseError,
     Database,
@@ -186,6 +187,10 @@ class KenesApp:
             self.database = open_store(self.target, self.backup_dir())
         except KenesError as exc:
             return self.refused(exc)
+        if self.database.read_only:  # a read-only disk or folder: say so once, then go on
+            notice = EnvironmentProblem(MSG_READ_ONLY_NOTICE, path=self.database.display_name)
+            log.warning("opened read-only: %s", notice.message())
+            QMessageBox.information(self.window, _("Kenes"), notice.message())
         return True
 
     def refused(self, exc: KenesError) -> bool:

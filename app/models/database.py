@@ -7,6 +7,8 @@ read-only connection, so a refused file stays byte-identical.
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 from collections.abc import Iterator
@@ -50,6 +52,112 @@ class NotKenesDatabaseError(DatabaseOpenError):
 
 class CorruptDatabaseError(DatabaseOpenError):
     """The file is damaged."""
+
+
+class DiskFullError(DatabaseOpenError):
+    """The disk holding the database is full (not a damaged file)."""
+
+
+class ReadOnlyStorageError(DatabaseOpenError):
+    """The database or its folder cannot be written (not a damaged file)."""
+
+
+class DatabaseLockedError(DatabaseOpenError):
+    """Another program holds the database (not a damaged file)."""
+
+
+# What went wrong with the storage, told apart so that only real damage suggests a backup.
+FULL, READ_ONLY, LOCKED, DAMAGED, OTHER = "full", "read-only", "locked", "damaged", "other"
+_SQLITE_KINDS = {
+    13: FULL,  # SQLITE_FULL
+    8: READ_ONLY,  # SQLITE_READONLY
+    3: READ_ONLY,  # SQLITE_PERM
+    5: LOCKED,  # SQLITE_BUSY
+    6: LOCKED,  # SQLITE_LOCKED
+    11: DAMAGED,  # SQLITE_CORRUPT
+    26: DAMAGED,  # SQLITE_NOTADB
+}
+_ERRNO_KINDS = {
+    errno.ENOSPC: FULL,
+    errno.EDQUOT: FULL,
+    errno.EROFS: READ_ONLY,
+    errno.EACCES: READ_ONLY,
+    errno.EPERM: READ_ONLY,
+}
+
+
+def classify_storage_error(exc: BaseException) -> str:
+    """FULL, READ_ONLY, LOCKED, DAMAGED or OTHER for a sqlite3, SQLAlchemy or OS error."""
+    orig = getattr(exc, "orig", None)
+    if isinstance(orig, BaseException):
+        exc = orig
+    if isinstance(exc, OSError):
+        return _ERRNO_KINDS.get(exc.errno or 0, OTHER)
+    code = getattr(exc, "sqlite_errorcode", None)
+    if isinstance(code, int) and (code & 0xFF) in _SQLITE_KINDS:
+        return _SQLITE_KINDS[code & 0xFF]
+    text = str(exc).lower()
+    if "disk is full" in text or "disk full" in text or "no space" in text:
+        return FULL
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return READ_ONLY
+    if "locked" in text or "busy" in text:
+        return LOCKED
+    if "malformed" in text or "not a database" in text or "corrupt" in text:
+        return DAMAGED
+    return OTHER
+
+
+MSG_DISK_FULL_OPEN = N_(
+    "The disk holding the database {path} is full, so Kenes cannot open it. The database "
+    "is not damaged: free some space on the disk and start Kenes again."
+)
+MSG_LOCKED_OPEN = N_(
+    "The database {path} is locked by another program, so Kenes cannot open it now. Close "
+    "the other program (or the other Kenes window) and try again; the database is not damaged."
+)
+MSG_READ_ONLY_OPEN = N_(
+    "The database {path} is on a read-only disk or in a read-only folder, and Kenes cannot "
+    "open it. The database is not damaged: copy it to a folder you can write to, or ask your "
+    "administrator for write access."
+)
+MSG_DAMAGED = N_(
+    "The database {path} is damaged ({reason}). It was left untouched; restore it from a backup."
+)
+MSG_READ_ONLY_WRITE = N_(
+    "The database {path} is on a read-only disk or in a read-only folder, so nothing can be "
+    "saved. Reading, exporting and printing still work; to make changes, copy the database "
+    "to a folder you can write to, or ask your administrator for write access."
+)
+MSG_READ_ONLY_NOTICE = N_(
+    "The database {path} is on a read-only disk or in a read-only folder, so it was opened "
+    "read-only. Reading, exporting and printing work; changes cannot be saved."
+)
+
+
+def open_problem(exc: BaseException, where: str) -> DatabaseOpenError:
+    """The open error that says what really happened (only damage suggests a backup)."""
+    kind = classify_storage_error(exc)
+    if kind == FULL:
+        return DiskFullError(MSG_DISK_FULL_OPEN, path=where)
+    if kind == READ_ONLY:
+        return ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
+    if kind == LOCKED:
+        return DatabaseLockedError(MSG_LOCKED_OPEN, path=where)
+    orig = getattr(exc, "orig", None)
+    reason = str(orig if orig is not None else exc)
+    if kind == DAMAGED:
+        return CorruptDatabaseError(MSG_DAMAGED, path=where, reason=reason)
+    return DatabaseOpenError(
+        N_("The database file {path} cannot be opened: {reason}"), path=where, reason=reason
+    )
+
+
+def storage_is_read_only(path: Path) -> bool:
+    """True when an existing database file, or its folder, cannot be written."""
+    if not path.is_file():
+        return False
+    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def alembic_config() -> Config:
@@ -125,7 +233,9 @@ class SchemaState:
     revision: str | None
 
 
-def inspect_sqlite_file(path: Path, *, quick_check: bool = True) -> SchemaState:
+def inspect_sqlite_file(
+    path: Path, *, quick_check: bool = True, busy_timeout_ms: int = BUSY_TIMEOUT_MS
+) -> SchemaState:
     """Look at a SQLite file without writing to it; refuse what Kenes must not open.
 
     ``quick_check`` False leaves out SQLite's quick check (it reads the whole file: about
@@ -138,6 +248,8 @@ def inspect_sqlite_file(path: Path, *, quick_check: bool = True) -> SchemaState:
         with path.open("rb") as fh:
             header = fh.read(len(SQLITE_HEADER))
     except OSError as exc:
+        if classify_storage_error(exc) in (FULL, READ_ONLY, LOCKED):
+            raise open_problem(exc, str(path)) from exc
         raise DatabaseOpenError(
             N_("The database file {path} cannot be read: {reason}"),
             path=str(path),
@@ -150,13 +262,9 @@ def inspect_sqlite_file(path: Path, *, quick_check: bool = True) -> SchemaState:
         )
     uri = path.resolve().as_uri() + "?mode=ro"
     try:
-        con = sqlite3.connect(uri, uri=True)
+        con = sqlite3.connect(uri, uri=True, timeout=busy_timeout_ms / 1000)
     except sqlite3.Error as exc:
-        raise DatabaseOpenError(
-            N_("The database file {path} cannot be opened: {reason}"),
-            path=str(path),
-            reason=str(exc),
-        ) from exc
+        raise open_problem(exc, str(path)) from exc
     try:
         try:
             check = con.execute("PRAGMA quick_check").fetchone() if quick_check else ("ok",)
@@ -165,20 +273,10 @@ def inspect_sqlite_file(path: Path, *, quick_check: bool = True) -> SchemaState:
                 row[0] for row in con.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
             }
         except sqlite3.DatabaseError as exc:
-            raise CorruptDatabaseError(
-                N_(
-                    "The database {path} is damaged ({reason}). It was left untouched; "
-                    "restore it from a backup."
-                ),
-                path=str(path),
-                reason=str(exc),
-            ) from exc
+            raise open_problem(exc, str(path)) from exc
         if check is None or check[0] != "ok":
             raise CorruptDatabaseError(
-                N_(
-                    "The database {path} is damaged ({reason}). It was left untouched; "
-                    "restore it from a backup."
-                ),
+                MSG_DAMAGED,
                 path=str(path),
                 reason=str(check[0]) if check else "quick_check",
             )
@@ -208,7 +306,9 @@ def _check_revision(revision: str | None, where: str) -> None:
         )
 
 
-def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
+def _install_sqlite_pragmas(
+    engine: Engine, busy_timeout_ms: int, *, read_only: bool = False
+) -> None:
     """WAL, foreign keys, a busy timeout, and transactions that really begin (SQLAlchemy recipe)."""
 
     @event.listens_for(engine, "connect")
@@ -216,8 +316,9 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
         dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
         cur = dbapi_connection.cursor()
         cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
-        cur.execute("PRAGMA journal_mode = WAL")
-        cur.execute("PRAGMA synchronous = NORMAL")
+        if not read_only:
+            cur.execute("PRAGMA journal_mode = WAL")
+            cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
 
@@ -230,29 +331,27 @@ def _install_sqlite_pragmas(engine: Engine, busy_timeout_ms: int) -> None:
 
 def storage_problem(exc: OperationalError, where: str) -> EnvironmentProblem:
     """A translated explanation of a storage failure."""
-    text = str(exc.orig if exc.orig is not None else exc).lower()
-    if "disk is full" in text or "disk full" in text or "no space" in text:
+    kind = classify_storage_error(exc)
+    if kind == FULL:
         return EnvironmentProblem(
             N_(
                 "The disk holding {path} is full. Nothing was saved; free some space and try again."
             ),
             path=where,
         )
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return EnvironmentProblem(
-            N_(
-                "The database {path} cannot be written (the file or its folder is read-only). "
-                "Nothing was saved."
-            ),
-            path=where,
-        )
-    if "locked" in text or "busy" in text:
+    if kind == READ_ONLY:
+        return EnvironmentProblem(MSG_READ_ONLY_WRITE, path=where)
+    if kind == LOCKED:
         return EnvironmentProblem(
             N_(
                 "The database {path} is locked by another program. Nothing was saved; try again "
                 "in a moment, or close the other program."
             ),
             path=where,
+        )
+    if kind == DAMAGED:
+        return EnvironmentProblem(
+            MSG_DAMAGED, path=where, reason=str(exc.orig if exc.orig is not None else exc)
         )
     return EnvironmentProblem(
         N_("The database {path} could not be written: {reason}. Nothing was saved."),
@@ -268,6 +367,7 @@ class Database:
         self.engine = engine
         self.created = created  # True when this open created the database (a first start)
         self.needs_check = False  # opened without SQLite's quick check: check it soon
+        self.read_only = False  # on a read-only disk or folder: reading works, writes are refused
         self.url = engine.url
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write = sessionmaker(
@@ -290,6 +390,8 @@ class Database:
         another program) become an :class:`EnvironmentProblem` with a clear
         message; the transaction is rolled back, so nothing is half-saved.
         """
+        if self.read_only:
+            raise EnvironmentProblem(MSG_READ_ONLY_WRITE, path=self.display_name)
         try:
             with self._write.begin() as session:
                 yield session
@@ -317,10 +419,12 @@ class Database:
         self.engine.dispose()
 
 
-def _make_engine(url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
+def _make_engine(
+    url: URL, busy_timeout_ms: int = BUSY_TIMEOUT_MS, *, read_only: bool = False
+) -> Engine:
     if url.get_backend_name() == "sqlite":
         engine = create_engine(url, connect_args={"timeout": busy_timeout_ms / 1000})
-        _install_sqlite_pragmas(engine, busy_timeout_ms)
+        _install_sqlite_pragmas(engine, busy_timeout_ms, read_only=read_only)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -342,6 +446,7 @@ def open_database(
     backup_dir: Path | None = None,
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     quick_check_max_bytes: int | None = None,
+    read_only: bool | None = None,
 ) -> Database:
     """Open (creating and migrating where needed) the database at ``target``.
 
@@ -349,6 +454,9 @@ def open_database(
     the database is newer than this Kenes, is not a Kenes database, or is damaged.
     A SQLite file larger than ``quick_check_max_bytes`` (None: no limit) opens without
     SQLite's quick check; the caller checks it later (``Database.needs_check``).
+    A SQLite file on a read-only disk or in a read-only folder (or with ``read_only`` True)
+    opens read-only (``Database.read_only``; show :data:`MSG_READ_ONLY_NOTICE`): reading,
+    exporting and printing work, writes are refused with a clear message.
     """
     url = to_url(target)
     where = describe(url)
@@ -361,8 +469,16 @@ def open_database(
         path = Path(url.database)
         size = path.stat().st_size if path.is_file() else 0
         unchecked = quick_check_max_bytes is not None and size > quick_check_max_bytes
-        state = inspect_sqlite_file(path, quick_check=not unchecked)
+        state = inspect_sqlite_file(
+            path, quick_check=not unchecked, busy_timeout_ms=busy_timeout_ms
+        )
         _check_revision(state.revision, where)
+        if read_only is None:
+            read_only = storage_is_read_only(path)
+        if read_only and state.exists:
+            return _open_read_only(path, state, where, busy_timeout_ms, unchecked)
+        if read_only:
+            raise ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
         created = not state.exists
         at_head = state.exists and state.revision == head_revision()
         if (
@@ -394,6 +510,8 @@ def open_database(
             _ensure_identity(engine)
     except OperationalError as exc:
         engine.dispose()
+        if classify_storage_error(exc) != OTHER:
+            raise open_problem(exc, where) from exc
         raise DatabaseOpenError(
             N_("The database {path} cannot be opened: {reason}"),
             path=where,
@@ -402,6 +520,30 @@ def open_database(
     except BaseException:
         engine.dispose()
         raise
+    return database
+
+
+def _open_read_only(
+    path: Path, state: SchemaState, where: str, busy_timeout_ms: int, unchecked: bool
+) -> Database:
+    """Open a database that cannot be written: no migration, no identity, writes refused."""
+    if state.revision != head_revision():  # an older schema would need writing to upgrade
+        raise ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
+    query = {"mode": "ro", "uri": "true"}
+    if not os.access(path.parent, os.W_OK):  # no -wal/-shm can be made beside it
+        query["immutable"] = "1"
+    url = URL.create("sqlite", database="file:" + path.resolve().as_posix(), query=query)
+    engine = _make_engine(url, busy_timeout_ms, read_only=True)
+    database = Database(engine)
+    database.url = to_url(path)  # the name shown is the file's, not the URI's
+    database.read_only = True
+    database.needs_check = unchecked
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1 FROM alembic_version").fetchall()
+    except OperationalError as exc:
+        engine.dispose()
+        raise open_problem(exc, where) from exc
     return database
 
 

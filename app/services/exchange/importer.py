@@ -1448,6 +1448,60 @@ class Merger:
                         "signing the protocol."
                     ),
                 )
+        if protocols[-1].state in LOCKED_STATES:
+            self._check_signed_record(fr, protocols[-1])
+
+    def _check_signed_record(self, fr: MeetingFrame, row: Protocol) -> None:
+        """Finding 14.2: the record of a signed meeting agrees with every frozen snapshot."""
+        from app.domain.signed_record import VOTE_DIFFERS, VOTES_DIFFER, disagreements
+        from app.i18n import translations
+        from app.services.conduct.queries import live_meeting_in
+        from app.services.protocols.labels import CHOICE_WORDS
+        from app.services.protocols.snapshot import build_snapshot
+
+        issued = list(
+            self.session.scalars(
+                select(IssuedDocument)
+                .where(IssuedDocument.protocol_id == row.id)
+                .order_by(IssuedDocument.lang)
+            )
+        )
+        if not issued:
+            return
+        try:
+            live = live_meeting_in(self.session, fr.meeting.id)
+        except (DomainError, ValueError):
+            return
+        points: dict[str, str] = {}
+        for item_line in live.items:
+            for point in item_line.points:
+                number = f"{item_line.index + 1}.{point.decision.number}"
+                point_row = self.session.get(DecisionPoint, point.decision.id)
+                if point_row is not None:
+                    points[number] = self._loc("decision_points", point_row)
+        where = self._loc("protocols", row)
+        seen: set[tuple[str, str, str]] = set()
+        votes_named: set[str] = set()  # names differ by language: one language names them
+        for document in issued:
+            try:
+                signed = ProtocolSnapshot.from_dict(document.snapshot)
+                now = build_snapshot(self.session, row, document.lang)
+            except (DomainError, ValueError, TypeError, KeyError):
+                continue
+            t = translations(document.lang)
+            words = frozenset(t.gettext(word) for word in CHOICE_WORDS.values())
+            found = disagreements(signed, now, words)
+            named_here: set[str] = set()
+            for each in found:
+                if each.msgid in (VOTE_DIFFERS, VOTES_DIFFER):
+                    if each.decision in votes_named:
+                        continue
+                    named_here.add(each.decision)
+                if each.key in seen:
+                    continue
+                seen.add(each.key)
+                self.error(points.get(each.decision, where), each.error(fr.meeting.number))
+            votes_named |= named_here
 
 
 def _counts(merger: Merger) -> dict[str, TableCounts]:

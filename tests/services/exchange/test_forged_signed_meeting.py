@@ -1,0 +1,144 @@
+"""Issue 14, finding 2: a file whose signed meeting differs from its signed protocol is refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile
+
+import pytest
+
+from app.cli import main
+from app.models.database import open_database
+from app.services.base import SYSTEM
+from app.services.exchange.export import export_archive
+from app.services.exchange.format import ImportRefused
+from app.services.exchange.importer import apply_import, plan_import, read_archive
+
+ENTRY = "kenes-exchange.json"
+
+
+def database_bytes(path: Path) -> bytes:
+    """The database as it lies on disk, with its WAL if one is left."""
+    wal = path.with_name(path.name + "-wal")
+    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The demo archive (a meeting with a signed protocol) and its exported ZIP."""
+    from app.services.demo import create_demo
+    from app.services.demo_meeting import create_demo_meeting
+
+    folder = tmp_path_factory.mktemp("forged")
+    db = open_database(folder / "demo.sqlite3")
+    create_demo(db, SYSTEM)
+    create_demo_meeting(db, SYSTEM)
+    export_archive(db, folder / "demo.kenes.zip")
+    db.close()
+    return folder / "demo.sqlite3", folder / "demo.kenes.zip"
+
+
+def forge(original: Path, target: Path) -> tuple[Path, str]:
+    """Three "against" turned "for" and the Russian decision text replaced; the point's uid."""
+    with ZipFile(original) as source:
+        data: dict[str, Any] = json.loads(source.read(ENTRY))
+        entries = {name: source.read(name) for name in source.namelist() if name != ENTRY}
+    point = next(
+        p
+        for p in data["tables"]["decision_points"]
+        if sum(b["choice"] == "against" for b in p["ballots"]) >= 3
+    )
+    turned = 0
+    for ballot in point["ballots"]:
+        if ballot["choice"] == "against" and turned < 3:
+            ballot["choice"] = "for"
+            turned += 1
+    point["text_ru"] = "Отклонить план развития инновационного кластера."
+    with ZipFile(target, "w", ZIP_DEFLATED) as out:
+        out.writestr(ENTRY, json.dumps(data, ensure_ascii=False))
+        for name, content in entries.items():
+            out.writestr(name, content)
+    return target, point["uid"]
+
+
+def messages(problems: Any) -> list[str]:
+    return [p.message() for p in problems]
+
+
+def assert_named(problems: Any) -> None:
+    said = messages(problems)
+    votes = [m for m in said if "the vote of" in m and "differs from the signed protocol" in m]
+    assert len(votes) == 3, said
+    assert any(
+        "the Russian text of the decision differs from the signed protocol" in m for m in said
+    )
+    assert not any("the Kazakh text" in m for m in said)
+    counts = [m for m in said if "the signed protocol counts for:" in m]
+    assert len(counts) == 1, said  # the same counts in every language: named once
+    assert all("/tables/decision_points/" in p.location for p in problems if "decision" in p.msgid)
+
+
+def test_a_forged_signed_meeting_is_refused_into_an_empty_database(
+    demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
+    target = tmp_path / "empty.sqlite3"
+    db = open_database(target)
+    db.close()
+    before = database_bytes(target)
+    db = open_database(target)
+    plan = plan_import(db, read_archive(forged))
+    assert not plan.ok
+    assert_named(plan.problems)
+    with pytest.raises(ImportRefused):
+        apply_import(db, SYSTEM, plan)
+    db.close()
+    assert database_bytes(target) == before
+
+
+def test_a_forged_signed_meeting_is_refused_into_the_same_database(
+    demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
+    target = tmp_path / "same.sqlite3"
+    shutil.copyfile(demo[0], target)
+    before = database_bytes(target)
+    db = open_database(target)
+    plan = plan_import(db, read_archive(forged))
+    assert not plan.ok
+    assert_named(plan.problems)
+    with pytest.raises(ImportRefused):
+        apply_import(db, SYSTEM, plan)
+    db.close()
+    assert database_bytes(target) == before
+
+
+def test_the_untouched_file_still_imports(demo: tuple[Path, Path], tmp_path: Path) -> None:
+    db = open_database(tmp_path / "empty.sqlite3")
+    plan = plan_import(db, read_archive(demo[1]))
+    assert plan.ok, messages(plan.problems)
+    apply_import(db, SYSTEM, plan)
+    db.close()
+
+
+def test_the_cli_refuses_a_forged_signed_meeting(
+    demo: tuple[Path, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
+    target = tmp_path / "cli.sqlite3"
+    db = open_database(target)
+    db.close()
+    before = database_bytes(target)
+    code = main(["--db", str(target), "--lang", "en", "import", str(forged), "--yes"])
+    assert code != 0
+    out = capsys.readouterr()
+    printed = out.out + out.err
+    assert printed.count("differs from the signed protocol") == 4, printed
+    assert "the signed protocol counts for: 11, against: 3" in printed
+    assert "the record counts for: 14, against: 0" in printed
+    assert "the Russian text of the decision differs" in printed
+    assert "/tables/decision_points/" in printed
+    assert database_bytes(target) == before
