@@ -4,6 +4,7 @@
     python3 tasks.py run        # set up (first time), then open Kenes
     python3 tasks.py test       # set up (first time), then run the whole test suite headless
     python3 tasks.py catalogs   # extract messages and update the kk/ru/en catalogs
+    python3 tasks.py installer  # build the installed Kenes into dist/ (Linux: .deb; Windows: setup)
 
 The set-up creates ``.venv`` in the project folder, installs Kenes with its
 test tools from ``pyproject.toml`` (again whenever that file changes),
@@ -78,9 +79,7 @@ def compile_bytecode() -> None:
     set (it is on some machines): then every start compiled each module again, about
     40 ms of the 0.3 s it takes to show the main window.  Only changed files are compiled.
     """
-    subprocess.run(
-        [str(venv_python()), "-m", "compileall", "-q", "app"], check=True, cwd=ROOT
-    )
+    subprocess.run([str(venv_python()), "-m", "compileall", "-q", "app"], check=True, cwd=ROOT)
 
 
 def compile_catalogs() -> None:
@@ -160,7 +159,7 @@ def update_catalogs() -> None:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("run", "test", "catalogs", "setup"):
+    if not argv or argv[0] not in ("run", "test", "catalogs", "setup", "installer"):
         print(__doc__)
         return 2
     task, rest = argv[0], argv[1:]
@@ -173,6 +172,8 @@ def main(argv: list[str]) -> int:
     if task == "catalogs":
         update_catalogs()
         compile_catalogs()
+    if task == "installer":  # installer/build.py: the bundle, then the platform's package
+        return subprocess.call([str(venv_python()), "-m", "installer.build", *rest], cwd=ROOT)
     return 0
 
 

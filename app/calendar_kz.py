@@ -27,8 +27,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-import holidays
-
 LANGUAGES = ("kk", "ru", "en")
 
 # The library's language codes for ours; Russian is not among its KZ catalogs,
@@ -85,6 +83,8 @@ def _library_year(year: int) -> _LibraryYear:
     can make a weekend day of ``y`` a working day (28 December 2013 for
     3 January 2014).
     """
+    import holidays  # 0.04 s and 300 modules: only when a deadline is counted
+
     kz = holidays.country_holidays("KZ", years=(year, year + 1), language="kk")
     return _LibraryYear(
         named_days={d: name for d, name in kz.items() if d.year == year},
@@ -95,6 +95,8 @@ def _library_year(year: int) -> _LibraryYear:
 @lru_cache(maxsize=64)
 def _library_names(year: int, language: str) -> dict[date, str]:
     """The library's holiday names of ``year`` in one of its languages."""
+    import holidays
+
     kz = holidays.country_holidays("KZ", years=year, language=language)
     return {d: name for d, name in kz.items() if d.year == year}
 

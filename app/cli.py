@@ -44,7 +44,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", choices=i18n.LANGUAGE_CODES, help=f"interface language; also ${LANG_ENV}"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", help="open the desktop application (the default)")
+    desktop = sub.add_parser("gui", help="open the desktop application (the default)")
+    desktop.add_argument(
+        "--import",
+        dest="import_file",
+        type=Path,
+        metavar="FILE",
+        help='then import this exchange file (FILE.kenes.zip; Windows\'s "Open with" uses it)',
+    )
     sub.add_parser("info", help="show the database in use and its schema version")
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
     backup = sub.add_parser("backup", help="make a consistent copy of the database now")
@@ -60,7 +67,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="restore it even if it is a backup of another database"
     )
     check = sub.add_parser("check", help="check the database's integrity")
-    check.add_argument("--full", action="store_true", help="the full check (slower)")
+    check.add_argument(
+        "--full",
+        action="store_true",
+        help="the full check, with the seals of signed meetings and the audit chain (slower)",
+    )
     listing = sub.add_parser("backups", help="list the backups, newest first")
     listing.add_argument("--to", metavar="DIR", help="backup folder")
     meetings = sub.add_parser("meetings", help="list the meetings (for scripts: --json)")
@@ -81,6 +92,9 @@ def build_parser() -> argparse.ArgumentParser:
         "is named as an editable copy (exit status 0 only for an issued protocol)",
     )
     verify.add_argument("file")
+    from app.cli_esign import add_parsers
+
+    add_parsers(protocol_sub, sub)  # protocol sign, and trust
     exporting = sub.add_parser(
         "export", help="export the archive (or chosen councils) to a Kenes exchange file"
     )
@@ -125,7 +139,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "gui":
         from app import gui
 
-        return gui.run(target, language)
+        return gui.run(target, language, getattr(args, "import_file", None))
     try:
         return _headless(command, target, args)
     except KenesError as exc:
@@ -169,7 +183,9 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
         print(_("Backup written: {path}").format(path=made.path))
         return 0
     if command == "check":
-        report = backups.check_database(database_file, full=args.full)
+        if args.full:
+            return _full_check(database_file)
+        report = backups.check_database(database_file)
         if report.ok:
             print(_("The database {path} is sound.").format(path=database_file))
             return 0
@@ -204,10 +220,46 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
     return 0
 
 
+def _full_check(database_file: Path) -> int:
+    """SQLite's full check, the seals and the audit chain: 0 sound, 1 damaged, 3 changed."""
+    from app.i18n import _, interface_language, ngettext
+    from app.services import backups
+
+    found = backups.full_check(database_file)
+    if not found.integrity.ok:
+        print(_("The database {path} is damaged:").format(path=database_file), file=sys.stderr)
+        for problem in found.integrity.problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    if found.record is None or found.record.ok:
+        print(_("The database {path} is sound.").format(path=database_file))
+        if found.record is not None and found.record.head:
+            print(
+                ngettext(
+                    "The audit trail holds {count} event; the hash of the last one is {hash}. "
+                    "Noted elsewhere, it shows later that nothing before it was rewritten.",
+                    "The audit trail holds {count} events; the hash of the last one is {hash}. "
+                    "Noted elsewhere, it shows later that nothing before it was rewritten.",
+                    found.record.events,
+                ).format(count=found.record.events, hash=found.record.head)
+            )
+        return 0
+    print(
+        _(
+            "The database {path} is readable, but its record was changed outside Kenes "
+            "(with another program, not through Kenes):"
+        ).format(path=database_file),
+        file=sys.stderr,
+    )
+    lang = interface_language()
+    for finding in found.record.findings:
+        print(f"  {finding.message(lang)}", file=sys.stderr)
+    return 3
+
+
 if TYPE_CHECKING:
+    from app.formats.exchange_archive import ImportRefused
     from app.models.database import Database
-    from app.services.exchange.format import ImportRefused
-    from app.services.protocols.documents import Verification
 
 
 def _records_commands(command: str, database: object, args: argparse.Namespace) -> int:
@@ -215,7 +267,7 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
 
     from app.i18n import _
     from app.models.database import Database
-    from app.services.protocols.documents import export_protocol, verify_file
+    from app.services.protocols.documents import export_protocol
 
     assert isinstance(database, Database)
     if command == "meetings":
@@ -251,64 +303,30 @@ def _records_commands(command: str, database: object, args: argparse.Namespace) 
                     f"{r['protocol_state'] or '-':<12} {r['council']}"
                 )
         return 0
+    if command == "trust" or args.protocol_command in ("sign", "verify"):
+        from app import cli_esign
+
+        if command == "trust":
+            return cli_esign.trust_command(database, args)
+        if args.protocol_command == "sign":
+            return cli_esign.sign_command(database, args)
+        return cli_esign.verify_command(database, args)  # signatures, or the issued hash
     if args.protocol_command == "export":
         path = export_protocol(database, args.meeting, args.doc_lang, Path(args.output))
         print(_("Protocol written: {path}").format(path=path))
         return 0
-    found = verify_file(database, Path(args.file))
-    return _report_verification(found, args.file)
-
-
-def _report_verification(found: Verification, path: str) -> int:
-    """Say what the file is: 0 for an issued protocol, 1 for anything else."""
-    from app.domain.council import pick
-    from app.formatting import legal_date_plain
-    from app.i18n import _, interface_language, translations
-    from app.services.protocols.documents import working_copy_text
-    from app.services.protocols.labels import LANGUAGE_NAMES
-
-    ui = interface_language()
-    language = _(LANGUAGE_NAMES[found.lang]) if found.lang in LANGUAGE_NAMES else found.lang
-    if found.working_copy:
-        print(working_copy_text(found, path, translations(ui)))
-        if found.superseded:
-            print(_("A newer revision of this protocol exists."))
-        return 1
-    if not found.matches:
-        print(
-            _(
-                "{path} does not match any protocol issued by Kenes in this database "
-                "(SHA-256 {sha})."
-            ).format(path=path, sha=found.sha256)
-        )
-        return 1
-    print(
-        _(
-            "{path} is the issued protocol No. {number} (revision {revision}; {language}) "
-            "of meeting No. {meeting} of {date}, {council}. SHA-256: {sha}."
-        ).format(
-            path=path,
-            number=found.number,
-            revision=found.revision,
-            language=language,
-            meeting=found.meeting_number,
-            date=legal_date_plain(found.meeting_day, ui) if found.meeting_day else "",
-            council=pick(found.council_names, ui),
-            sha=found.sha256,
-        )
-    )
-    if found.superseded:
-        print(_("A newer revision of this protocol exists."))
-    return 0
+    raise AssertionError(args.protocol_command)  # argparse offers no other command
 
 
 def _exchange_commands(command: str, database: object, args: argparse.Namespace) -> int:
+    from app.formats.exchange_archive import ImportRefused
     from app.i18n import _
     from app.models.database import Database
     from app.services.base import Actor
-    from app.services.exchange.export import export_archive
-    from app.services.exchange.format import ImportRefused
-    from app.services.exchange.importer import apply_import, plan_import, read_archive
+    from app.services.exchange.apply_import import apply_import
+    from app.services.exchange.export_archive import export_archive
+    from app.services.exchange.plan_import import plan_import
+    from app.services.exchange.read_archive import read_archive
 
     assert isinstance(database, Database)
     if command == "export":
@@ -340,6 +358,14 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
     for table, counts in plan.counts.items():
         if counts.new or counts.updated:
             print(f"  {table:<24} +{counts.new:<7} ~{counts.updated:<7}")
+    if plan.profile_changes:
+        from app.i18n import interface_language
+        from app.services.exchange.frozen_votes import profile_change_lines
+
+        # How votes are counted changes: said rule by rule, before anything is written.
+        print(_("The file changes the regulation profile of a council:"))
+        for line in profile_change_lines(plan.profile_changes, interface_language()):
+            print(f"  {line}")
     if not plan.ok:
         _print_refusal(ImportRefused(plan.problems))
         return 2
@@ -374,19 +400,23 @@ def _note_read_only(database: Database) -> None:
 
 
 def _headless(command: str, target: str, args: argparse.Namespace) -> int:
+    from app.models.changes import default_memory
     from app.models.database import head_revision, open_database
 
+    # SQLite's quick check reads the whole file: only when it changed since the last clean
+    # one (app/models/changes.py); `kenes check` always checks.
+    memory = default_memory()
     if command in ("backup", "restore", "check", "backups"):
         return _backup_commands(command, target, args)
     if command in ("export", "import"):
-        database = open_database(target)
+        database = open_database(target, check_memory=memory)
         _note_read_only(database)
         try:
             return _exchange_commands(command, database, args)
         finally:
             database.close()
-    if command in ("meetings", "protocol"):
-        database = open_database(target)
+    if command in ("meetings", "protocol", "trust"):
+        database = open_database(target, check_memory=memory)
         _note_read_only(database)
         try:
             return _records_commands(command, database, args)
@@ -394,7 +424,7 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
             database.close()
 
     if command == "info":
-        database = open_database(target, migrate=False)
+        database = open_database(target, migrate=False, check_memory=memory)
         try:
             print(f"database: {database.display_name}")
             print(f"schema:   {database.revision() or '-'} (this Kenes: {head_revision()})")
@@ -402,7 +432,7 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
             database.close()
         return 0
     if command == "migrate":
-        database = open_database(target, backup_dir=args.backup_dir)
+        database = open_database(target, backup_dir=args.backup_dir, check_memory=memory)
         try:
             print(f"{database.display_name}: schema {database.revision()}")
         finally:
@@ -413,7 +443,7 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
         from app.services.demo import create_demo
         from app.services.demo_meeting import create_demo_meeting
 
-        database = open_database(target)
+        database = open_database(target, check_memory=memory)
         try:
             created = create_demo(database, Actor.current_user())
             created = create_demo_meeting(database, Actor.current_user()) or created

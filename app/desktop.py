@@ -11,13 +11,14 @@ import logging
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QFrame, QMessageBox, QScrollArea, QSplitter, QWidget
 
 from app import settings
 from app.domain.errors import EnvironmentProblem, KenesError
-from app.i18n import _
+from app.i18n import _, interface_language
 from app.models.backup import IntegrityReport
+from app.models.changes import default_memory
 from app.models.database import (
     MSG_READ_ONLY_NOTICE,
     QUICK_CHECK_MAX_BYTES,
@@ -26,20 +27,25 @@ from app.models.database import (
     open_database,
     to_url,
 )
-from app.services.backups import back_up_now, check_database, latest_good_backup, restore_backup
+from app.services.backups import latest_good_backup, restore_backup
 from app.services.base import Actor
+from app.services.start_backup import StartWork, start_work
 from app.views.background import BackgroundTask
 from app.views.backup_actions import BackupActions, backup_policy, describe_summary
 from app.views.councils_page import CouncilsPage
 from app.views.exchange_menu import ExchangeMenu
 from app.views.main_window import MainWindow
 from app.views.messages import show_refusal
+from app.views.page_preparer import PagePreparer
 from app.views.shell import COUNCILS, INSTRUCTIONS, MEETINGS, PROTOCOLS, shell_window, slot
 
 if TYPE_CHECKING:
     from app.views.exchange_dialogs import ExchangeActions
 
 log = logging.getLogger(__name__)
+
+PREPARE_AFTER_MS = 300
+"""The other pages are prepared this long after the first is filled (app/views/page_preparer.py)."""
 
 
 def scrollable(page: QWidget) -> QScrollArea:
@@ -58,11 +64,15 @@ def scrollable(page: QWidget) -> QScrollArea:
 def open_store(target: str | Path, backup_dir: Path | None) -> Database:
     """Open (create, migrate) the database; a new one gets the demo council.  Any thread.
 
-    A large file opens without SQLite's quick check (it reads all of it);
+    A file unchanged since its last clean check is not checked again; a large changed one
+    opens without SQLite's quick check (it reads all of it), and
     :meth:`KenesApp.back_up_at_start` checks it in the background instead.
     """
     database = open_database(
-        target, backup_dir=backup_dir, quick_check_max_bytes=QUICK_CHECK_MAX_BYTES
+        target,
+        backup_dir=backup_dir,
+        quick_check_max_bytes=QUICK_CHECK_MAX_BYTES,
+        check_memory=default_memory(),
     )
     log.info("opened %s", database.display_name)
     if database.created:
@@ -83,7 +93,6 @@ def fill_pages(window: MainWindow, store: settings.Settings, database: Database)
     """Give each page slot of ``window`` its builder; the page on screen is built now."""
     actor = Actor.current_user()
     made: dict[str, Any] = {}
-    protocols_slot = slot(window, PROTOCOLS)
     meetings_slot = slot(window, MEETINGS)
 
     def build_councils() -> QWidget:
@@ -125,7 +134,7 @@ def fill_pages(window: MainWindow, store: settings.Settings, database: Database)
             show_refusal(window, exc)
             return
         live.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        live.changed.connect(protocols_slot.refresh)
+        # The protocols page follows the live window's announcements (app/views/operations.py).
         window.live_windows.append(live)
         live.destroyed.connect(
             lambda: window.live_windows.remove(live) if live in window.live_windows else None
@@ -156,6 +165,21 @@ def build_main_window(store: settings.Settings, database: Database) -> MainWindo
     return window
 
 
+def start_message(work: StartWork) -> str:
+    """The status bar's word on the start's backup: made, or not needed and why."""
+    if work.made is not None:
+        return _("Backup made at start: {path}").format(path=work.made.path)
+    if work.unchanged_since is not None:
+        from app.formatting import format_time, legal_date
+
+        made = work.unchanged_since.made
+        lang = interface_language()
+        return _("No changes since the backup of {date}, {time}; none was made.").format(
+            date=legal_date(made.date(), lang), time=format_time(made.time(), lang)
+        )
+    return ""
+
+
 class KenesApp:
     """The running application: settings, the open database and its main window.
 
@@ -171,6 +195,7 @@ class KenesApp:
         self.actions: BackupActions | None = None
         self.exchange: ExchangeMenu | None = None
         self.startup_task: BackgroundTask | None = None
+        self.preparer: PagePreparer | None = None
 
     @property
     def database_file(self) -> Path | None:
@@ -242,10 +267,16 @@ class KenesApp:
         return window
 
     def attach(self, window: MainWindow) -> None:
-        """Fill a window made by :func:`~app.views.shell.shell_window` (already shown)."""
+        """Fill a window made by :func:`~app.views.shell.shell_window` (already shown).
+
+        The other pages' modules are then imported in the background, a slice at a time,
+        so that the first click on a page only builds it (app/views/page_preparer.py).
+        """
         assert self.database is not None
         fill_pages(window, self.store, self.database)
         self._install(window)
+        self.preparer = PagePreparer()  # no Qt parent: it outlives a closed window safely
+        QTimer.singleShot(PREPARE_AFTER_MS, self.preparer.start)  # the first page paints first
 
     def _install(self, window: MainWindow) -> None:
         """The backup and exchange actions of the File menu, on the open database."""
@@ -285,11 +316,12 @@ class KenesApp:
                     break
 
     def back_up_at_start(self) -> None:
-        """The automatic backup of each start, off the GUI thread.
+        """The automatic backup of each start, off the GUI thread, when something changed.
 
-        A database that opened without SQLite's quick check (a large file) is checked
-        first; a damaged one is not backed up (the rotation would drop good backups), and
-        the user is told to restore the latest good backup.
+        A database that opened without SQLite's quick check (a large changed file) is
+        checked first; a damaged one is not backed up (the rotation would drop good
+        backups), and the user is told to restore the latest good backup.  A database its
+        newest backup already holds is not copied again (app/services/start_backup.py).
         """
         file = self.database_file
         if file is None or self.window is None:
@@ -297,29 +329,28 @@ class KenesApp:
         policy = backup_policy(self.store)
         window = self.window
         check = self.database is not None and self.database.needs_check
+        read_only = self.database is not None and self.database.read_only
 
-        def work() -> object:
-            if check:
-                report = check_database(file)
-                if not report.ok:
-                    return report
-            return back_up_now(file, policy, "start")
+        def work() -> tuple[StartWork, str]:
+            result = start_work(file, policy, default_memory(), check=check, read_only=read_only)
+            # Worded here: the dates' formatting (Babel) is never imported on the GUI thread.
+            return result, start_message(result)
 
-        def done(made: object) -> None:
-            if isinstance(made, IntegrityReport):
-                log.warning("damaged database: %s", made.problems)
+        def done(outcome: tuple[StartWork, str]) -> None:
+            result, message = outcome
+            damage = result.damaged
+            if isinstance(damage, IntegrityReport):
+                log.warning("damaged database: %s", damage.problems)
                 QMessageBox.warning(
                     window,
                     _("Check the database"),
                     _(
                         "The database is damaged: {problems}. Restore the latest good backup "
                         "(File → Restore from backup)."
-                    ).format(problems="; ".join(made.problems[:5])),
+                    ).format(problems="; ".join(damage.problems[:5])),
                 )
                 return
-            window.statusBar().showMessage(
-                _("Backup made at start: {path}").format(path=getattr(made, "path", "")), 10_000
-            )
+            window.statusBar().showMessage(message, 10_000)
 
         def failed(exc: BaseException) -> None:
             log.warning("start-up backup failed: %s", exc)

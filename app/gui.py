@@ -10,15 +10,17 @@ when it is open.  Nothing here imports SQLAlchemy.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
-from PySide6.QtCore import QLocale, QObject, QThreadPool, Signal
+from PySide6.QtCore import QLocale, QObject, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_NAME, __version__, i18n, settings
+from app import APP_NAME, __version__, i18n, paths, settings
 from app.domain.errors import KenesError
 from app.views.background import BackgroundTask
 from app.views.crash import ExceptionHook
@@ -35,6 +37,11 @@ log = logging.getLogger(__name__)
 
 FAILED = 2
 """The exit code when the database could not be opened."""
+CLOSE_AFTER_START_ENV = "KENES_CLOSE_AFTER_START"
+"""Set (to 1): close every window once the first page is filled, naming the windows shown.
+
+For the installed package's test and for administrators checking a deployment
+(``KENES_CLOSE_AFTER_START=1 kenes``): the real start-up, no one at the keyboard."""
 
 
 def ensure_application(argv: list[str] | None = None) -> QApplication:
@@ -47,6 +54,8 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
+    # A PNG: the SVG would need Qt's SVG plugin in the bundle for one picture.
+    app.setWindowIcon(QIcon(str(paths.RESOURCES_DIR / "icons" / "kenes-256.png")))
     return app
 
 
@@ -81,10 +90,13 @@ class Startup(QObject):
 
     ready = Signal()
 
-    def __init__(self, store: settings.Settings, target: str | Path) -> None:
+    def __init__(
+        self, store: settings.Settings, target: str | Path, import_file: Path | None = None
+    ) -> None:
         super().__init__()
         self.store = store
         self.target = target
+        self.import_file = import_file  # an exchange file to import once the pages are filled
         self.window: MainWindow | None = None
         self.kenes: KenesApp | None = None
         self.exit_code: int | None = None
@@ -144,6 +156,11 @@ class Startup(QObject):
         assert self.window is not None
         kenes.attach(self.window)
         kenes.back_up_at_start()
+        from app.views.release_notes import show_release_notes_once
+
+        show_release_notes_once(self.store, self.window)  # the first start after an upgrade
+        if self.import_file is not None and kenes.exchange is not None:
+            kenes.exchange.actions.import_file(self.import_file)  # summary first, then import
         self.ready.emit()
 
     def close(self) -> None:
@@ -156,14 +173,20 @@ class Startup(QObject):
             self._opened_database = None
 
 
-def run(db_target: str | Path, language: str | None = None) -> int:
-    """Run the application until the main window closes; return the exit code."""
+def run(db_target: str | Path, language: str | None = None, import_file: Path | None = None) -> int:
+    """Run the application until the main window closes; return the exit code.
+
+    ``import_file``: an exchange file opened with Kenes; its import summary is shown
+    once the database is open.
+    """
     app = ensure_application()
     hook = ExceptionHook()
     hook.install()
     store = settings.Settings()
     apply_language(initial_language(store, language))
-    startup = Startup(store, db_target)
+    startup = Startup(store, db_target, import_file)
+    if os.environ.get(CLOSE_AFTER_START_ENV):
+        startup.ready.connect(lambda: QTimer.singleShot(0, close_after_start))
     try:
         startup.start()
         code = app.exec()
@@ -171,3 +194,10 @@ def run(db_target: str | Path, language: str | None = None) -> int:
     finally:
         startup.close()
         hook.uninstall()
+
+
+def close_after_start() -> None:
+    """Name the windows on screen (on standard output), then close them all."""
+    shown = sorted(w.objectName() for w in QApplication.topLevelWidgets() if w.isVisible())
+    print("Kenes started; windows shown:", ", ".join(shown), flush=True)
+    QApplication.closeAllWindows()

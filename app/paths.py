@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
+import sys
 from pathlib import Path
 
 import platformdirs
@@ -19,8 +20,22 @@ import platformdirs
 APP_DIR_NAME = "Kenes"
 PACKAGE_ROOT = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_ROOT.parent
-TRANSLATIONS_DIR = PROJECT_ROOT / "translations"
-RESOURCES_DIR = PROJECT_ROOT / "resources"
+
+
+def bundle_root() -> Path:
+    """The folder holding Kenes's read-only files: catalogs, resources, migrations.
+
+    In an installed Kenes (a PyInstaller bundle) that is the bundle's own folder
+    (``sys._MEIPASS``), never a source tree; from a checkout, the project folder.
+    """
+    frozen = getattr(sys, "_MEIPASS", None)
+    if getattr(sys, "frozen", False) and frozen:
+        return Path(frozen)
+    return PROJECT_ROOT
+
+
+TRANSLATIONS_DIR = bundle_root() / "translations"
+RESOURCES_DIR = bundle_root() / "resources"
 
 
 def data_dir() -> Path:

@@ -31,6 +31,10 @@ MAX_MATERIAL_MB: Setting[int] = Setting("materials/max_size_mb", 50)
 BACKUP_DIR: Setting[str] = Setting("backup/folder", "")  # "" = the data folder's backups
 BACKUP_DAILY: Setting[int] = Setting("backup/daily", 7)
 BACKUP_WEEKLY: Setting[int] = Setting("backup/weekly", 8)
+# The automatic backups of a database take at most this many times its size (0: no limit).
+BACKUP_BUDGET: Setting[int] = Setting("backup/budget_times_database", 5)
+# The version whose release notes were seen ("" = none yet); see app/views/release_notes.py.
+LAST_VERSION: Setting[str] = Setting("app/last_version", "")
 
 # Window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())

@@ -22,7 +22,7 @@ from pathlib import Path
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.common import ROOT, ChildRun, Figure, bench_main, median, offscreen_env, run_child
+from bench.common import ROOT, ChildRun, Figure, bench_main, median, run_child
 
 BENCH = "1. Start-up"
 MEMORY = "6. Lists and memory"
@@ -87,7 +87,7 @@ startup.close()
 def _child(code: str, *args: str, cwd: Path) -> ChildRun:
     # The child's time marks count from the moment of spawning (argv[1]).
     script = "import sys; sys.argv[1:] = " + json.dumps([str(time.time()), *args]) + "\n" + code
-    return run_child(script, cwd=cwd, env=offscreen_env())
+    return run_child(script, cwd=cwd)  # a new home each time, removed after
 
 
 def measure(

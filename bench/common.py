@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import shutil
 import statistics
 import subprocess
 import sys
@@ -98,11 +99,21 @@ def timed(func: Callable[[], object]) -> float:
     return time.perf_counter() - started
 
 
+HOME_PREFIX = "kenes-bench-home-"
+
+
+def remove_home(env: dict[str, str]) -> None:
+    """Remove the temporary home :func:`offscreen_env` made (a start backs the archive up there)."""
+    home = Path(env.get("XDG_DATA_HOME", "")).parent
+    if home.name.startswith(HOME_PREFIX) and home.parent == Path(tempfile.gettempdir()):
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def offscreen_env(extra: dict[str, str] | None = None) -> dict[str, str]:
     """The environment of a child: offscreen Qt, private user folders, no KENES_* overrides."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KENES_")}
     env["QT_QPA_PLATFORM"] = "offscreen"
-    home = Path(tempfile.mkdtemp(prefix="kenes-bench-home-"))
+    home = Path(tempfile.mkdtemp(prefix=HOME_PREFIX))
     for var in ("XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME"):
         env[var] = str(home / var.lower())
     env.pop("PYTHONPATH", None)
@@ -134,10 +145,12 @@ def run_child(
     its resident memory is read from /proc at that moment; closing stdin lets it exit.
     """
     started = time.perf_counter()
+    own_home = env is None  # made here: removed here
+    env = env or offscreen_env()
     child = subprocess.Popen(
         [sys.executable, "-c", code],
         cwd=cwd,
-        env=env or offscreen_env(),
+        env=env,
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -156,6 +169,8 @@ def run_child(
         if child.poll() is None:
             child.kill()
             child.wait()
+        if own_home:
+            remove_home(env)
     return ChildRun(seconds, rss, json.loads(line))
 
 

@@ -65,8 +65,8 @@ class Period:
         if self.end is not None and self.end < self.start:
             raise DomainError(
                 N_("The end date {end} is before the start date {start}."),
-                start=self.start.isoformat(),
-                end=self.end.isoformat(),
+                start=self.start,
+                end=self.end,
             )
 
     def contains(self, day: date) -> bool:
@@ -225,7 +225,7 @@ def check_holdings(holdings: Sequence[HoldingFacts], name_of: NameOf | None = No
                 ),
                 other=_name(name_of, a.person_id),
                 person=_name(name_of, b.person_id),
-                start=a.period.start.isoformat(),
+                start=a.period.start,
             )
 
 
@@ -273,7 +273,7 @@ def check_composition(
         valid = [s for s in seats if s.period.contains(day)]
         for role, (limit, message) in limits.items():
             if sum(1 for s in valid if s.role is role) > limit:
-                raise DomainError(message, day=day.isoformat(), limit=limit)
+                raise DomainError(message, day=day, limit=limit)
     taken = sorted(occupancies(seats, holdings), key=lambda o: (o.person_id, o.period.start))
     for a, b in itertools.pairwise(taken):
         if a.person_id == b.person_id and a.seat_id != b.seat_id and a.period.overlaps(b.period):
@@ -283,7 +283,7 @@ def check_composition(
                     "one seat at a time."
                 ),
                 person=_name(name_of, a.person_id),
-                day=max(a.period.start, b.period.start).isoformat(),
+                day=max(a.period.start, b.period.start),
             )
 
 

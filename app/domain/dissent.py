@@ -8,6 +8,8 @@ and its wording exist once.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from app.domain.citation import Citation
 from app.domain.errors import DomainError
 from app.domain.translation import N_
@@ -27,3 +29,16 @@ def not_a_participant(name: str, number: int | str, source: Citation | None) -> 
     if source is None:
         return DomainError(NOT_A_PARTICIPANT, name=name, number=number)
     return DomainError(NOT_A_PARTICIPANT_CITED, name=name, number=number, source=source)
+
+
+def took_part_in_closed_vote(frozen: Mapping[str, object], person_id: int, mode: str) -> bool:
+    """Whether ``person_id`` voted in a closed vote, read from its frozen record.
+
+    Only a member who took part may file a dissenting opinion: in a roll call the
+    one whose ballot is recorded, in a vote by counts one entitled and present.
+    """
+    if mode == "counts":
+        present = frozen.get("entitled_present")
+        return isinstance(present, list) and person_id in present
+    ballots = frozen.get("ballots")
+    return isinstance(ballots, dict) and str(person_id) in ballots

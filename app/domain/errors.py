@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 from collections.abc import Mapping
+from datetime import date, datetime
 from typing import Any
 
 from app.domain import translation
@@ -53,7 +54,19 @@ def _param(value: Any, t: gettext.NullTranslations) -> Any:
         return t.gettext(value)
     if isinstance(value, Citation):
         return value.render(t)
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return _date_text(value, t)
     return value
+
+
+# As app.formatting.short_date writes dates (the domain cannot import Babel).
+_SHORT_DATE = {"kk": "%d.%m.%Y", "ru": "%d.%m.%Y", "en": "%d/%m/%Y"}
+
+
+def _date_text(day: date, t: gettext.NullTranslations) -> str:
+    """A date in the catalog's language, never ISO; the source text (no catalog) keeps ISO."""
+    pattern = _SHORT_DATE.get(str(t.info().get("language", "")))
+    return day.strftime(pattern) if pattern else day.isoformat()
 
 
 class DomainError(KenesError):

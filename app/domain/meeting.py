@@ -239,7 +239,7 @@ def check_not_in_future(day: date, today: date, *, number: int) -> None:
                 "marked as held before it takes place."
             ),
             number=number,
-            day=day.isoformat(),
+            day=day,
         )
 
 
@@ -332,7 +332,7 @@ def choose_presiding(
                 "The council has no chair or deputy chair in office on {day}; name the "
                 "person who presides over the meeting."
             ),
-            day=day.isoformat(),
+            day=day,
         )
     if not any(m.role in _CHAIR_ROLES for m in members):
         raise DomainError(
@@ -340,7 +340,7 @@ def choose_presiding(
                 "The council had no chair on {day}: its composition has no chair's seat on "
                 "that date, so no session of the council can be planned then."
             ),
-            day=day.isoformat(),
+            day=day,
         )
     if not candidates:
         raise DomainError(
@@ -348,7 +348,7 @@ def choose_presiding(
                 "On {day} the chair's seat is vacant and no deputy chair is in office, so "
                 "nobody can preside over the session."
             ),
-            day=day.isoformat(),
+            day=day,
         )
     if named is None:
         return candidates[0]
@@ -358,7 +358,7 @@ def choose_presiding(
                 "A session of the council is presided by the chair, or by a deputy chair in "
                 "the chair's absence; the person named holds neither seat on {day}."
             ),
-            day=day.isoformat(),
+            day=day,
         )
     return named
 
@@ -378,7 +378,7 @@ def check_approver(approver: int, members: Sequence[Member], presiding: int, *, 
                 "The agenda is approved by the chair or by the person presiding; the person "
                 "named is neither on {day}."
             ),
-            day=day.isoformat(),
+            day=day,
         )
 
 

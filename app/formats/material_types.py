@@ -244,3 +244,30 @@ def stored_name(name: str, document: DocumentType) -> str:
     if suffix and any(other.fits(suffix) for other in DOCUMENT_TYPES):
         return name[:dot] + document.extension
     return name + document.extension
+
+
+def exchanged_material_problem(name: str, data: bytes) -> tuple[str, dict[str, str]] | None:
+    """Why a material arriving in an exchange file is refused, or None.
+
+    The file was made elsewhere, so its content is judged again: it must be a
+    document, and its name (without hidden direction marks) must end in the
+    extension of what it is, so the system viewer opening it is chosen by content.
+    Returns a msgid and its parameters (the importer names where it was found).
+    """
+    identified = identify(data)
+    if identified.document is None:
+        return (
+            N_(
+                "The material “{name}” is {what}, not a document; materials are never "
+                "programs, so the file is refused."
+            ),
+            {"name": strip_bidi(name), "what": identified.what},
+        )
+    dot = name.rfind(".")
+    suffix = name[dot:] if dot > 0 else ""
+    if any(ch in BIDI_CONTROLS for ch in name) or not identified.document.fits(suffix):
+        return (
+            N_("The name of the material “{name}” does not fit what it is: {what}."),
+            {"name": strip_bidi(name), "what": identified.what},
+        )
+    return None

@@ -1,4 +1,8 @@
-"""The audit trail: who did what, when, with the record before and after."""
+"""The audit trail: who did what, when, with the record before and after.
+
+The events form a hash chain (``seq``, ``prev_hash``, ``hash``; see app/domain/seal.py):
+a changed or deleted event is found by ``kenes check --full``.
+"""
 
 from __future__ import annotations
 
@@ -24,3 +28,7 @@ class AuditEvent(Base):
     council_id: Mapped[int | None] = mapped_column(Integer, index=True)
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    # The place in the chain (1, 2, 3 ... without gaps) and the links of the chain.
+    seq: Mapped[int | None] = mapped_column(Integer, unique=True, index=True)
+    prev_hash: Mapped[str | None] = mapped_column(String(64))
+    hash: Mapped[str | None] = mapped_column(String(64))

@@ -52,12 +52,19 @@ def parse(path: Path) -> BackupFile | None:
     return BackupFile(path, made, match.group(4))
 
 
+def _made_order(backup: BackupFile) -> tuple[datetime, int, str]:
+    """Oldest to newest: two backups of the same second by their counter ("-1-" is later)."""
+    match = PATTERN.match(backup.path.name)
+    counter = int(match.group(3)) if match and match.group(3) else 0
+    return backup.made, counter, backup.path.name
+
+
 def list_backups(folder: Path) -> list[BackupFile]:
     """Backups in ``folder``, newest first."""
     if not folder.is_dir():
         return []
     found = [b for b in (parse(p) for p in folder.iterdir()) if b is not None]
-    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+    return sorted(found, key=_made_order, reverse=True)
 
 
 SOURCE_FILE = "database.txt"
@@ -157,7 +164,7 @@ def backups_of(root: Path, identity: str | None) -> list[BackupFile]:
         return legacy_backups(root)
     found = list_backups(identity_folder(root, identity))
     found += [b for b in list_backups(root) if read_identity(b.path) == identity]
-    return sorted(found, key=lambda b: (b.made, b.path.name), reverse=True)
+    return sorted(found, key=_made_order, reverse=True)
 
 
 def legacy_backups(root: Path) -> list[BackupFile]:
@@ -172,10 +179,35 @@ def _explain(exc: BaseException) -> str:
     return text
 
 
+def _source_connection(source: Path, read_only: bool | None) -> sqlite3.Connection:
+    """A connection that reads ``source`` without writing beside it when it is read-only.
+
+    On a read-only disk or folder SQLite could not create the ``-wal``/``-shm`` files a
+    read-write open of a WAL database needs, so the file is opened read-only, and
+    immutable when nothing can be created beside it (as the database itself is opened).
+    """
+    if read_only is None:
+        read_only = not (os.access(source, os.W_OK) and os.access(source.parent, os.W_OK))
+    if not read_only:
+        return sqlite3.connect(str(source), timeout=10)
+    uri = source.resolve().as_uri() + "?mode=ro"
+    if not os.access(source.parent, os.W_OK) or not Path(str(source) + "-shm").exists():
+        uri += "&immutable=1"
+    return sqlite3.connect(uri, uri=True, timeout=10)
+
+
 def backup_database(
-    source: Path, folder: Path, reason: str, now: datetime | None = None
+    source: Path,
+    folder: Path,
+    reason: str,
+    now: datetime | None = None,
+    *,
+    read_only: bool | None = None,
 ) -> BackupFile:
-    """Copy ``source`` consistently into ``folder``; the copy appears whole or not at all."""
+    """Copy ``source`` consistently into ``folder``; the copy appears whole or not at all.
+
+    ``read_only``: the database was opened read-only (None: ask the file system).
+    """
     if reason not in AUTOMATIC | KEPT_FOREVER:
         raise ValueError(reason)
     now = now or datetime.now()
@@ -195,7 +227,7 @@ def backup_database(
         counter += 1
     partial = target.with_name(target.name + ".partial")
     try:
-        src = sqlite3.connect(str(source), timeout=10)
+        src = _source_connection(source, read_only)
         try:
             dst = sqlite3.connect(str(partial))
             try:
@@ -224,8 +256,15 @@ def backup_database(
     return made
 
 
-def to_delete(backups: Iterable[BackupFile], daily: int, weekly: int) -> list[BackupFile]:
-    """Automatic backups the rotation removes: all but the newest of the last days and weeks."""
+def to_delete(
+    backups: Iterable[BackupFile], daily: int, weekly: int, budget_bytes: int | None = None
+) -> list[BackupFile]:
+    """Automatic backups the rotation removes: all but the newest of the last days and weeks.
+
+    With ``budget_bytes``, the automatic backups kept, newest first, stop where their sizes
+    add up to more than the budget (the newest copy is kept whatever its size): a large
+    archive changed every day would otherwise keep 15 full copies.
+    """
     automatic = sorted((b for b in backups if b.automatic), key=lambda b: b.made, reverse=True)
     keep: set[Path] = set()
     days: list[object] = []
@@ -241,13 +280,28 @@ def to_delete(backups: Iterable[BackupFile], daily: int, weekly: int) -> list[Ba
             keep.add(backup.path)
     if automatic:
         keep.add(automatic[0].path)  # never remove the newest copy
+    if budget_bytes is not None:
+        total = 0
+        for backup in (b for b in automatic[1:] if b.path in keep):
+            total += _size(backup.path)
+            if total + _size(automatic[0].path) > budget_bytes:
+                keep.discard(backup.path)
     return [b for b in automatic if b.path not in keep]
 
 
-def rotate(folder: Path, daily: int = 7, weekly: int = 8) -> list[Path]:
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def rotate(
+    folder: Path, daily: int = 7, weekly: int = 8, budget_bytes: int | None = None
+) -> list[Path]:
     """Delete what the rotation does not keep; return the deleted files."""
     removed = []
-    for backup in to_delete(list_backups(folder), daily, weekly):
+    for backup in to_delete(list_backups(folder), daily, weekly, budget_bytes):
         with contextlib.suppress(OSError):
             backup.path.unlink()
             removed.append(backup.path)

@@ -23,8 +23,11 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
+from app.domain.collation import compare as kazakh_compare
 from app.domain.errors import EnvironmentProblem
 from app.domain.translation import N_
+from app.models.changes import CheckMemory, stamp_of
+from app.models.collation import SQLITE_COLLATION
 from app.models.meta import SQLITE_APPLICATION_ID, ensure_identity
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change (it costs 0.3 s)
@@ -321,6 +324,9 @@ def _install_sqlite_pragmas(
             cur.execute("PRAGMA synchronous = NORMAL")
         cur.execute("PRAGMA foreign_keys = ON")
         cur.close()
+        # Kazakh alphabetical order for ORDER BY (app/models/collation.py); never in the schema,
+        # so other SQLite tools still open the file.
+        dbapi_connection.create_collation(SQLITE_COLLATION, kazakh_compare)
 
     @event.listens_for(engine, "begin")
     def _on_begin(conn: Any) -> None:
@@ -447,6 +453,7 @@ def open_database(
     busy_timeout_ms: int = BUSY_TIMEOUT_MS,
     quick_check_max_bytes: int | None = None,
     read_only: bool | None = None,
+    check_memory: CheckMemory | None = None,
 ) -> Database:
     """Open (creating and migrating where needed) the database at ``target``.
 
@@ -454,6 +461,8 @@ def open_database(
     the database is newer than this Kenes, is not a Kenes database, or is damaged.
     A SQLite file larger than ``quick_check_max_bytes`` (None: no limit) opens without
     SQLite's quick check; the caller checks it later (``Database.needs_check``).
+    With ``check_memory``, a file unchanged since its last clean check is not checked again
+    (app/models/changes.py), and a clean check is remembered.
     A SQLite file on a read-only disk or in a read-only folder (or with ``read_only`` True)
     opens read-only (``Database.read_only``; show :data:`MSG_READ_ONLY_NOTICE`): reading,
     exporting and printing work, writes are refused with a clear message.
@@ -468,10 +477,14 @@ def open_database(
             raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
         path = Path(url.database)
         size = path.stat().st_size if path.is_file() else 0
-        unchecked = quick_check_max_bytes is not None and size > quick_check_max_bytes
+        known = check_memory is not None and check_memory.unchanged_since_clean_check(path)
+        unchecked = not known and quick_check_max_bytes is not None and size > quick_check_max_bytes
+        stamp = stamp_of(path) if check_memory is not None and not (known or unchecked) else None
         state = inspect_sqlite_file(
-            path, quick_check=not unchecked, busy_timeout_ms=busy_timeout_ms
+            path, quick_check=not (known or unchecked), busy_timeout_ms=busy_timeout_ms
         )
+        if check_memory is not None and stamp is not None and state.exists:
+            check_memory.remember_clean(path, stamp)
         _check_revision(state.revision, where)
         if read_only is None:
             read_only = storage_is_read_only(path)

@@ -118,3 +118,24 @@ class IssuedDocument(Base):
     gaps: Mapped[list[str]] = mapped_column(JSON)
     issued_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     issued_by: Mapped[str] = mapped_column(String(200))
+
+
+class ProtocolSeal(Base):
+    """The seal of a signed revision: a hash over the meeting's record, made at signing.
+
+    ``rows`` keeps the digest of each record row (app/domain/seal.py), so a check names
+    what changed.  ``anchor_seq``/``anchor_hash`` name the audit event the seal was made
+    after, which ties the seal to the audit chain (events cut from its end are found).
+    """
+
+    __tablename__ = "protocol_seals"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    protocol_id: Mapped[int] = mapped_column(ForeignKey("protocols.id"), unique=True)
+    scheme: Mapped[int] = mapped_column(Integer)
+    digest: Mapped[str] = mapped_column(String(64))
+    rows: Mapped[dict[str, Any]] = mapped_column(JSON)
+    anchor_seq: Mapped[int | None] = mapped_column(Integer)
+    anchor_hash: Mapped[str] = mapped_column(String(64), default="")
+    sealed_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sealed_by: Mapped[str] = mapped_column(String(200))

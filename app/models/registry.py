@@ -1,3 +1,12 @@
 """Import every module with mapped classes, so the metadata is complete."""
 
-from app.models import audit, composition, conduct, meeting, meta, protocol  # noqa: F401
+from app.models import (  # noqa: F401
+    audit,
+    composition,
+    conduct,
+    esign,
+    meeting,
+    meta,
+    profile_history,
+    protocol,
+)

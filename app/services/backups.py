@@ -14,6 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.domain.errors import DomainError, EnvironmentProblem
 from app.domain.translation import N_
@@ -34,17 +35,26 @@ from app.models.database import (
     head_revision,
     inspect_sqlite_file,
     known_revisions,
+    open_database,
 )
 from app.models.meta import read_identity
+
+if TYPE_CHECKING:
+    from app.services.integrity.verify import RecordCheck
 
 
 @dataclass(frozen=True)
 class BackupPolicy:
-    """Where backups go and how many automatic ones are kept."""
+    """Where backups go and how many automatic ones are kept.
+
+    ``budget``: the automatic backups of a database take at most this many times its size
+    (0: no limit); the newest is always kept.
+    """
 
     folder: Path
     daily: int = 7
     weekly: int = 8
+    budget: int = 5
 
 
 @dataclass(frozen=True)
@@ -85,15 +95,26 @@ def summarize(path: Path) -> ArchiveSummary:
         con.close()
 
 
-def back_up_now(database_file: Path, policy: BackupPolicy, reason: str = "manual") -> BackupFile:
-    """Make a consistent copy now (by hand, or "start" at each start), then rotate."""
+def back_up_now(
+    database_file: Path,
+    policy: BackupPolicy,
+    reason: str = "manual",
+    *,
+    read_only: bool | None = None,
+) -> BackupFile:
+    """Make a consistent copy now (by hand, or "start" at each start), then rotate.
+
+    ``read_only``: the database is open read-only (a read-only disk): it is read
+    without writing anything beside it.
+    """
     if not database_file.is_file():
         raise DomainError(
             N_("There is no database file at {path} to back up."), path=str(database_file)
         )
     folder = folder_for(policy.folder, database_file)
-    made = backup_database(database_file, folder, reason)
-    rotate(folder, policy.daily, policy.weekly)  # this database's automatic backups only
+    made = backup_database(database_file, folder, reason, read_only=read_only)
+    budget = policy.budget * database_file.stat().st_size if policy.budget > 0 else None
+    rotate(folder, policy.daily, policy.weekly, budget)  # this database's automatic backups only
     return made
 
 
@@ -247,6 +268,38 @@ def latest_good_backup(folder: Path, database_file: Path) -> BackupFile | None:
 def check_database(database_file: Path, *, full: bool = False) -> IntegrityReport:
     """The integrity check on demand (full) or at start (quick)."""
     return integrity_check(database_file, full=full)
+
+
+@dataclass(frozen=True)
+class FullCheck:
+    """SQLite's full check, then the record's: the seals of signed meetings, the audit chain.
+
+    ``record`` is None when it was not verified: a damaged file (restore it first), or a
+    schema older than the seals (it is sealed when this Kenes opens it).
+    """
+
+    integrity: IntegrityReport
+    record: RecordCheck | None
+
+    @property
+    def ok(self) -> bool:
+        return self.integrity.ok and (self.record is None or self.record.ok)
+
+
+def full_check(database_file: Path) -> FullCheck:
+    """``kenes check --full`` and File → Check the database: read only, never migrates."""
+    integrity = integrity_check(database_file, full=True)
+    if not integrity.ok:
+        return FullCheck(integrity, None)
+    from app.services.integrity.verify import verify_record  # loads Babel: only when asked
+
+    if inspect_sqlite_file(database_file, quick_check=False).revision != head_revision():
+        return FullCheck(integrity, None)
+    db = open_database(database_file, read_only=True)
+    try:
+        return FullCheck(integrity, verify_record(db))
+    finally:
+        db.close()
 
 
 def is_current(summary: ArchiveSummary) -> bool:

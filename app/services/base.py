@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import getpass
-import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import Any, TypeVar
@@ -12,18 +11,15 @@ from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
 from app.domain.errors import DomainError, NotFoundError, Term
+from app.domain.text import clean_text as clean_text  # noqa: PLC0414 -- the services' rule
 from app.domain.translation import N_
 from app.models.audit import AuditEvent
 from app.models.base import Base
+from app.services.integrity.chain import append
 
 M = TypeVar("M", bound=Base)
 
-MAX_SHORT_TEXT = 500
 MAX_LONG_TEXT = 20_000
-# Bidirectional controls, removed from every stored text (see clean_text).
-_BIDI_CONTROLS: dict[int, None] = dict.fromkeys(
-    map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
-)
 
 
 @dataclass(frozen=True)
@@ -41,42 +37,6 @@ class Actor:
 
 
 SYSTEM = Actor("kenes")
-
-
-def clean_text(
-    value: object,
-    field: str,
-    *,
-    required: bool = False,
-    limit: int = MAX_SHORT_TEXT,
-    multiline: bool = False,
-) -> str:
-    """Strip, normalise (NFC) and check a text field; refuse control characters.
-
-    Bidirectional controls (U+200E/F, U+061C, U+202A–U+202E, U+2066–U+2069) are
-    removed: they are invisible, never needed in Kazakh or Russian, and make a
-    name show other than it is ("…pdf\\u202egpj.exe" reads "…exe.jpg"). Other
-    control characters (C0, DEL, C1) are refused.
-    """
-    if value is None:
-        value = ""
-    if not isinstance(value, str):
-        raise DomainError(N_("The field “{field}” must be text."), field=Term(field))
-    value = value.translate(_BIDI_CONTROLS)
-    text = unicodedata.normalize("NFC", value).strip()
-    allowed = "\n\t" if multiline else ""
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
-        raise DomainError(N_("The field “{field}” contains control characters."), field=Term(field))
-    if len(text) > limit:
-        raise DomainError(
-            N_("The field “{field}” is too long ({length} characters; at most {limit})."),
-            field=Term(field),
-            length=len(text),
-            limit=limit,
-        )
-    if required and not text:
-        raise DomainError(N_("The field “{field}” must not be empty."), field=Term(field))
-    return text
 
 
 def check_date(value: object, field: str, *, required: bool = True) -> date | None:
@@ -156,13 +116,14 @@ def audit(
     council_id: int | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Record an audit event in the action's own transaction."""
+    """Record an audit event in the action's own transaction, as the next link of the chain."""
     session.flush()
     if record is not None:
         entity = entity or type(record).__tablename__
         entity_id = entity_id or getattr(record, "id", None)
         after = after if after is not None else snapshot(record)
-    session.add(
+    append(
+        session,
         AuditEvent(
             actor=actor.name,
             action=action,
@@ -171,5 +132,5 @@ def audit(
             council_id=council_id,
             before=before,
             after=after,
-        )
+        ),
     )

@@ -62,17 +62,17 @@ def add_calendar_override(
         if existing is not None:
             raise DomainError(
                 N_("{day} is already entered as an exception; remove that entry first."),
-                day=checked.isoformat(),
+                day=checked,
             )
         if KazakhstanCalendar().is_working_day(checked) == working:
             if working:
                 raise DomainError(
                     N_("{day} is already a working day in Kazakhstan's calendar."),
-                    day=checked.isoformat(),
+                    day=checked,
                 )
             raise DomainError(
                 N_("{day} is already a day off in Kazakhstan's calendar."),
-                day=checked.isoformat(),
+                day=checked,
             )
         row = CalendarOverride(day=checked, is_working_day=working, note=text)
         session.add(row)

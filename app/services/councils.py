@@ -8,6 +8,7 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.domain.collation import sort_key
 from app.domain.council import CouncilKind, check_parents, pick
 from app.domain.errors import DomainError
 from app.domain.regulation import (
@@ -21,6 +22,7 @@ from app.domain.translation import N_
 from app.i18n import interface_language
 from app.models.composition import Council
 from app.models.database import Database
+from app.models.profile_history import ProfileVersion
 from app.services.base import (
     Actor,
     audit,
@@ -32,6 +34,7 @@ from app.services.base import (
     get,
     snapshot,
 )
+from app.services.profile_history import ProfileAct, change_profile, version_data
 
 
 @dataclass(frozen=True)
@@ -51,6 +54,10 @@ class CouncilData:
     working_body_en: str = ""
     preset_key: str = ""
     profile: RegulationProfile | None = None
+    # A changed profile of an existing council takes effect from a date (the act's date
+    # by default), never over a closed vote (app/services/profile_history.py).
+    profile_from: date | None = None
+    profile_act: ProfileAct | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +107,8 @@ def info(council: Council) -> CouncilInfo:
     )
 
 
-def _apply(db_council: Council, data: CouncilData, session: object) -> None:
+def _apply(db_council: Council, data: CouncilData, session: object) -> RegulationProfile | None:
+    """Fill the council from ``data``; return the profile it asks for (set by the caller)."""
     expect(data, CouncilData, N_("Council"))
     names = {
         lang: clean_text(getattr(data, f"name_{lang}"), N_("Name"), limit=1000)
@@ -138,10 +146,18 @@ def _apply(db_council: Council, data: CouncilData, session: object) -> None:
     if profile is None and preset_key:
         profile = PRESETS[preset_key].profile
     if profile is not None:
-        db_council.profile = profile_to_dict(profile)
         db_council.preset_key = preset_key
     elif not db_council.profile:
         db_council.profile = profile_to_dict(RegulationProfile())
+    return profile
+
+
+def _after(council: Council, version: ProfileVersion | None) -> dict[str, object]:
+    """What the audit trail keeps: the council, and the dated profile version if one was made."""
+    after: dict[str, object] = snapshot(council)
+    if version is not None:
+        after["profile_version"] = version_data(version)
+    return after
 
 
 def _check_parent(
@@ -168,7 +184,9 @@ def create_council(db: Database, actor: Actor, data: CouncilData) -> CouncilInfo
     """Create a council with its regulation profile (a preset, adjusted, or the defaults)."""
     with db.transaction() as session:
         council = Council(kind=CouncilKind.COUNCIL.value, profile={})
-        _apply(council, data, session)
+        profile = _apply(council, data, session)
+        if profile is not None:
+            council.profile = profile_to_dict(profile)  # in force from the start
         session.add(council)
         audit(session, actor, "council.create", council, council_id=None)
         session.flush()
@@ -187,15 +205,41 @@ def update_council(
         council = get(session, Council, council_id, N_("Council"))
         check_version(council, expected_version)
         before = snapshot(council)
-        _apply(council, data, session)
-        audit(session, actor, "council.update", council, before=before, council_id=council.id)
+        profile = _apply(council, data, session)
+        version = None
+        if profile is not None:
+            version = change_profile(
+                session, actor, council, profile, data.profile_from, data.profile_act
+            )
+        audit(
+            session,
+            actor,
+            "council.update",
+            council,
+            before=before,
+            council_id=council.id,
+            after=_after(council, version),
+        )
         return info(council)
 
 
 def set_profile(
-    db: Database, actor: Actor, council_id: int, profile: RegulationProfile, preset_key: str = ""
+    db: Database,
+    actor: Actor,
+    council_id: int,
+    profile: RegulationProfile,
+    preset_key: str = "",
+    *,
+    effective_from: date | None = None,
+    act: ProfileAct | None = None,
 ) -> CouncilInfo:
-    """Replace the regulation profile (e.g. start from a preset and adjust it)."""
+    """Change the regulation profile from a date (the act's by default).
+
+    Votes already closed keep the profile they were counted under; a change
+    dated on or before a meeting with a closed vote or a signed protocol is
+    refused.  While the council has nothing closed, a change without a date
+    applies to every meeting (the council is still being set up).
+    """
     preset_key = clean_text(preset_key, N_("Regulation preset"), limit=64)
     if preset_key and preset_key not in PRESETS:
         raise DomainError(N_("Unknown regulation preset: {key}."), key=preset_key)
@@ -203,9 +247,17 @@ def set_profile(
     with db.transaction() as session:
         council = get(session, Council, council_id, N_("Council"))
         before = snapshot(council)
-        council.profile = profile_to_dict(profile)
+        version = change_profile(session, actor, council, profile, effective_from, act)
         council.preset_key = preset_key
-        audit(session, actor, "council.set_profile", council, before=before, council_id=council.id)
+        audit(
+            session,
+            actor,
+            "council.set_profile",
+            council,
+            before=before,
+            council_id=council.id,
+            after=_after(council, version),
+        )
         return info(council)
 
 
@@ -228,12 +280,17 @@ def archive_council(
         return info(council)
 
 
-def list_councils(db: Database, *, include_archived: bool = False) -> list[CouncilInfo]:
+def list_councils(
+    db: Database, *, include_archived: bool = False, lang: str | None = None
+) -> list[CouncilInfo]:
+    """Councils in Kazakh alphabetical order of their names in ``lang`` (the interface's)."""
+    lang = lang or interface_language()
     with db.reading() as session:
         query = select(Council).order_by(Council.id)
         if not include_archived:
             query = query.where(Council.archived.is_(False))
-        return [info(c) for c in session.scalars(query)]
+        found = [info(c) for c in session.scalars(query)]
+    return sorted(found, key=lambda c: sort_key(c.name(lang)))
 
 
 def get_council(db: Database, council_id: int) -> CouncilInfo:

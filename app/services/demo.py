@@ -12,7 +12,7 @@ from app.models.composition import Act, Council, Person, Position, PositionHoldi
 from app.models.database import Database
 from app.services import demo_data as data
 from app.services.base import Actor, audit
-from app.services.seats import check_council
+from app.services.composition_check import check_council
 
 DEMO_NOTE = "Demo data: an invented person."
 

@@ -47,6 +47,7 @@ from app.domain.meeting import (
 from app.domain.regulation import Deadline, RegulationProfile, profile_from_dict
 from app.domain.translation import N_
 from app.formats.material_types import identify, safe_file_name
+from app.models.collation import kazakh
 from app.models.composition import Council, Person
 from app.models.database import Database
 from app.models.meeting import (
@@ -212,7 +213,9 @@ def _ordered(query: _Query, order: MeetingOrder, descending: bool, lang: str) ->
         keys = (Meeting.meeting_date, Meeting.starts_at)
     elif order is MeetingOrder.COUNCIL:
         query = query.join(Council, Council.id == Meeting.council_id)
-        keys = (_text_in({other: getattr(Council, f"name_{other}") for other in LANGS}, lang),)
+        keys = (
+            kazakh(_text_in({other: getattr(Council, f"name_{other}") for other in LANGS}, lang)),
+        )
     elif order is MeetingOrder.NUMBER:
         keys = (Meeting.number,)
     elif order is MeetingOrder.KIND:
@@ -227,7 +230,7 @@ def _ordered(query: _Query, order: MeetingOrder, descending: bool, lang: str) ->
             if lang == "en"
             else Person.surname
         )
-        keys = (surname, Person.given_name, Person.patronymic)
+        keys = (kazakh(surname), kazakh(Person.given_name), kazakh(Person.patronymic))
     if descending:
         keys = tuple(key.desc() for key in keys)
     return query.order_by(*keys, *_DATE_ORDER, Meeting.id)

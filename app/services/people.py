@@ -10,11 +10,15 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.absence import language_of
-from app.domain.composition import HoldingFacts, Period, check_holdings
+from app.domain.collation import sort_key
+from app.domain.composition import Period, check_holdings
 from app.domain.council import LANGS, pick
 from app.domain.errors import DomainError, Term
 from app.domain.gender import UNKNOWN, check_gender
+from app.domain.person_name import full_name
 from app.domain.translation import N_
+from app.i18n import interface_language
+from app.models.collation import kazakh
 from app.models.composition import Act, Person, Position, PositionHolding, Seat, fold
 from app.models.database import Database
 from app.services.base import (
@@ -27,6 +31,11 @@ from app.services.base import (
     expect,
     get,
     snapshot,
+)
+from app.services.composition_check import (
+    check_councils_of_position,
+    holding_facts,
+    person_names,
 )
 
 # -- people --------------------------------------------------------------------
@@ -74,7 +83,7 @@ class PersonInfo:
         """ "Surname Name Patronymic"; the Latin spelling in English documents when known."""
         if lang == "en" and self.latin_name:
             return self.latin_name
-        return " ".join(p for p in (self.surname, self.given_name, self.patronymic) if p)
+        return full_name(self.surname, self.given_name, self.patronymic)
 
     def short_name(self, lang: str = "kk") -> str:
         """ "Surname N. P." as protocols list people."""
@@ -202,7 +211,9 @@ def list_people(
     db: Database, search: str = "", *, include_archived: bool = False
 ) -> list[PersonInfo]:
     with db.reading() as session:
-        query = select(Person).order_by(Person.surname, Person.given_name, Person.id)
+        query = select(Person).order_by(
+            kazakh(Person.surname), kazakh(Person.given_name), kazakh(Person.patronymic), Person.id
+        )
         if not include_archived:
             query = query.where(Person.archived.is_(False))
         if search.strip():
@@ -351,8 +362,10 @@ def delete_position(db: Database, actor: Actor, position_id: int) -> None:
 
 
 def list_positions(
-    db: Database, search: str = "", *, include_archived: bool = False
+    db: Database, search: str = "", *, include_archived: bool = False, lang: str | None = None
 ) -> list[PositionInfo]:
+    """Positions in Kazakh alphabetical order of their titles in ``lang`` (the interface's)."""
+    lang = lang or interface_language()
     with db.reading() as session:
         query = select(Position).order_by(Position.id)
         if not include_archived:
@@ -361,7 +374,8 @@ def list_positions(
             query = query.where(
                 Position.search_text.contains(fold(search.strip()), autoescape=True)
             )
-        return [position_info(p) for p in session.scalars(query)]
+        found = [position_info(p) for p in session.scalars(query)]
+    return sorted(found, key=lambda p: (sort_key(p.title(lang)), sort_key(p.organisation(lang))))
 
 
 # -- holdings ------------------------------------------------------------------
@@ -427,22 +441,6 @@ class HoldingInfo:
     act_id: int | None
 
 
-def holding_facts(session: Session, position_ids: set[int] | None = None) -> list[HoldingFacts]:
-    # Plain columns, not ORM objects: this runs on every vote of a live meeting.
-    query = select(
-        PositionHolding.position_id,
-        PositionHolding.person_id,
-        PositionHolding.valid_from,
-        PositionHolding.valid_to,
-    )
-    if position_ids is not None:
-        query = query.where(PositionHolding.position_id.in_(position_ids))
-    return [
-        HoldingFacts(position_id, person_id, Period(start, end))
-        for position_id, person_id, start, end in session.execute(query)
-    ]
-
-
 def appoint_to_position(
     db: Database,
     actor: Actor,
@@ -476,7 +474,7 @@ def appoint_to_position(
                         "The position already has a holder from {day}; change that "
                         "appointment instead."
                     ),
-                    day=holding.valid_from.isoformat(),
+                    day=holding.valid_from,
                 )
             before = snapshot(holding)
             holding.valid_to = start - timedelta(days=1)
@@ -492,8 +490,8 @@ def appoint_to_position(
         session.add(holding)
         session.flush()
         facts = holding_facts(session, {position.id})
-        check_holdings(facts, _namer(session))
-        _check_councils_of_position(session, position.id)
+        check_holdings(facts, person_names(session))
+        check_councils_of_position(session, position.id)
         audit(session, actor, "holding.create", holding)
         return HoldingInfo(
             holding.id,
@@ -522,25 +520,6 @@ def end_holding(db: Database, actor: Actor, holding_id: int, valid_to: date) -> 
             holding.valid_to,
             holding.act_id,
         )
-
-
-def _namer(session: Session):  # type: ignore[no-untyped-def]
-    def name_of(person_id: int) -> str:
-        person = session.get(Person, person_id)
-        return person_info(person).full_name() if person else f"#{person_id}"
-
-    return name_of
-
-
-def _check_councils_of_position(session: Session, position_id: int) -> None:
-    """A new holder must not end up in two seats of one council (e.g. ex officio and personal)."""
-    from app.services.seats import check_council
-
-    council_ids = set(
-        session.scalars(select(Seat.council_id).where(Seat.position_id == position_id))
-    )
-    for council_id in council_ids:
-        check_council(session, council_id)
 
 
 def holders(db: Database, position_id: int) -> list[HoldingInfo]:

@@ -14,15 +14,12 @@ from sqlalchemy.orm import Session
 from app.domain.composition import (
     Period,
     Role,
-    SeatFacts,
     SeatKind,
     Side,
-    check_composition,
     composition_on,
 )
 from app.domain.council import LANGS, check_sort_order
 from app.domain.errors import DomainError
-from app.domain.regulation import profile_from_dict
 from app.domain.translation import N_
 from app.formatting import short_date
 from app.models.composition import Act, Council, Person, Position, PositionHolding, Seat
@@ -37,11 +34,16 @@ from app.services.base import (
     get,
     snapshot,
 )
+from app.services.composition_check import (
+    check_council,
+    council_seats,
+    holding_facts,
+    seat_facts,
+)
 from app.services.people import (
     ActData,
     PersonInfo,
     PositionInfo,
-    holding_facts,
     make_act,
     person_info,
     position_info,
@@ -103,82 +105,6 @@ def seat_info(seat: Seat) -> SeatInfo:
         seat.act_id,
         seat.end_act_id,
         seat.note,
-    )
-
-
-def seat_facts(seat: Seat) -> SeatFacts:
-    return SeatFacts(
-        seat.id,
-        Role(seat.role),
-        SeatKind(seat.kind),
-        Period(seat.valid_from, seat.valid_to),
-        seat.position_id,
-        seat.person_id,
-        seat.voting,
-        seat.by_agreement,
-        Side(seat.side),
-        seat.sort_order,
-    )
-
-
-def council_seat_facts(session: Session, council_id: int) -> list[SeatFacts]:
-    """The rules' view of a council's seats, read as plain columns (fast: used per vote)."""
-    rows = session.execute(
-        select(
-            Seat.id,
-            Seat.role,
-            Seat.kind,
-            Seat.valid_from,
-            Seat.valid_to,
-            Seat.position_id,
-            Seat.person_id,
-            Seat.voting,
-            Seat.by_agreement,
-            Seat.side,
-            Seat.sort_order,
-        ).where(Seat.council_id == council_id)
-    )
-    return [
-        SeatFacts(
-            sid,
-            Role(role),
-            SeatKind(kind),
-            Period(start, end),
-            position,
-            person,
-            voting,
-            agreement,
-            Side(side),
-            order,
-        )
-        for sid, role, kind, start, end, position, person, voting, agreement, side, order in rows
-    ]
-
-
-def _council_seats(session: Session, council_id: int) -> list[Seat]:
-    return list(session.scalars(select(Seat).where(Seat.council_id == council_id)))
-
-
-def check_council(session: Session, council_id: int) -> None:
-    """Check every composition rule of a council on its seats as they now stand in the session."""
-    session.flush()
-    council = session.get(Council, council_id)
-    assert council is not None
-    profile = profile_from_dict(council.profile)
-    seats = [seat_facts(s) for s in _council_seats(session, council_id)]
-    positions = {s.position_id for s in seats if s.position_id is not None}
-    holdings = holding_facts(session, positions)
-
-    def name_of(person_id: int) -> str:
-        person = session.get(Person, person_id)
-        return person_info(person).full_name() if person else f"#{person_id}"
-
-    check_composition(
-        seats,
-        holdings,
-        max_deputy_chairs=profile.max_deputy_chairs,
-        max_co_chairs=profile.max_co_chairs,
-        name_of=name_of,
     )
 
 
@@ -246,7 +172,7 @@ def _new_seat(
 
 
 def _next_order(session: Session, council_id: int) -> int:
-    orders = [s.sort_order for s in _council_seats(session, council_id)]
+    orders = [s.sort_order for s in council_seats(session, council_id)]
     return max(orders, default=0) + 10
 
 
@@ -332,14 +258,14 @@ def record_new_edition(
     with db.transaction() as session:
         council = get(session, Council, council_id, N_("Council"))
         act_record = make_act(session, act, council.id)
-        for seat in _council_seats(session, council.id):
+        for seat in council_seats(session, council.id):
             if seat.valid_from >= start:
                 raise DomainError(
                     N_(
                         "A seat already starts on or after {day}; a new edition cannot start "
                         "before it."
                     ),
-                    day=start.isoformat(),
+                    day=start,
                 )
             if seat.valid_to is None or seat.valid_to >= start:
                 before = snapshot(seat)
@@ -443,7 +369,7 @@ def composition(db: Database, council_id: int, on: date) -> list[CompositionLine
     assert day is not None
     with db.reading() as session:
         get(session, Council, council_id, N_("Council"))
-        seats = _council_seats(session, council_id)
+        seats = council_seats(session, council_id)
         by_id = {s.id: s for s in seats}
         facts = [seat_facts(s) for s in seats]
         positions = {s.position_id for s in seats if s.position_id is not None}
@@ -492,7 +418,7 @@ def history(db: Database, council_id: int) -> list[HistoryEntry]:
     with db.reading() as session:
         get(session, Council, council_id, N_("Council"))
         entries: list[HistoryEntry] = []
-        seats = _council_seats(session, council_id)
+        seats = council_seats(session, council_id)
         position_ids = {s.position_id for s in seats if s.position_id is not None}
         held: dict[int, list[PositionHolding]] = {p: [] for p in position_ids}
         if position_ids:
@@ -565,6 +491,6 @@ def seats_of(db: Database, council_id: int) -> list[SeatInfo]:
         return [
             seat_info(s)
             for s in sorted(
-                _council_seats(session, council_id), key=lambda s: (s.valid_from, s.sort_order)
+                council_seats(session, council_id), key=lambda s: (s.valid_from, s.sort_order)
             )
         ]

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import QFormLayout, QGridLayout, QLabel, QLineEdit, QWidg
 from app.domain.citation import ActKind
 from app.domain.regulation import Act
 from app.i18n import N_, _
+from app.views.form_widgets import ChoiceCombo, Label, OptionalDateEdit, Texts
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, Label, OptionalDateEdit, Texts
 
 LANGS = ("kk", "ru", "en")
 KIND_CHOICES: list[tuple[Any, Label]] = [

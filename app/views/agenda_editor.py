@@ -64,7 +64,6 @@ from app.domain.errors import KenesError
 from app.domain.meeting import APPROVED_STATES, MeetingAction, MeetingState
 from app.formatting import format_datetime
 from app.i18n import N_, _, interface_language, ngettext
-from app.models.database import Database
 from app.services.agenda.add_item import add_item
 from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import MEGABYTE, attach_material
@@ -75,11 +74,13 @@ from app.services.agenda.remove_material import remove_material
 from app.services.agenda.remove_speaker import remove_speaker
 from app.services.agenda.update_item import update_item
 from app.services.base import Actor
+from app.services.handles import Database
 from app.services.meeting_queries import MeetingDetail, meeting_detail, save_material_copy
 from app.services.meetings.common import AgendaChange, ItemInfo, MaterialInfo, SpeakerInfo
 from app.services.people import list_people
 from app.views.background import BackgroundTask
 from app.views.composition_model import person_name
+from app.views.form_widgets import ChoiceCombo, Label, Texts, ask, ok_cancel
 from app.views.meeting_dialog import LanguageFields
 from app.views.meetings_models import (
     AgendaModel,
@@ -89,9 +90,8 @@ from app.views.meetings_models import (
     meeting_title,
     meeting_when,
 )
-from app.views.messages import show_refusal
+from app.views.operations import AGENDA, MEETINGS, announce, refuse, run, run_in_background
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, Label, Texts, ask, ok_cancel
 
 SettingsStore = settings.Settings | settings.Store
 
@@ -127,6 +127,8 @@ STATUS_STYLES = {
     Level.OVERDUE: "background:#f8d7da; color:#842029; padding:4px; border-radius:3px;",
 }
 APPROVED_STYLE = "background:#d1e7dd; color:#0f5132; padding:4px; border-radius:3px;"
+# An agenda change may take the meeting back to "planned": the meetings list shows it too.
+AGENDA_CHANGES = AGENDA | MEETINGS
 
 
 def changes_since_approval(detail: MeetingDetail) -> int:
@@ -229,18 +231,18 @@ class ItemDialog(Retranslatable, QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            if self._item is None:
-                change = add_item(self._db, self._actor, self._meeting_id, self.item_data())
-            else:
-                change = update_item(
-                    self._db, self._actor, self._item.id, self.item_data(), self._item.version
-                )
-        except KenesError as exc:
-            show_refusal(self, exc)
+        change = run(self, self._submit, AGENDA_CHANGES)
+        if change is None:
             return
         self.saved.emit(change)
         super().accept()
+
+    def _submit(self) -> AgendaChange:
+        if self._item is None:
+            return add_item(self._db, self._actor, self._meeting_id, self.item_data())
+        return update_item(
+            self._db, self._actor, self._item.id, self.item_data(), self._item.version
+        )
 
     def retranslate_ui(self) -> None:
         if self._item is None:
@@ -337,10 +339,12 @@ class SpeakerDialog(Retranslatable, QDialog):
         )
 
     def accept(self) -> None:
-        try:
-            change = add_speaker(self._db, self._actor, self._item_id, self.speaker_data())
-        except KenesError as exc:
-            show_refusal(self, exc)
+        change = run(
+            self,
+            lambda: add_speaker(self._db, self._actor, self._item_id, self.speaker_data()),
+            AGENDA_CHANGES,
+        )
+        if change is None:
             return
         self.saved.emit(change)
         super().accept()
@@ -638,11 +642,9 @@ class AgendaEditor(Retranslatable, QWidget):
         current = self.selected_item()
         wanted = select_item if select_item is not None else (current.id if current else None)
         detail = None
-        if self._meeting_id is not None:
-            try:
-                detail = meeting_detail(self._db, self._meeting_id, today=self._clock())
-            except KenesError as exc:
-                show_refusal(self, exc)
+        meeting_id = self._meeting_id
+        if meeting_id is not None:
+            detail = run(self, lambda: meeting_detail(self._db, meeting_id, today=self._clock()))
         self.detail = detail
         editable = self.editable
         if detail is None:
@@ -757,10 +759,8 @@ class AgendaEditor(Retranslatable, QWidget):
         self.changed.emit()
 
     def _run(self, action: Callable[[], AgendaChange], select: int | None = None) -> bool:
-        try:
-            change = action()
-        except KenesError as exc:
-            show_refusal(self, exc)
+        change = run(self, action, AGENDA_CHANGES)
+        if change is None:
             return False
         self.refresh(select_item=select if select is not None else change.item_id)
         self.changed.emit()
@@ -862,17 +862,16 @@ class AgendaEditor(Retranslatable, QWidget):
                     results.append(exc)
             return results
 
-        task = BackgroundTask(
+        task = run_in_background(
+            self,
             work,
             lambda results: self._attached(item_id, results),
-            self._attach_failed,
-            parent=self,
             label=_("Attaching materials…"),
+            on_failed=self._attach_failed,
         )
         self.tasks.append(task)
         task.finished.connect(lambda: self._task_finished(task))
         self._update_actions()
-        task.start()
         return task
 
     def _task_finished(self, task: BackgroundTask) -> None:
@@ -886,28 +885,23 @@ class AgendaEditor(Retranslatable, QWidget):
         self.refresh(select_item=item_id)
         self.tabs.setCurrentIndex(1)
         if attached:
+            announce(AGENDA_CHANGES, self)
             self.changed.emit()
         for result in results:
             if isinstance(result, KenesError):
-                show_refusal(self, result)
+                refuse(self, result)
 
-    def _attach_failed(self, exc: BaseException) -> None:
+    def _attach_failed(self, _error: BaseException) -> None:
         self.tasks.clear()
         self.refresh()
-        if isinstance(exc, KenesError):
-            show_refusal(self, exc)
-        else:
-            raise exc
 
     def open_material(self) -> Path | None:
         """Open a copy of the selected material's stored bytes with the system viewer."""
         material = self.selected_material()
         if material is None:
             return None
-        try:
-            path = save_material_copy(self._db, material.id, materials_folder())
-        except KenesError as exc:
-            show_refusal(self, exc)
+        path = run(self, lambda: save_material_copy(self._db, material.id, materials_folder()))
+        if path is None:
             return None
         open_file(path)
         return path

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from app import settings
 from app.domain.errors import KenesError
-from app.i18n import _, ngettext
-from app.models.backup import BackupFile, IntegrityReport
+from app.i18n import _, interface_language, ngettext
 from app.services import backups
+from app.services.handles import BackupFile
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
 
@@ -27,22 +27,30 @@ def backup_policy(store: settings.Settings) -> backups.BackupPolicy:
         store.backup_folder(),
         store.user.get(settings.BACKUP_DAILY),
         store.user.get(settings.BACKUP_WEEKLY),
+        max(0, store.user.get(settings.BACKUP_BUDGET)),
     )
 
 
 def describe_summary(summary: backups.ArchiveSummary) -> str:
     return _("{councils}, {people}, {seats}").format(
         councils=ngettext("{n} council", "{n} councils", summary.councils).format(
-            n=summary.councils),
+            n=summary.councils
+        ),
         people=ngettext("{n} person", "{n} people", summary.people).format(n=summary.people),
-        seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats))
+        seats=ngettext("{n} seat", "{n} seats", summary.seats).format(n=summary.seats),
+    )
 
 
 class BackupActions:
     """The backup actions of one main window, on one SQLite database file."""
 
-    def __init__(self, window: QWidget, store: settings.Settings, database_file: Path | None,
-                 on_restore: Callable[[Path, bool], None]) -> None:
+    def __init__(
+        self,
+        window: QWidget,
+        store: settings.Settings,
+        database_file: Path | None,
+        on_restore: Callable[[Path, bool], None],
+    ) -> None:
         self.window = window
         self.store = store
         self.database_file = database_file
@@ -75,13 +83,16 @@ class BackupActions:
         self.check.setText(_("&Check the database"))
         self.folder.setText(_("Backup &folder…"))
         if self.database_file is None:
-            tip = _("Backups are made of SQLite databases; back up a PostgreSQL database with "
-                    "the server's own tools (pg_dump).")
+            tip = _(
+                "Backups are made of SQLite databases; back up a PostgreSQL database with "
+                "the server's own tools (pg_dump)."
+            )
             for action in (self.backup_now, self.restore, self.check):
                 action.setToolTip(tip)
 
-    def _run(self, label: str, func: Callable[[], object],
-             on_done: Callable[[object], None]) -> BackgroundTask:
+    def _run(
+        self, label: str, func: Callable[[], object], on_done: Callable[[object], None]
+    ) -> BackgroundTask:
         task = BackgroundTask(func, on_done, self._failed, parent=self.window, label=label)
         self.tasks.append(task)
         task.finished.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
@@ -98,21 +109,28 @@ class BackupActions:
         if self.database_file is None:
             return None
         file, policy = self.database_file, backup_policy(self.store)
-        return self._run(_("Backing up the database…"),
-                         lambda: backups.back_up_now(file, policy), self._backed_up)
+        return self._run(
+            _("Backing up the database…"),
+            lambda: backups.back_up_now(file, policy),
+            self._backed_up,
+        )
 
     def _backed_up(self, made: object) -> None:
         assert isinstance(made, BackupFile)
-        QMessageBox.information(self.window, _("Backup"),
-                                _("Backup written: {path}").format(path=made.path))
+        QMessageBox.information(
+            self.window, _("Backup"), _("Backup written: {path}").format(path=made.path)
+        )
 
     def choose_restore(self) -> None:
         if self.database_file is None:
             return
         folder = backup_policy(self.store).folder
         name, _filter = QFileDialog.getOpenFileName(
-            self.window, _("Restore from backup"), str(folder),
-            _("Kenes databases (*.sqlite3 *.db);;All files (*)"))
+            self.window,
+            _("Restore from backup"),
+            str(folder),
+            _("Kenes databases (*.sqlite3 *.db);;All files (*)"),
+        )
         if name:
             self.confirm_restore(Path(name))
 
@@ -129,20 +147,28 @@ class BackupActions:
             except backups.OtherDatabaseBackup:
                 # Only an explicit answer restores another database's backup; No is the default.
                 answer = QMessageBox.warning(
-                    self.window, _("Restore from backup"),
-                    _("{path} is a backup of another database, not of the one open now. Replace "
-                      "this database with it all the same? The current database is kept as a "
-                      "backup first.").format(path=path),
+                    self.window,
+                    _("Restore from backup"),
+                    _(
+                        "{path} is a backup of another database, not of the one open now. Replace "
+                        "this database with it all the same? The current database is kept as a "
+                        "backup first."
+                    ).format(path=path),
                     QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                    QMessageBox.StandardButton.No)
+                    QMessageBox.StandardButton.No,
+                )
                 if answer != QMessageBox.StandardButton.Yes:
                     return False
                 force, ask = True, False
         if ask:
             answer = QMessageBox.question(
-                self.window, _("Restore from backup"),
-                _("Restore {path}? It holds {summary}. The current database is kept as a "
-                  "backup first.").format(path=path, summary=describe_summary(summary)))
+                self.window,
+                _("Restore from backup"),
+                _(
+                    "Restore {path}? It holds {summary}. The current database is kept as a "
+                    "backup first."
+                ).format(path=path, summary=describe_summary(summary)),
+            )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
         self.on_restore(path, force)
@@ -152,20 +178,55 @@ class BackupActions:
         if self.database_file is None:
             return None
         file = self.database_file
-        return self._run(_("Checking the database…"),
-                         lambda: backups.check_database(file, full=True), self._checked)
+        return self._run(
+            _("Checking the database…"), lambda: backups.full_check(file), self._checked
+        )
 
-    def _checked(self, report: object) -> None:
-        assert isinstance(report, IntegrityReport)
-        if report.ok:
-            QMessageBox.information(self.window, _("Check the database"),
-                                    _("The database is sound."))
-        else:
+    def _checked(self, found: object) -> None:
+        assert isinstance(found, backups.FullCheck)
+        report = found.integrity
+        if found.ok:
+            QMessageBox.information(
+                self.window, _("Check the database"), _("The database is sound.")
+            )
+        elif not report.ok:
             QMessageBox.warning(
-                self.window, _("Check the database"),
-                _("The database is damaged: {problems}. Restore the latest good backup "
-                  "(File → Restore from backup).").format(problems="; ".join(
-                      report.problems[:5])))
+                self.window,
+                _("Check the database"),
+                _(
+                    "The database is damaged: {problems}. Restore the latest good backup "
+                    "(File → Restore from backup)."
+                ).format(problems="; ".join(report.problems[:5])),
+            )
+        else:
+            self._record_changed(found)
+
+    def _record_changed(self, found: backups.FullCheck) -> None:
+        """The file is sound, but its record was edited with another program: say where."""
+        assert found.record is not None
+        lines = [f.message(interface_language()) for f in found.record.findings]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            _("Check the database"),
+            ngettext(
+                "The database is readable, but its record was changed outside Kenes, with "
+                "another program. {n} difference from what Kenes recorded was found:",
+                "The database is readable, but its record was changed outside Kenes, with "
+                "another program. {n} differences from what Kenes recorded were found:",
+                len(lines),
+            ).format(n=len(lines)),
+            parent=self.window,
+        )
+        box.setInformativeText(
+            "\n".join(lines[:5])
+            + "\n\n"
+            + _(
+                "Nothing was changed by the check. Compare with a backup made before the change "
+                "(File → Restore from backup lists them) and find out who edited the file."
+            )
+        )
+        box.setDetailedText("\n".join(lines))
+        box.exec()
 
     def choose_folder(self) -> None:
         current = backup_policy(self.store).folder

@@ -3,6 +3,8 @@
 The preview lists every row of the file with its problems before anything is
 written; importing is refused while any row has a problem, and then the whole
 file goes in as one new edition of the composition, or nothing does.
+Reading, importing and exporting go through the operation runner
+(:mod:`app.views.operations`), which shows a refusal.
 """
 
 from __future__ import annotations
@@ -27,20 +29,17 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.composition import ROLE_LABELS
-from app.domain.errors import KenesError
+from app.formats.composition_rows import ImportPreview
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
-from app.models.database import Database
 from app.services.base import Actor
-from app.services.composition_io import (
-    ImportPreview,
-    export_composition_pdf,
-    export_composition_xlsx,
-    import_composition,
-    read_composition_file,
-)
-from app.views.messages import show_refusal
+from app.services.compositions.export_composition_pdf import export_composition_pdf
+from app.services.compositions.export_composition_xlsx import export_composition_xlsx
+from app.services.compositions.import_composition import import_composition
+from app.services.compositions.read_composition_file import read_composition_file
+from app.services.handles import Database
+from app.views.form_widgets import ActFields, DateEdit, Texts
+from app.views.operations import COMPOSITION, run
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ActFields, DateEdit, Texts
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = (N_("Row"), N_("Role"), N_("Position"), N_("Person"), N_("Problems"))
@@ -164,17 +163,19 @@ class ImportDialog(Retranslatable, QDialog):
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def import_now(self) -> None:
-        try:
-            result = import_composition(
+        result = run(
+            self,
+            lambda: import_composition(
                 self.db,
                 self.actor,
                 self.council_id,
                 self.preview,
                 self.effective.day(),
                 self.act.act(),
-            )
-        except KenesError as exc:
-            show_refusal(self, exc)
+            ),
+            COMPOSITION,
+        )
+        if result is None:
             return
         self.saved.emit(result)
         self.accept()
@@ -187,11 +188,7 @@ def choose_and_read(parent: QWidget) -> ImportPreview | None:
     )
     if not name:
         return None
-    try:
-        return read_composition_file(Path(name))
-    except KenesError as exc:
-        show_refusal(parent, exc)
-        return None
+    return run(parent, lambda: read_composition_file(Path(name)))
 
 
 class ExportDialog(Retranslatable, QDialog):
@@ -250,13 +247,10 @@ def export_composition(
         if not name:
             return None
         path = Path(name)
-    try:
-        if kind == "xlsx":
-            written = export_composition_xlsx(db, council_id, on, path, lang)
-        else:
-            written = export_composition_pdf(db, council_id, on, path, lang)
-    except KenesError as exc:
-        show_refusal(parent, exc)
+    export = export_composition_xlsx if kind == "xlsx" else export_composition_pdf
+    chosen, target = lang, path
+    written = run(parent, lambda: export(db, council_id, on, target, chosen))
+    if written is None:
         return None
     QMessageBox.information(
         parent, _("Export the composition"), _("Written: {path}").format(path=written)

@@ -4,7 +4,10 @@ A date picker over the table of seats (:class:`CompositionModel`), a history
 tab (:class:`HistoryModel`), and the actions that change the composition:
 add a seat, end a seat, correct a seat's marks, appoint a person to a
 position, record a new edition.  Each action opens its dialog (non-blocking);
-when the dialog saves, the view reloads and emits :attr:`CompositionView.changed`.
+the dialog calls its service through the operation runner
+(:mod:`app.views.operations`), and when it saves, the view reloads and emits
+:attr:`CompositionView.changed`.  Changes made elsewhere reach the view
+through the Councils page that holds it.
 
 The tool bar ``compositionToolbar`` holds the actions; import and export
 actions are to be added to it after the separator that ends the seat actions.
@@ -32,24 +35,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.composition import SeatKind
-from app.domain.errors import KenesError
+from app.formats.composition_rows import ImportPreview
 from app.i18n import _
-from app.models.database import Database
 from app.services.base import Actor
-from app.services.composition_io import ImportPreview
-from app.services.seats import CompositionLine, composition, history
+from app.services.handles import Database
+from app.services.seats import CompositionLine, HistoryEntry, composition, history
 from app.views.composition_io_dialogs import ImportDialog, choose_and_read, export_composition
 from app.views.composition_model import CompositionModel, HistoryModel
-from app.views.messages import show_refusal
+from app.views.form_widgets import DateEdit
+from app.views.operations import run
 from app.views.people_dialogs import AppointDialog
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import (
-    DateEdit,
-    EndSeatDialog,
-    NewEditionDialog,
-    SeatDialog,
-    SeatMarksDialog,
-)
+from app.views.seat_dialog import EndSeatDialog, NewEditionDialog, SeatDialog, SeatMarksDialog
 
 # Widest a column grows when fitted to its contents; longer texts are elided with a tool tip.
 # The position title is the long text that tells seats apart, so it may grow wider.
@@ -185,13 +182,18 @@ class CompositionView(Retranslatable, QWidget):
         """Reload the composition on the chosen date and the history from the services."""
         selected = self.selected_line()
         lines: list[CompositionLine] = []
-        entries = []
-        if self._council_id is not None:
-            try:
-                lines = composition(self._db, self._council_id, self.on_date())
-                entries = history(self._db, self._council_id)
-            except KenesError as exc:
-                show_refusal(self, exc)
+        entries: list[HistoryEntry] = []
+        council_id = self._council_id
+        if council_id is not None:
+            found = run(
+                self,
+                lambda: (
+                    composition(self._db, council_id, self.on_date()),
+                    history(self._db, council_id),
+                ),
+            )
+            if found is not None:
+                lines, entries = found
         self.model.set_lines(lines)
         self.history_model.set_entries(entries)
         if selected is not None:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QGroupBox,
+    QLabel,
     QLineEdit,
     QTabWidget,
     QVBoxLayout,
@@ -25,8 +26,8 @@ from PySide6.QtWidgets import (
 from app import i18n
 from app.domain.council import COUNCIL_KIND_LABELS, CouncilKind
 from app.domain.errors import KenesError
+from app.domain.regulation import profile_to_dict
 from app.i18n import N_, _, interface_language
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import (
     CouncilData,
@@ -35,11 +36,20 @@ from app.services.councils import (
     list_councils,
     update_council,
 )
+from app.services.handles import Database
 from app.services.people import ActData
+from app.services.profile_history import ProfileAct
 from app.views.messages import show_refusal
 from app.views.profile_editor import ProfileEditor
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ActFields, ChoiceCombo, Label, Texts, ok_cancel
+from app.views.seat_dialog import (
+    ActFields,
+    ChoiceCombo,
+    Label,
+    OptionalDateEdit,
+    Texts,
+    ok_cancel,
+)
 
 
 def _council_name(council: CouncilInfo) -> str:
@@ -105,9 +115,34 @@ class CouncilDialog(Retranslatable, QDialog):
         general_layout.addStretch(1)
 
         self.profile_editor = ProfileEditor()
+        # A changed profile takes effect from a date, by an act: never over a closed vote.
+        self.change_box = QGroupBox()
+        self.change_box.setObjectName("profileChange")
+        self.effective_from = OptionalDateEdit()
+        self.effective_from.setObjectName("profileEffectiveFrom")
+        self.change_act_title = QLineEdit()
+        self.change_act_title.setObjectName("profileActTitle")
+        self.change_act_number = QLineEdit()
+        self.change_act_number.setObjectName("profileActNumber")
+        self.change_act_number.setMaximumWidth(160)
+        self.change_act_date = OptionalDateEdit()
+        self.change_act_date.setObjectName("profileActDate")
+        change_form = QFormLayout(self.change_box)
+        change_form.addRow(self.texts.label(N_("Takes effect from")), self.effective_from)
+        change_form.addRow(self.texts.label(N_("Act that changes it")), self.change_act_title)
+        change_form.addRow(self.texts.label(N_("Act number")), self.change_act_number)
+        change_form.addRow(self.texts.label(N_("Act date")), self.change_act_date)
+        self.change_note = QLabel()
+        self.change_note.setWordWrap(True)
+        change_form.addRow(self.change_note)
+        profile_tab = QWidget()
+        profile_layout = QVBoxLayout(profile_tab)
+        profile_layout.setContentsMargins(0, 0, 0, 0)
+        profile_layout.addWidget(self.profile_editor, 1)
+        profile_layout.addWidget(self.change_box)
         self.tabs = QTabWidget()
         self.tabs.addTab(general, "")
-        self.tabs.addTab(self.profile_editor, "")
+        self.tabs.addTab(profile_tab, "")
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(ok_cancel(self))
@@ -116,6 +151,8 @@ class CouncilDialog(Retranslatable, QDialog):
             self._load(council)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self._kind_changed()
+        self.profile_editor.changed.connect(self._profile_edited)
+        self._profile_edited()
         self.resize(780, 640)
         self.retranslate_ui()
 
@@ -129,11 +166,23 @@ class CouncilDialog(Retranslatable, QDialog):
         self.act.set_act(ActData(council.act_title, council.act_number, council.act_date))
         self.profile_editor.set_profile(council.profile, council.preset_key)
 
+    def profile_changed(self) -> bool:
+        """Whether the profile differs from the council's: then it needs a date and an act."""
+        if self._original is None:
+            return False
+        return profile_to_dict(self.profile_editor.profile()) != profile_to_dict(
+            self._original.profile
+        )
+
+    def _profile_edited(self) -> None:
+        self.change_box.setVisible(self.profile_changed())
+
     def _kind_changed(self) -> None:
         self.parent_council.setEnabled(self.kind.value() is CouncilKind.WORKING_GROUP)
 
     def council_data(self) -> CouncilData:
         kind = self.kind.value()
+        changed = self.profile_changed()
         act = self.act.act()
         return CouncilData(
             name_kk=self.names["kk"].text(),
@@ -149,6 +198,14 @@ class CouncilDialog(Retranslatable, QDialog):
             working_body_en=self.working_body["en"].text(),
             preset_key=self.profile_editor.preset_key(),
             profile=self.profile_editor.profile(),
+            profile_from=self.effective_from.day() if changed else None,
+            profile_act=ProfileAct(
+                title=self.change_act_title.text(),
+                number=self.change_act_number.text(),
+                act_date=self.change_act_date.day(),
+            )
+            if changed
+            else None,
         )
 
     def accept(self) -> None:
@@ -179,4 +236,12 @@ class CouncilDialog(Retranslatable, QDialog):
         self.act_box.setTitle(_("Act that establishes the council"))
         self.tabs.setTabText(0, _("Council"))
         self.tabs.setTabText(1, _("Regulation profile"))
+        self.change_box.setTitle(_("The change of the regulation profile"))
+        self.change_note.setText(
+            _(
+                "Votes already closed keep the rules they were counted under. The new rules "
+                "apply to meetings from this date (by default the act's date), and only after "
+                "the last meeting with a closed vote or a signed protocol."
+            )
+        )
         self.parent_council.setToolTip(_("Only a working group works for another council"))

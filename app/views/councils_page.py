@@ -6,6 +6,10 @@ seats today.  New council and Edit open :class:`CouncilDialog`; Archive asks
 first and can be undone (Restore, with archived councils shown).  People and
 Positions open their management dialogs.  Below the list,
 :class:`CompositionView` shows the chosen council's composition.
+
+Actions go through the operation runner (:mod:`app.views.operations`); the
+page follows changes of councils and compositions made elsewhere (an import,
+another window) and reloads the list and the composition when they happen.
 """
 
 from __future__ import annotations
@@ -30,19 +34,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.council import COUNCIL_KIND_LABELS
-from app.domain.errors import KenesError
 from app.i18n import N_, _, interface_language
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, archive_council, list_councils
+from app.services.handles import Database
 from app.services.seats import composition_sizes
 from app.views.composition_model import Column, RowCacheModel, capitalized
 from app.views.composition_view import CompositionView
 from app.views.council_dialog import CouncilDialog
-from app.views.messages import show_refusal
+from app.views.form_widgets import ask
+from app.views.operations import COUNCILS, Changes, Record, announce, follow, run, succeeded
 from app.views.people_dialogs import PeopleDialog, PositionsDialog
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ask
+
+# What the page shows: a change of these on another view reloads it.
+SHOWN_RECORDS = frozenset({Record.COUNCILS, Record.COMPOSITION})
 
 
 @dataclass(frozen=True)
@@ -143,6 +149,7 @@ class CouncilsPage(Retranslatable, QWidget):
         self.table.doubleClicked.connect(lambda _index: self.edit_council())
         self.retranslate_ui()
         self.refresh()
+        follow(self, SHOWN_RECORDS, self._changed_elsewhere)
 
     def _action(self, icon: QStyle.StandardPixmap, slot: object) -> QAction:
         action = QAction(self.style().standardIcon(icon), "", self)
@@ -155,14 +162,14 @@ class CouncilsPage(Retranslatable, QWidget):
         """Reload the councils, keeping the selected one (the first when none was)."""
         current = self.selected_council()
         today = date.today()
-        rows: list[CouncilRow] = []
-        try:
-            include = self.show_archived_action.isChecked()
+        include = self.show_archived_action.isChecked()
+
+        def read() -> list[CouncilRow]:
             sizes = composition_sizes(self._db, today)
-            for council in list_councils(self._db, include_archived=include):
-                rows.append(CouncilRow(council, sizes.get(council.id, 0)))
-        except KenesError as exc:
-            show_refusal(self, exc)
+            councils = list_councils(self._db, include_archived=include)
+            return [CouncilRow(council, sizes.get(council.id, 0)) for council in councils]
+
+        rows = run(self, read) or []
         self.model.set_rows(rows)
         wanted = current.id if current is not None else None
         row = next((i for i, r in enumerate(rows) if r.council.id == wanted), 0 if rows else -1)
@@ -170,6 +177,10 @@ class CouncilsPage(Retranslatable, QWidget):
             self.table.selectRow(row)
         else:
             self._selection_changed()
+
+    def _changed_elsewhere(self, _changes: Changes) -> None:
+        self.refresh()
+        self.composition.refresh()
 
     def selected_council(self) -> CouncilInfo | None:
         selection = self.table.selectionModel()
@@ -221,6 +232,7 @@ class CouncilsPage(Retranslatable, QWidget):
         return dialog
 
     def _council_saved(self, council: CouncilInfo) -> None:
+        announce(COUNCILS, self)  # the council dialog saved it: other pages show its name
         self.refresh()
         self.select_council(council.id)
         self.composition.refresh()
@@ -238,10 +250,10 @@ class CouncilsPage(Retranslatable, QWidget):
             ).format(name=name)
         if not ask(self, question):
             return
-        try:
-            archive_council(self._db, self._actor, council.id, not council.archived)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        db, actor = self._db, self._actor
+        if not succeeded(
+            self, lambda: archive_council(db, actor, council.id, not council.archived), COUNCILS
+        ):
             return
         self.refresh()
 

@@ -10,6 +10,7 @@ version to keep.  Long work runs off the GUI thread with a progress dialog.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -32,29 +33,23 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import KenesError
+from app.formats.exchange_archive import ImportRefused
+from app.formats.problem import Problem
+from app.formatting import short_date
 from app.i18n import N_, _, interface_language
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import list_councils
-from app.services.exchange.export import ExportSummary, export_archive
-from app.services.exchange.format import ImportRefused, Problem
-from app.services.exchange.importer import (
-    ImportPlan,
-    ImportResult,
-    apply_import,
-    plan_import,
-    read_archive,
-)
-from app.services.exchange.package import (
-    OURS,
-    THEIRS,
-    Conflict,
-    ReturnPlan,
-    ReturnResult,
-    apply_return,
-    export_meeting_package,
-    plan_return,
-)
+from app.services.exchange.apply_import import ImportResult, apply_import
+from app.services.exchange.apply_return import apply_return
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.export_package import export_meeting_package
+from app.services.exchange.frozen_votes import profile_change_lines
+from app.services.exchange.plan_import import ImportPlan, plan_import
+from app.services.exchange.plan_return import plan_return
+from app.services.exchange.read_archive import read_archive
+from app.services.exchange.return_analysis import OURS, THEIRS, Conflict, ReturnPlan, ReturnResult
+from app.services.exchange.scope import ExportSummary
+from app.services.handles import Database
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
 
@@ -62,6 +57,7 @@ Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = N_("Kenes exchange files (*.kenes.zip *.zip *.json);;All files (*)")
 TABLE_NAMES = {
     "councils": N_("Councils"),
+    "profile_versions": N_("Changes of the regulation profile"),
     "acts": N_("Acts"),
     "people": N_("People"),
     "positions": N_("Positions"),
@@ -103,7 +99,7 @@ class ProblemsModel(QAbstractTableModel):
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
         problem = self.problems[index.row()]
-        return problem.location or "/" if index.column() == 0 else problem.message()
+        return problem.pointer or "/" if index.column() == 0 else problem.message()
 
     def headerData(
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
@@ -205,6 +201,15 @@ class ImportDialog(QDialog):
         self.problems = ProblemsModel(plan.problems, self)
         self.report = _table(self.problems, "importProblems")
         self.report.setVisible(not plan.ok)
+        # How votes are counted changes: said rule by rule, in words, before importing.
+        self.profile_changes = QLabel()
+        self.profile_changes.setObjectName("importProfileChanges")
+        self.profile_changes.setWordWrap(True)
+        lines = profile_change_lines(plan.profile_changes, interface_language())
+        self.profile_changes.setText(
+            "\n".join([_("The file changes the regulation profile of a council:"), *lines])
+        )
+        self.profile_changes.setVisible(bool(lines))
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -215,6 +220,7 @@ class ImportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
+        layout.addWidget(self.profile_changes)
         layout.addWidget(self.counts, 1)
         layout.addWidget(self.report, 1)
         layout.addWidget(self.buttons)
@@ -321,7 +327,7 @@ class ReturnDialog(QDialog):
                 "conflict which version to keep."
             ).format(
                 number=plan.meeting_number,
-                day=plan.meeting_day,
+                day=short_date(date.fromisoformat(plan.meeting_day), interface_language()),
                 taken=len(plan.changes),
                 kept=plan.kept,
                 conflicts=len(plan.conflicts),

@@ -30,22 +30,21 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.deadlines import days_left
-from app.domain.errors import KenesError
 from app.i18n import N_, _, ngettext
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, list_councils
+from app.services.handles import Database
 from app.services.instruction_queries import (
     InstructionLine,
     instruction_keys,
     instruction_lines,
     list_instructions,
 )
-from app.views.messages import show_refusal
+from app.views.form_widgets import ChoiceCombo, Label, Texts
+from app.views.operations import Record, follow, run
 from app.views.paged_model import fit_columns
 from app.views.protocols_models import InstructionRow, InstructionsModel, council_choices
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, Label, Texts
 
 
 class Show(StrEnum):
@@ -66,6 +65,11 @@ FIT_LIMIT = 320
 
 FIXED_WIDTHS = {InstructionsModel.COUNCIL_COLUMN: 200, InstructionsModel.EXECUTOR_COLUMN: 200}
 """Council names and executors are long: a fixed share, elided, the whole in the tool tip."""
+
+# What the list shows: a change of these on another view reloads it.
+SHOWN_RECORDS = frozenset(
+    {Record.COUNCILS, Record.MEETINGS, Record.CONDUCT, Record.PROTOCOLS, Record.INSTRUCTIONS}
+)
 
 
 def instruction_row(
@@ -167,6 +171,8 @@ class InstructionsPage(Retranslatable, QWidget):
         self.show_filter.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.council.currentIndexChanged.connect(lambda _i: self.apply_filter())
         self.refresh_button.clicked.connect(self.refresh)
+        # Instructions come with the meetings' decisions: another view changed them.
+        follow(self, SHOWN_RECORDS, lambda _changes: self.refresh())
         self.retranslate_ui()
         self.refresh()
 
@@ -175,11 +181,7 @@ class InstructionsPage(Retranslatable, QWidget):
 
     def refresh(self) -> None:
         """Read the councils and the instructions again (after a meeting or protocol changed)."""
-        try:
-            self._councils = list_councils(self._db, include_archived=True)
-        except KenesError as exc:
-            show_refusal(self, exc)
-            self._councils = []
+        self._councils = run(self, lambda: list_councils(self._db, include_archived=True)) or []
         self.council.blockSignals(True)
         self.council.set_choices(council_choices(self._councils))
         self.council.blockSignals(False)
@@ -199,23 +201,14 @@ class InstructionsPage(Retranslatable, QWidget):
         councils = {c.id: c for c in self._councils}
 
         def load(ids: Sequence[int]) -> list[InstructionRow]:
-            try:
-                lines = instruction_lines(db, ids)
-            except KenesError as exc:
-                show_refusal(self, exc)
-                return []
+            lines = run(self, lambda: instruction_lines(db, ids)) or []
             return [instruction_row(line, today, councils) for line in lines if line is not None]
 
-        try:
-            keys = instruction_keys(
-                db,
-                today,
-                council_id=self.council.value(),
-                **_filters(Show(self.show_filter.value()), today),
-            )
-        except KenesError as exc:
-            show_refusal(self, exc)
-            keys = []
+        filters = _filters(Show(self.show_filter.value()), today)
+        council_id = self.council.value()
+        keys = (
+            run(self, lambda: instruction_keys(db, today, council_id=council_id, **filters)) or []
+        )
         self._overdue = sum(1 for key in keys if key.overdue)
         self.model.set_ids([key.id for key in keys], load)
         # Fitted to the first page of texts: Qt's own fitting asks every role of every cell.

@@ -61,9 +61,9 @@ from app.domain.meeting import (
     MeetingState,
 )
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, list_councils
+from app.services.handles import Database
 from app.services.meeting_queries import proposed_number
 from app.services.meetings.common import MeetingData, MeetingInfo
 from app.services.meetings.notify_members import MembersNotified, notify_members
@@ -74,10 +74,10 @@ from app.services.notice import save_files
 from app.services.people import list_people
 from app.services.seats import composition
 from app.views.composition_model import person_name, role_label
+from app.views.form_widgets import ChoiceCombo, DateEdit, Label, Texts, ok_cancel
 from app.views.meetings_models import InvitationModel, meeting_title
-from app.views.messages import show_refusal
+from app.views.operations import MEETINGS, run
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, DateEdit, Label, Texts, ok_cancel
 
 LANG_CODES = tuple(lang.code for lang in LANGUAGES)
 PRESIDING_ROLES = (Role.CHAIR, Role.CO_CHAIR, Role.DEPUTY_CHAIR)
@@ -380,23 +380,23 @@ class MeetingDialog(Retranslatable, QDialog):
 
     def accept(self) -> None:
         data = self.meeting_data()
-        try:
-            if self._meeting is None:
-                council_id = self.council.value()
-                if council_id is None:
-                    raise DomainError(N_("Choose the council first."))
-                info = plan_meeting(self._db, self._actor, council_id, data).meeting
-            elif self.mode == self.REPLAN:
-                info = replan_meeting(self._db, self._actor, self._meeting.id, data).meeting
-            else:
-                info = update_meeting(
-                    self._db, self._actor, self._meeting.id, data, self._meeting.version
-                ).meeting
-        except KenesError as exc:
-            show_refusal(self, exc)
+        info = run(self, lambda: self._submit(data), MEETINGS)
+        if info is None:
             return
         self.saved.emit(info)
         super().accept()
+
+    def _submit(self, data: MeetingData) -> MeetingInfo:
+        if self._meeting is None:
+            council_id = self.council.value()
+            if council_id is None:
+                raise DomainError(N_("Choose the council first."))
+            return plan_meeting(self._db, self._actor, council_id, data).meeting
+        if self.mode == self.REPLAN:
+            return replan_meeting(self._db, self._actor, self._meeting.id, data).meeting
+        return update_meeting(
+            self._db, self._actor, self._meeting.id, data, self._meeting.version
+        ).meeting
 
     def retranslate_ui(self) -> None:
         titles = {
@@ -464,10 +464,8 @@ class ReasonDialog(Retranslatable, QDialog):
         self.retranslate_ui()
 
     def accept(self) -> None:
-        try:
-            result = self._action(self.reason.toPlainText())
-        except KenesError as exc:
-            show_refusal(self, exc)
+        result = run(self, lambda: self._action(self.reason.toPlainText()), MEETINGS)
+        if result is None:
             return
         self.saved.emit(result)
         super().accept()
@@ -578,6 +576,10 @@ class NotifyDialog(Retranslatable, QDialog):
         self.browse_button.clicked.connect(self.browse)
         self.retranslate_ui()
 
+    def _notify(self, folder: Path) -> MembersNotified:
+        check_folder(folder)
+        return notify_members(self._db, self._actor, self._meeting.id, self.lang())
+
     def lang(self) -> str:
         return str(self.language.currentData())
 
@@ -590,17 +592,12 @@ class NotifyDialog(Retranslatable, QDialog):
 
     def accept(self) -> None:
         folder = Path(self.folder.text().strip())
-        try:
-            check_folder(folder)
-            result = notify_members(self._db, self._actor, self._meeting.id, self.lang())
-        except KenesError as exc:
-            show_refusal(self, exc)
+        result = run(self, lambda: self._notify(folder), MEETINGS)
+        if result is None:
             return
         self.notified.emit(result)
-        try:
-            saved = write_notice_files(result, folder)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        saved = run(self, lambda: write_notice_files(result, folder))
+        if saved is None:
             super().reject()
             return
         self.saved.emit(saved)

@@ -65,10 +65,10 @@ from app.domain.meeting import (
 )
 from app.formatting import format_number
 from app.i18n import N_, _, interface_language, ngettext
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.common import CONDUCT_STATES
 from app.services.councils import list_councils
+from app.services.handles import Database
 from app.services.meeting_queries import (
     CouncilAlert,
     MeetingKey,
@@ -86,6 +86,7 @@ from app.services.meetings.common import MeetingInfo, StateChange
 from app.services.meetings.mark_held import mark_held
 from app.services.meetings.postpone_meeting import postpone_meeting
 from app.views.agenda_editor import AgendaEditor, SettingsStore
+from app.views.form_widgets import ChoiceCombo, Label, Texts, ask
 from app.views.meeting_dialog import (
     MeetingDialog,
     NoticeSaved,
@@ -95,10 +96,9 @@ from app.views.meeting_dialog import (
     council_name,
 )
 from app.views.meetings_models import MeetingListModel, alert_text, meeting_title
-from app.views.messages import show_refusal
+from app.views.operations import MEETINGS, Record, follow, run
 from app.views.paged_model import fit_columns
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, Label, Texts, ask
 
 BANNER_STYLE = "background:#fff3cd; color:#664d03; padding:6px; border-radius:3px;"
 
@@ -113,6 +113,8 @@ MAX_COLUMN_WIDTH = 240
 COLUMN_LIMITS = {MeetingListModel.COUNCIL: 220, MeetingListModel.PRESIDING: 200}
 # States in which the live meeting screen records attendance and votes.
 LIVE_STATES = CONDUCT_STATES
+# What the list shows: a change of these on another view reloads it.
+SHOWN_RECORDS = frozenset({Record.COUNCILS, Record.COMPOSITION, Record.MEETINGS, Record.AGENDA})
 
 
 class MeetingsPage(Retranslatable, QWidget):
@@ -270,6 +272,8 @@ class MeetingsPage(Retranslatable, QWidget):
             combo.currentIndexChanged.connect(self._filter_changed)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(self._double_clicked)
+        # Another view changed what the list shows: reload now if on screen, else when shown.
+        follow(self, SHOWN_RECORDS, lambda _changes: self.refresh())
         self.retranslate_ui()
         self.refresh()
 
@@ -362,27 +366,9 @@ class MeetingsPage(Retranslatable, QWidget):
         """
         current = self._selected_id()
         today = self._clock()
-        keys: list[MeetingKey] = []
         self._alerts = []
         self._stale = False
-        try:
-            self._reload_filter_choices(self.filters())
-            wanted = self.filters()
-            keys = meeting_keys(
-                self._db,
-                **wanted,
-                order=self.model.sort_order,
-                descending=self.model.descending,
-                lang=interface_language(),
-            )
-            self._alerts = council_alerts(
-                self._db,
-                council_id=wanted["council_id"],
-                year=wanted["year"] if wanted["year"] is not None else today.year,
-                today=today,
-            )
-        except KenesError as exc:
-            show_refusal(self, exc)
+        keys = run(self, lambda: self._read_keys(today)) or []
         self.model.set_keys(keys, partial(self._load_rows, today))
         self._show_banner()
         self._show_count()
@@ -401,6 +387,25 @@ class MeetingsPage(Retranslatable, QWidget):
             self.table.scrollTo(self.model.index(row, 0), hint)
         self._selection_changed()
 
+    def _read_keys(self, today: date) -> list[MeetingKey]:
+        """The filters' choices, the meetings they let through (sorted) and the warnings."""
+        self._reload_filter_choices(self.filters())
+        wanted = self.filters()
+        keys = meeting_keys(
+            self._db,
+            **wanted,
+            order=self.model.sort_order,
+            descending=self.model.descending,
+            lang=interface_language(),
+        )
+        self._alerts = council_alerts(
+            self._db,
+            council_id=wanted["council_id"],
+            year=wanted["year"] if wanted["year"] is not None else today.year,
+            today=today,
+        )
+        return keys
+
     def _load_rows(self, today: date, meeting_ids: Sequence[int]) -> Sequence[MeetingRow]:
         """The lines the table is about to show (the model asks a page at a time)."""
         try:
@@ -411,17 +416,17 @@ class MeetingsPage(Retranslatable, QWidget):
 
     def _sorted_keys(self, order: MeetingOrder, descending: bool) -> Sequence[MeetingKey]:
         """Every meeting the filters let through, sorted (in SQL) as the user asked."""
-        try:
-            return meeting_keys(
+        keys = run(
+            self,
+            lambda: meeting_keys(
                 self._db,
                 **self.filters(),
                 order=order,
                 descending=descending,
                 lang=interface_language(),
-            )
-        except KenesError as exc:
-            show_refusal(self, exc)
-            return self.model.keys()
+            ),
+        )
+        return keys if keys is not None else self.model.keys()
 
     def _sort_indicator_changed(self, column: int, _order: Qt.SortOrder) -> None:
         """Columns computed in Python (materials due, warnings) do not sort: keep the order."""
@@ -598,10 +603,9 @@ class MeetingsPage(Retranslatable, QWidget):
             return False
         if question and not ask(self, question.format(meeting=meeting_title(meeting))):
             return False
-        try:
-            result = action(meeting.id)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        meeting_id = meeting.id
+        result = run(self, lambda: action(meeting_id), MEETINGS)
+        if result is None:
             return False
         self._changed(result)
         return True

@@ -8,8 +8,10 @@
 * :class:`AppointDialog` appoints a person to a position from a date by an act:
   the ex officio seats of the position pass to the new holder from that date.
 
-As the seat dialogs, every dialog calls its service in ``accept`` and stays
-open with the input kept when the service refuses.
+As the seat dialogs, every dialog calls its service through the operation
+runner (:mod:`app.views.operations`): a refusal is shown and the dialog stays
+open with the input kept; a change is announced as a change of the
+composition, which shows the people and positions.
 """
 
 from __future__ import annotations
@@ -38,11 +40,10 @@ from PySide6.QtWidgets import (
 )
 
 from app import i18n
-from app.domain.errors import KenesError
 from app.domain.gender import FEMALE, MALE, UNKNOWN, gender_from_patronymic
 from app.i18n import N_, _, interface_language
-from app.models.database import Database
 from app.services.base import Actor
+from app.services.handles import Database
 from app.services.people import (
     HoldingInfo,
     PersonData,
@@ -69,9 +70,7 @@ from app.views.composition_model import (
     position_title,
     shown_date,
 )
-from app.views.messages import show_refusal
-from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import (
+from app.views.form_widgets import (
     ActFields,
     ChoiceCombo,
     DateEdit,
@@ -81,6 +80,8 @@ from app.views.seat_dialog import (
     person_choices,
     position_choices,
 )
+from app.views.operations import COMPOSITION, run, succeeded
+from app.views.retranslate import Retranslatable
 
 # -- one person ---------------------------------------------------------------------------------
 
@@ -164,21 +165,22 @@ class PersonDialog(Retranslatable, QDialog):
         if not self._gender_chosen:
             self.gender.set_value(gender_from_patronymic(patronymic))
 
+    def _save(self) -> PersonInfo:
+        if self._original is None:
+            return create_person(self._db, self._actor, self.person_data())
+        return update_person(
+            self._db,
+            self._actor,
+            self._original.id,
+            self.person_data(),
+            expected_version=self._original.version,
+        )
+
     def accept(self) -> None:
-        try:
-            if self._original is None:
-                self.person = create_person(self._db, self._actor, self.person_data())
-            else:
-                self.person = update_person(
-                    self._db,
-                    self._actor,
-                    self._original.id,
-                    self.person_data(),
-                    expected_version=self._original.version,
-                )
-        except KenesError as exc:
-            show_refusal(self, exc)
+        person = run(self, self._save, COMPOSITION)
+        if person is None:
             return
+        self.person = person
         self.saved.emit(self.person)
         super().accept()
 
@@ -244,21 +246,22 @@ class PositionDialog(Retranslatable, QDialog):
             is_demo=self._original.is_demo if self._original is not None else False,
         )
 
+    def _save(self) -> PositionInfo:
+        if self._original is None:
+            return create_position(self._db, self._actor, self.position_data())
+        return update_position(
+            self._db,
+            self._actor,
+            self._original.id,
+            self.position_data(),
+            expected_version=self._original.version,
+        )
+
     def accept(self) -> None:
-        try:
-            if self._original is None:
-                self.position = create_position(self._db, self._actor, self.position_data())
-            else:
-                self.position = update_position(
-                    self._db,
-                    self._actor,
-                    self._original.id,
-                    self.position_data(),
-                    expected_version=self._original.version,
-                )
-        except KenesError as exc:
-            show_refusal(self, exc)
+        position = run(self, self._save, COMPOSITION)
+        if position is None:
             return
+        self.position = position
         self.saved.emit(self.position)
         super().accept()
 
@@ -369,11 +372,8 @@ class DirectoryDialog(Retranslatable, QDialog):
     def reload(self) -> None:
         selected = self.selected()
         key = selected.id if selected is not None else None
-        try:
-            rows = self.load(self.search.text(), self.show_archived.isChecked())
-        except KenesError as exc:
-            show_refusal(self, exc)
-            rows = []
+        found = run(self, lambda: self.load(self.search.text(), self.show_archived.isChecked()))
+        rows = found if found is not None else []
         self.model.set_rows(rows)
         for row, record in enumerate(rows):
             if record.id == key:
@@ -427,10 +427,7 @@ class DirectoryDialog(Retranslatable, QDialog):
         record = self.selected()
         if record is None:
             return
-        try:
-            self.set_archived(record, not record.archived)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        if not succeeded(self, lambda: self.set_archived(record, not record.archived), COMPOSITION):
             return
         self.reload()
         self.changed.emit()
@@ -442,10 +439,7 @@ class DirectoryDialog(Retranslatable, QDialog):
         question = _("Delete “{name}”? Only a record entered by mistake should be deleted.")
         if not ask(self, question.format(name=self.name_of(record))):
             return
-        try:
-            self.remove(record)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        if not succeeded(self, lambda: self.remove(record), COMPOSITION):
             return
         self.reload()
         self.changed.emit()
@@ -567,11 +561,8 @@ class AppointDialog(Retranslatable, QDialog):
         text = ""
         if position_id is not None:
             day = self.valid_from.day()
-            try:
-                terms = holders(self._db, position_id)
-            except KenesError as exc:
-                show_refusal(self, exc)
-                terms = []
+            found = run(self, lambda: holders(self._db, position_id))
+            terms = found if found is not None else []
             before = [h for h in terms if h.valid_from < day]
             if before:
                 term = before[-1]
@@ -583,18 +574,21 @@ class AppointDialog(Retranslatable, QDialog):
         self.current_holder.setText(text or _("nobody"))
 
     def accept(self) -> None:
-        try:
-            self.holding = appoint_to_position(
+        holding = run(
+            self,
+            lambda: appoint_to_position(
                 self._db,
                 self._actor,
                 self.position.value(),
                 self.person.value(),
                 self.valid_from.day(),
                 self.act.act(),
-            )
-        except KenesError as exc:
-            show_refusal(self, exc)
+            ),
+            COMPOSITION,
+        )
+        if holding is None:
             return
+        self.holding = holding
         self.saved.emit(self.holding)
         super().accept()
 

@@ -9,8 +9,9 @@ in that language, with the list of texts still missing in that language
 
 Edits are kept in the dialog until Save (or OK): the details go to
 :func:`update_protocol` and each changed text to :func:`set_narrative`, one
-transaction each; a refusal is shown by :func:`show_refusal` and the input is
-kept.  Cancel with unsaved changes asks first.
+transaction each; a refusal is shown by the operation runner
+(:mod:`app.views.operations`) and the input is kept.  Cancel with unsaved
+changes asks first.
 """
 
 from __future__ import annotations
@@ -38,13 +39,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import KenesError
-from app.domain.protocol import ItemSection, ProtocolSnapshot, ProtocolState
+from app.domain.protocol import ItemSection, ProtocolSnapshot
+from app.domain.protocol_states import LOCKED
 from app.i18n import LANGUAGE_CODES, N_, _, interface_language
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.queries import ItemLine, live_meeting
 from app.services.councils import get_council
+from app.services.handles import Database
 from app.services.protocols.actions import (
     Narrative,
     ProtocolDetails,
@@ -52,21 +53,13 @@ from app.services.protocols.actions import (
     set_narrative,
     update_protocol,
 )
-from app.services.protocols.common import ProtocolInfo, load_protocol, protocol_info
 from app.services.protocols.documents import protocol_snapshot
+from app.services.protocols.read_protocol import read_protocol
 from app.views.composition_model import shown_date
-from app.views.messages import show_refusal
+from app.views.form_widgets import ChoiceCombo, Texts, ask
+from app.views.operations import PROTOCOLS, succeeded
 from app.views.protocols_models import language_choices, language_name
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, Texts, ask
-
-LOCKED = (ProtocolState.SIGNED, ProtocolState.COPIES_SENT)
-
-
-def read_protocol(db: Database, protocol_id: int) -> ProtocolInfo:
-    """The protocol as it stands (read with the protocol services' own loader)."""
-    with db.reading() as session:
-        return protocol_info(session, load_protocol(session, protocol_id))
 
 
 @dataclass(frozen=True)
@@ -336,10 +329,7 @@ class ProtocolEditor(Retranslatable, QDialog):
     # -- loading -------------------------------------------------------------------------
     def _load_texts(self) -> None:
         """Read the narratives back from the snapshots, and what is missing per language."""
-        try:
-            self._reload_record()
-        except KenesError as exc:
-            show_refusal(self, exc)
+        if not succeeded(self, self._reload_record):
             return
         for code, snapshot in self._snapshots.items():
             for section in snapshot.items:
@@ -442,30 +432,31 @@ class ProtocolEditor(Retranslatable, QDialog):
         """Write the details and every changed text; True when all were saved."""
         if self.info.state in LOCKED:
             return False
-        try:
-            if self._details_changed():
-                self.info = update_protocol(
-                    self._db,
-                    self._actor,
-                    self.info.id,
-                    self.details(),
-                    expected_version=self.info.version,
-                )
-            for item_id, code in self._changed_texts():
-                key = (item_id, code)
-                self._stored[key] = set_narrative(
-                    self._db, self._actor, self.info.id, item_id, code, self._edited[key]
-                )
-                self._edited[key] = self._stored[key]
-            self.info = read_protocol(self._db, self.info.id)
-            self._reload_record()
-        except KenesError as exc:
-            show_refusal(self, exc)
+        if not succeeded(self, self._write, PROTOCOLS):
             return False
         self._show_item()
         self.retranslate_ui()
         self.saved.emit(self.info)
         return True
+
+    def _write(self) -> None:
+        """One service call per change; what was saved before a refusal stays saved."""
+        if self._details_changed():
+            self.info = update_protocol(
+                self._db,
+                self._actor,
+                self.info.id,
+                self.details(),
+                expected_version=self.info.version,
+            )
+        for item_id, code in self._changed_texts():
+            key = (item_id, code)
+            self._stored[key] = set_narrative(
+                self._db, self._actor, self.info.id, item_id, code, self._edited[key]
+            )
+            self._edited[key] = self._stored[key]
+        self.info = read_protocol(self._db, self.info.id)
+        self._reload_record()
 
     def accept(self) -> None:
         if self.info.state not in LOCKED and not self.save():

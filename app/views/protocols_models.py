@@ -27,8 +27,8 @@ from app.services.people import PersonInfo
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import ProtocolDue
 from app.views.composition_model import Column, shown_date
+from app.views.form_widgets import Label
 from app.views.paged_model import PagedRowModel
-from app.views.seat_dialog import Label
 
 # Light enough to read dark text on, in both alternating row colours.
 OVERDUE_BACKGROUND = QColor(255, 222, 218)

@@ -19,7 +19,10 @@ the table:
   issued in), and Verify a file… (is a PDF, byte for byte, a protocol Kenes
   issued, and which one).
 
-Refusals go to :func:`show_refusal`; dialogs are opened with ``open()``.
+Each action goes through the operation runner (:mod:`app.views.operations`), which
+shows a refusal and announces the change; which steps are possible, and why the
+others are not (their tool tips), the domain's transitions table says
+(:mod:`app.domain.protocol_states`).  Dialogs are opened with ``open()``.
 Rendering and saving documents run off the GUI thread.
 """
 
@@ -30,7 +33,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtGui import QAction
@@ -53,13 +56,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.errors import KenesError
-from app.domain.protocol import ProtocolState
+from app.domain.protocol_states import EDITABLE, LOCKED, ProtocolAction, refusal
 from app.formatting import short_date
 from app.i18n import LANGUAGE_CODES, N_, _, interface_language, translations
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.queries import live_meeting
 from app.services.councils import CouncilInfo, list_councils
+from app.services.handles import Database
 from app.services.protocols import actions
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import (
@@ -73,7 +76,8 @@ from app.services.protocols.documents import (
 )
 from app.views.background import BackgroundTask
 from app.views.composition_model import person_name
-from app.views.messages import show_refusal
+from app.views.form_widgets import ChoiceCombo, DateEdit, Label, Texts, ok_cancel
+from app.views.operations import PROTOCOLS, Record, follow, run, run_in_background
 from app.views.paged_model import fit_columns
 from app.views.pdf_preview import PdfPreviewDialog
 from app.views.protocol_editor import ProtocolEditor
@@ -86,11 +90,15 @@ from app.views.protocols_models import (
     language_name,
 )
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, DateEdit, Label, Texts, ok_cancel
 from app.views.sign_dialog import SignDialog
 
-EDITABLE = (ProtocolState.DRAFT, ProtocolState.AGREED)
-LOCKED = (ProtocolState.SIGNED, ProtocolState.COPIES_SENT)
+if TYPE_CHECKING:
+    from app.views.esign_dialog import EsignDialog
+
+# What the lines show: a change of these on another view reloads them.
+SHOWN_RECORDS = frozenset(
+    {Record.COUNCILS, Record.MEETINGS, Record.AGENDA, Record.CONDUCT, Record.PROTOCOLS}
+)
 # Widest a column grows when fitted to its contents (the council's name takes the room left).
 MAX_COLUMN_WIDTH = 320
 CHANNELS: list[tuple[Any, Label]] = [
@@ -140,10 +148,8 @@ class _ActionDialog(Retranslatable, QDialog):
     submit: Callable[[], ProtocolInfo]
 
     def accept(self) -> None:
-        try:
-            info = self.submit()
-        except KenesError as exc:
-            show_refusal(self, exc)
+        info = run(self, self.submit, PROTOCOLS)
+        if info is None:
             return
         self.saved.emit(info)
         super().accept()
@@ -210,12 +216,10 @@ class CopyDialog(_ActionDialog):
         super().__init__(db, actor, protocol, parent)
         self.setObjectName("copyDialog")
         choices: list[tuple[Any, Label]] = [(None, N_("Another recipient"))]
-        try:
-            for member in live_meeting(db, protocol.meeting_id).members:
-                person = member.person
-                choices.append((person.id, partial(person_name, person)))
-        except KenesError as exc:
-            show_refusal(parent, exc)
+        live = run(parent, lambda: live_meeting(db, protocol.meeting_id))
+        for member in live.members if live is not None else ():
+            person = member.person
+            choices.append((person.id, partial(person_name, person)))
         self.person = ChoiceCombo(choices)
         self.person.setObjectName("copyPerson")
         self.person.setMinimumContentsLength(30)
@@ -313,6 +317,7 @@ class _Action:
     action: QAction
     text: str  # msgid
     tooltip: str = ""  # msgid
+    step: ProtocolAction | None = None  # the step of the protocol's path it takes
 
 
 class ProtocolsPage(Retranslatable, QWidget):
@@ -360,6 +365,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Edit…"),
             self.edit_protocol,
             N_("Number, city and the narrative of each item in each language"),
+            ProtocolAction.EDIT,
         )
         self.agreement_action = self._action(
             self.path_bar,
@@ -367,6 +373,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Agreement round…"),
             self.record_agreement,
             N_("Record who agreed the draft, and when"),
+            ProtocolAction.RECORD_AGREEMENT,
         )
         self.agreed_action = self._action(
             self.path_bar,
@@ -374,6 +381,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Mark agreed"),
             self.mark_agreed,
             N_("The draft is agreed and ready for signing"),
+            ProtocolAction.MARK_AGREED,
         )
         self.sign_action = self._action(
             self.path_bar,
@@ -381,6 +389,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Sign…"),
             self.sign,
             N_("Sign and issue the protocol in the chosen languages"),
+            ProtocolAction.SIGN,
         )
         self.copy_action = self._action(
             self.path_bar,
@@ -388,6 +397,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Copy sent…"),
             self.record_copy,
             N_("Record a copy of the signed protocol sent to a member"),
+            ProtocolAction.RECORD_COPY,
         )
         self.copies_action = self._action(
             self.path_bar,
@@ -395,6 +405,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Copies sent"),
             self.mark_copies_sent,
             N_("Every member has been sent a copy"),
+            ProtocolAction.MARK_COPIES_SENT,
         )
         self.revise_action = self._action(
             self.path_bar,
@@ -402,6 +413,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("New revision…"),
             self.new_revision,
             N_("Correct a signed protocol by a new revision, with a reason"),
+            ProtocolAction.REVISE,
         )
 
         self.documents_bar = QToolBar()
@@ -440,6 +452,13 @@ class ProtocolsPage(Retranslatable, QWidget):
             N_("Verify a file…"),
             self.verify_a_file,
             N_("Check whether a PDF is, byte for byte, a protocol Kenes issued"),
+        )
+        self.esign_action = self._action(
+            self.documents_bar,
+            icons.SP_DialogSaveButton,
+            N_("Sign electronically…"),
+            self.sign_electronically,
+            N_("Add your electronic signature (a PKCS#12 key) to the issued protocol"),
         )
 
         self.council_label = self.texts.label(N_("Council:"))
@@ -487,6 +506,8 @@ class ProtocolsPage(Retranslatable, QWidget):
 
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
+        # Another view (the live meeting, the meetings page) changed what the lines show.
+        follow(self, SHOWN_RECORDS, lambda _changes: self.refresh())
         self.retranslate_ui()
         self.refresh()
 
@@ -497,11 +518,12 @@ class ProtocolsPage(Retranslatable, QWidget):
         text: str,
         slot: Callable[[], object],
         tooltip: str = "",
+        step: ProtocolAction | None = None,
     ) -> QAction:
         action = QAction(self.style().standardIcon(icon), "", self)
         action.triggered.connect(lambda _checked=False: slot())
         bar.addAction(action)
-        self._actions.append(_Action(action, text, tooltip))
+        self._actions.append(_Action(action, text, tooltip, step))
         return action
 
     def today(self) -> date:
@@ -515,13 +537,7 @@ class ProtocolsPage(Retranslatable, QWidget):
         table shows them.
         """
         wanted = self._selected_id()
-        ids: list[int] = []
-        try:
-            self._councils = {c.id: c for c in list_councils(self._db, include_archived=True)}
-            self._set_councils(list(self._councils.values()))
-            ids = protocol_meeting_ids(self._db, self.council.value())
-        except KenesError as exc:
-            show_refusal(self, exc)
+        ids = run(self, self._read_ids) or []
         self.model.set_ids(ids, partial(self._load_rows, self.today()))
         row = self.model.find(wanted) if wanted is not None else -1
         if row < 0 and ids:
@@ -532,6 +548,12 @@ class ProtocolsPage(Retranslatable, QWidget):
             self.table.selectRow(row)
             self.table.scrollTo(self.model.index(row, 0))
         self._selection_changed()
+
+    def _read_ids(self) -> list[int]:
+        """The councils (for the filter and the lines) and the held meetings it lets through."""
+        self._councils = {c.id: c for c in list_councils(self._db, include_archived=True)}
+        self._set_councils(list(self._councils.values()))
+        return list(protocol_meeting_ids(self._db, self.council.value()))
 
     def _load_rows(self, today: date, meeting_ids: Sequence[int]) -> list[ProtocolRow]:
         """The lines the table is about to show (the model asks a page at a time)."""
@@ -579,20 +601,25 @@ class ProtocolsPage(Retranslatable, QWidget):
 
     def _selection_changed(self) -> None:
         row = self.selected()
-        state = row.state if row is not None else None
         has = row is not None and row.protocol is not None
         self.create_action.setEnabled(row is not None and row.protocol is None)
-        self.edit_action.setEnabled(state in EDITABLE)
-        self.agreement_action.setEnabled(state is ProtocolState.DRAFT)
-        self.agreed_action.setEnabled(state is ProtocolState.DRAFT)
-        self.sign_action.setEnabled(state in EDITABLE)
-        self.copy_action.setEnabled(state in LOCKED)
-        self.copies_action.setEnabled(state is ProtocolState.SIGNED)
-        self.revise_action.setEnabled(state in LOCKED)
-        for action in (self.preview_action, self.pdf_action, self.docx_action):
+        self._enable_path(row.protocol if row is not None else None)
+        for action in (self.preview_action, self.pdf_action, self.docx_action, self.esign_action):
             action.setEnabled(has)
         self._offer_languages(row)
         self._show_details(row)
+
+    def _enable_path(self, info: ProtocolInfo | None) -> None:
+        """The steps of the protocol's path the domain allows now; the others say why not."""
+        for item in self._actions:
+            if item.step is None:
+                continue
+            refused = (
+                refusal(item.step, info.state, number=info.number) if info is not None else None
+            )
+            item.action.setEnabled(info is not None and refused is None)
+            tip = refused.message() if refused is not None else _(item.tooltip or item.text)
+            item.action.setToolTip(tip)
 
     def _offer_languages(self, row: ProtocolRow | None) -> None:
         """A signed protocol exists in the languages it was issued in, a draft in any; the
@@ -654,7 +681,7 @@ class ProtocolsPage(Retranslatable, QWidget):
             return
         if row.protocol is None:
             self.create_protocol()
-        elif row.state in EDITABLE:
+        elif row.state in EDITABLE:  # the domain's: draft or agreed
             self.edit_protocol()
         else:
             self.preview()
@@ -681,10 +708,9 @@ class ProtocolsPage(Retranslatable, QWidget):
             if row is None or row.protocol is not None:
                 return None
             meeting_id = row.due.meeting_id
-        try:
-            info = actions.create_protocol(self._db, self._actor, meeting_id)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        db, actor = self._db, self._actor
+        info = run(self, lambda: actions.create_protocol(db, actor, meeting_id), PROTOCOLS)
+        if info is None:
             return None
         self._changed(info)
         return self.edit_protocol()
@@ -693,10 +719,8 @@ class ProtocolsPage(Retranslatable, QWidget):
         info = self._selected_protocol()
         if info is None:
             return None
-        try:
-            editor = ProtocolEditor(self._db, self._actor, info.id, self)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        editor = run(self, lambda: ProtocolEditor(self._db, self._actor, info.id, self))
+        if editor is None:
             return None
         editor.saved.connect(self._changed)
         self._open(editor)
@@ -715,10 +739,8 @@ class ProtocolsPage(Retranslatable, QWidget):
         info = self._selected_protocol()
         if info is None:
             return False
-        try:
-            changed = actions.mark_agreed(self._db, self._actor, info.id)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        changed = run(self, lambda: actions.mark_agreed(self._db, self._actor, info.id), PROTOCOLS)
+        if changed is None:
             return False
         self._changed(changed)
         return True
@@ -729,6 +751,19 @@ class ProtocolsPage(Retranslatable, QWidget):
             return None
         dialog = SignDialog(self._db, self._actor, info, today=self.today(), parent=self)
         dialog.signed.connect(self._changed)
+        self._open(dialog)
+        return dialog
+
+    def sign_electronically(self) -> EsignDialog | None:
+        """Sign the issued protocol, in the document language chosen, with a key file."""
+        from app.views.esign_dialog import EsignDialog  # pyHanko: loaded when first used
+
+        info = self._selected_protocol()
+        if info is None:
+            return None
+        lang = str(self.document_language.value())
+        dialog = EsignDialog(self._db, self._actor, info, lang, parent=self)
+        dialog.signed.connect(lambda _step: self._changed(info))
         self._open(dialog)
         return dialog
 
@@ -745,10 +780,10 @@ class ProtocolsPage(Retranslatable, QWidget):
         info = self._selected_protocol()
         if info is None:
             return False
-        try:
-            changed = actions.mark_copies_sent(self._db, self._actor, info.id)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        changed = run(
+            self, lambda: actions.mark_copies_sent(self._db, self._actor, info.id), PROTOCOLS
+        )
+        if changed is None:
             return False
         self._changed(changed)
         return True
@@ -817,16 +852,10 @@ class ProtocolsPage(Retranslatable, QWidget):
     def _run(
         self, label: str, func: Callable[[], object], on_done: Callable[[object], None]
     ) -> BackgroundTask:
-        task = BackgroundTask(func, on_done, self._failed, parent=self, label=label)
+        task = run_in_background(self, func, on_done, label=label)
         self.tasks.append(task)
         task.finished.connect(lambda: self.tasks.remove(task) if task in self.tasks else None)
-        task.start()
         return task
-
-    def _failed(self, exc: BaseException) -> None:
-        if not isinstance(exc, KenesError):
-            raise exc
-        show_refusal(self, exc)
 
     def verify_a_file(self) -> Verification | None:
         name, _filter = QFileDialog.getOpenFileName(
@@ -841,15 +870,26 @@ class ProtocolsPage(Retranslatable, QWidget):
 
     def verify_path(self, path: Path) -> Verification | None:
         """Say whether ``path`` is a protocol Kenes issued, and which one."""
-        try:
-            result = verify_file(self._db, path)
-            text = self.verification_text(result, path)
-        except KenesError as exc:
-            show_refusal(self, exc)
+        from app.services.esign.verify_signatures import looks_signed, verify_signed_pdf
+        from app.views.esign_dialog import SignaturesDialog
+
+        if path.suffix.lower() == ".pdf" and looks_signed(path.read_bytes()):
+            self.signatures_dialog = SignaturesDialog(
+                verify_signed_pdf(self._db, path.read_bytes()), path.name, self
+            )
+            self._open(self.signatures_dialog)
             return None
+        checked = run(self, lambda: self._verified(path))
+        if checked is None:
+            return None
+        result, text = checked
         self.last_verification = result
         inform(self, text)
         return result
+
+    def _verified(self, path: Path) -> tuple[Verification, str]:
+        result = verify_file(self._db, path)
+        return result, self.verification_text(result, path)
 
     def verification_text(self, result: Verification, path: Path) -> str:
         if result.working_copy:  # a DOCX Kenes wrote: an editable copy, not a forgery
@@ -896,4 +936,5 @@ class ProtocolsPage(Retranslatable, QWidget):
         self.document_language.retranslate()
         self.council.retranslate()
         self.model.retranslate()
+        self._enable_path(self._selected_protocol())
         self._show_details(self.selected())

@@ -6,6 +6,11 @@ meeting's date, the council, where the text was found (agenda item, decision, pr
 instruction, protocol text, dissenting opinion) and the words around the match, the
 matched words in bold.  Enter or a double click on a hit emits :attr:`SearchPanel.open_meeting`
 with the meeting's id; the page that holds the panel opens it.
+
+A refusal of the search (words too short, say) is not run through the
+operation runner: it is written under the box instead of in a message box,
+which would pop up while the user types.  The panel follows changes to the
+records it searches (:func:`~app.views.operations.follow`) and searches again.
 """
 
 from __future__ import annotations
@@ -32,9 +37,10 @@ from PySide6.QtWidgets import (
 
 from app.domain.errors import KenesError
 from app.i18n import N_, _, interface_language, ngettext
-from app.models.database import Database
+from app.services.handles import Database
 from app.services.search import SearchHit, search, snippet_parts
 from app.views.composition_model import Column, RowCacheModel, shown_date
+from app.views.operations import Record, follow
 from app.views.retranslate import Retranslatable
 
 DEBOUNCE_MS = 200
@@ -49,6 +55,10 @@ KIND_LABELS = {
     "dissent": N_("Dissenting opinion"),
 }
 LANGUAGE_TAGS = {"kk": "ҚАЗ", "ru": "РУС", "en": "ENG"}
+# What the hits show: a change of these elsewhere runs the search again.
+SEARCHED_RECORDS = frozenset(
+    {Record.COUNCILS, Record.MEETINGS, Record.AGENDA, Record.CONDUCT, Record.PROTOCOLS}
+)
 
 
 def snippet_html(hit: SearchHit) -> str:
@@ -188,6 +198,7 @@ class SearchPanel(Retranslatable, QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.table, 1)
         self.retranslate_ui()
+        follow(self, SEARCHED_RECORDS, lambda _changes: self._search_again())
 
     # -- searching ---------------------------------------------------------------------------
     def _typed(self, _text: str) -> None:
@@ -207,6 +218,10 @@ class SearchPanel(Retranslatable, QWidget):
             return
         self.model.set_rows(self.hits)
         self._show_count()
+
+    def _search_again(self) -> None:
+        if self._searched.strip():
+            self.run_search()
 
     def _show_count(self) -> None:
         if not self._searched.strip():

@@ -26,17 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.errors import KenesError
 from app.i18n import LANGUAGE_CODES, N_, _
-from app.models.database import Database
 from app.services.base import Actor
+from app.services.handles import Database
 from app.services.protocols.actions import Signing, missing_texts, sign_protocol
 from app.services.protocols.common import ProtocolInfo
 from app.views.background import BackgroundTask
-from app.views.messages import show_refusal
+from app.views.form_widgets import ChoiceCombo, DateEdit, Texts, ok_cancel
+from app.views.operations import PROTOCOLS, run, run_in_background
 from app.views.protocols_models import language_name
 from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import ChoiceCombo, DateEdit, Texts, ok_cancel
 
 METHODS = [("paper", N_("On paper")), ("electronic", N_("Electronically"))]
 
@@ -62,11 +61,10 @@ class SignDialog(Retranslatable, QDialog):
         self.protocol = protocol
         self.task: BackgroundTask | None = None
         self.texts = Texts()
-        self._gaps: dict[str, tuple[str, ...]] = {}
-        try:
-            self._gaps = {code: missing_texts(db, protocol.id, code) for code in LANGUAGE_CODES}
-        except KenesError as exc:
-            show_refusal(parent, exc)
+        self._gaps: dict[str, tuple[str, ...]] = (
+            run(parent, lambda: {c: missing_texts(db, protocol.id, c) for c in LANGUAGE_CODES})
+            or {}
+        )
 
         self.intro = QLabel()
         self.intro.setWordWrap(True)
@@ -169,19 +167,18 @@ class SignDialog(Retranslatable, QDialog):
             return
         signing = self.signing()
         db, actor, pid = self._db, self._actor, self.protocol.id
-        self.task = BackgroundTask(
+        self.buttons.setEnabled(False)
+        self.task = run_in_background(
+            self,
             lambda: sign_protocol(db, actor, pid, signing),
             self._signed,
-            self._failed,
-            parent=self,
+            PROTOCOLS,
             label=_("Signing and issuing the protocol…"),
+            on_failed=self._failed,
         )
-        self.buttons.setEnabled(False)
-        self.task.start()
 
-    def _signed(self, info: object) -> None:
+    def _signed(self, info: ProtocolInfo) -> None:
         self.task = None
-        assert isinstance(info, ProtocolInfo)
         self.protocol = info
         self.signed.emit(info)
         super().accept()
@@ -190,9 +187,6 @@ class SignDialog(Retranslatable, QDialog):
         self.task = None
         self.buttons.setEnabled(True)
         self._update()
-        if not isinstance(exc, KenesError):
-            raise exc
-        show_refusal(self, exc)
 
     def reject(self) -> None:
         if self.task is None:

@@ -6,10 +6,19 @@ import json
 import sqlite3
 from pathlib import Path
 
+from alembic import command
+
 from app.domain.regulation import ACT_690, SUPERVISORY_BOARD_690, profile_to_dict
-from app.models.database import open_database, upgrade
+from app.models.database import Database, alembic_config, open_database
 from app.services.base import Actor
 from app.services.councils import CouncilData, create_council, get_council
+
+
+def downgrade(db: Database, revision: str) -> None:
+    cfg = alembic_config()
+    with db.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)
 
 
 def _legacy(profile: dict[str, object]) -> dict[str, object]:
@@ -23,13 +32,15 @@ def _legacy(profile: dict[str, object]) -> dict[str, object]:
 
 def test_old_profiles_gain_their_act_and_keep_their_values(tmp_path: Path) -> None:
     path = tmp_path / "old.sqlite3"
-    db = open_database(path, migrate=False)
-    upgrade(db, "0008_record_completeness")
+    # The councils are made by today's services (their audit events need today's schema),
+    # then the file is taken back to 0008, where profiles had no act.
+    db = open_database(path)
     edited = SUPERVISORY_BOARD_690.profile.with_changes(min_meetings_per_year=4)
     council = create_council(
         db, Actor("test"), CouncilData(name_en="Board", preset_key="", profile=edited)
     )
     other = create_council(db, Actor("test"), CouncilData(name_en="Plain"))
+    downgrade(db, "0008_record_completeness")
     db.close()
     con = sqlite3.connect(path)
     legacy = _legacy(profile_to_dict(edited))

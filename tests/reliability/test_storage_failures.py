@@ -258,3 +258,28 @@ def test_storage_messages_are_translated_and_only_damage_suggests_a_backup(db_pa
     damaged = open_problem(sqlite3.DatabaseError("file is not a database"), where)
     assert "сақтық көшірме" in damaged.message(i18n.translations("kk"))
     assert "резервной копии" in damaged.message(i18n.translations("ru"))
+
+
+def test_the_start_up_backup_of_a_read_only_archive_writes_nothing_beside_it(
+    tmp_path: Path,
+) -> None:
+    """On a read-only disk the backup at start reads the file without making -wal/-shm."""
+    from app.services.backups import BackupPolicy, back_up_now, summarize
+
+    db_path = tmp_path / "medium" / "kenes.sqlite3"
+    db_path.parent.mkdir()
+    before = _kenes_file(db_path)
+    db_path.chmod(0o444)
+    db_path.parent.chmod(0o555)
+    try:
+        # As root the folder stays writable, so the application's answer (the database
+        # was opened read-only) is given directly, as the desktop passes it.
+        ask = None if not os.access(db_path.parent, os.W_OK) else True
+        made = back_up_now(db_path, BackupPolicy(tmp_path / "backups"), "start", read_only=ask)
+        beside = sorted(p.name for p in db_path.parent.iterdir())
+        assert beside == [db_path.name]  # no -wal, no -shm was created on the medium
+        assert db_path.read_bytes() == before
+        assert summarize(made.path).councils == 1
+    finally:
+        db_path.parent.chmod(0o755)
+        db_path.chmod(0o644)

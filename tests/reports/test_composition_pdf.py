@@ -17,7 +17,8 @@ from app.reports import fonts
 from app.reports.composition_pdf import CompositionEntry, CompositionSnapshot, render
 from app.services import demo_data
 from app.services.base import SYSTEM
-from app.services.composition_io import composition_snapshot, export_composition_pdf
+from app.services.compositions.composition_snapshot import composition_snapshot
+from app.services.compositions.export_composition_pdf import export_composition_pdf
 from app.services.councils import list_councils
 from app.services.demo import create_demo
 

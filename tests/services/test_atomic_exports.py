@@ -15,13 +15,14 @@ import pytest
 
 from app.domain.errors import EnvironmentProblem
 from app.formats import atomic
+from app.formats.exchange_writer import write_file
 from app.models.database import Database
 from app.services.base import SYSTEM
-from app.services.composition_io import export_composition_pdf, export_composition_xlsx
+from app.services.compositions.export_composition_pdf import export_composition_pdf
+from app.services.compositions.export_composition_xlsx import export_composition_xlsx
 from app.services.councils import list_councils
 from app.services.demo import create_demo
-from app.services.exchange.export import header
-from app.services.exchange.format import write_file
+from app.services.exchange.scope import header
 from app.services.notice import save_files
 
 ON = date(2024, 1, 1)

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from app.domain.collation import sort_key
 from app.domain.errors import DomainError, EnvironmentProblem
 from app.domain.meeting import AlertKind, MeetingAction, MeetingKind, MeetingState
 from app.domain.regulation import AI_COUNCIL_881
@@ -173,8 +174,13 @@ def test_keys_are_sorted_in_sql_by_every_sortable_column(database: Database) -> 
     assert ids(MeetingOrder.KIND)[-1] == m["board_interim"]
     assert ids(MeetingOrder.STATE)[-1] == m["ai_cancelled"]
     assert ids(MeetingOrder.STATE, descending=True)[0] == m["ai_cancelled"]
-    # The presiding person by full name: the deputy "Жақсылықова" before the chair "Әбенов".
-    assert ids(MeetingOrder.PRESIDING)[0] == m["board_interim"]
+    # The presiding person by full name in Kazakh alphabetical order: the chair "Әбенов"
+    # (Ә follows А) before the deputy "Жақсылықова", not after Я as code points have it.
+    kk_rows = list_meetings(database, order=MeetingOrder.PRESIDING, lang="kk")
+    surnames = [r.presiding.surname for r in kk_rows if r.presiding is not None]
+    assert surnames == sorted(surnames, key=sort_key)
+    assert surnames.index("Әбенов") < surnames.index("Жақсылықова")
+    assert ids(MeetingOrder.PRESIDING)[-1] == m["board_interim"]
     rows = list_meetings(database, order=MeetingOrder.PRESIDING, lang="en")
     names = [r.presiding.full_name("en") for r in rows]
     assert names == sorted(names) and names[0] == "Aigerim Zhaksylykova"

@@ -24,7 +24,7 @@ from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import attach_material
 from app.services.meeting_queries import list_meetings, meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
-from app.views import agenda_editor, meeting_dialog
+from app.views import agenda_editor, operations
 from app.views.agenda_editor import AgendaEditor, ItemDialog, SpeakerDialog
 from app.views.meetings_models import (
     AGENDA_MIME,
@@ -72,8 +72,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     def capture(_parent: object, error: KenesError) -> None:
         seen.append(error)
 
-    monkeypatch.setattr(agenda_editor, "show_refusal", capture)
-    monkeypatch.setattr(meeting_dialog, "show_refusal", capture)
+    monkeypatch.setattr(operations, "show_refusal", capture)
     return seen
 
 

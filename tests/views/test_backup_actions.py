@@ -13,6 +13,7 @@ from pytestqt.qtbot import QtBot
 from app import settings
 from app.desktop import KenesApp
 from app.models.backup import BackupFile, backup_database
+from app.models.database import open_database
 from app.services import backups
 from app.services.councils import list_councils
 
@@ -174,6 +175,7 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
     """A file over the quick-check size opens at once; the check runs with the start backup."""
     from app import desktop
     from app.models.backup import IntegrityReport
+    from app.services import start_backup
 
     monkeypatch.setattr(desktop, "QUICK_CHECK_MAX_BYTES", 0)  # every file counts as large
     store = settings.Settings(tmp_path / "config")
@@ -191,7 +193,7 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
         checked.append(path)
         return IntegrityReport(False, ("*** in database main *** Page 7: btree corrupt",))
 
-    monkeypatch.setattr(desktop, "check_database", damaged)
+    monkeypatch.setattr(start_backup, "integrity_check", damaged)
     replies: list[str] = []
     QTimer.singleShot(30, answer_boxes(replies))
     kenes.back_up_at_start()
@@ -204,3 +206,37 @@ def test_a_large_database_is_checked_after_the_start_and_never_backed_up_damaged
     kenes.window.close()
     kenes.window.deleteLater()
     kenes.close()
+
+
+def start_once(store: settings.Settings, tmp_path: Path, qtbot: QtBot) -> str:
+    """One start: open, show, the start's work; returns what the status bar said."""
+    kenes = KenesApp(store, tmp_path / "kenes.sqlite3")
+    assert kenes.open()
+    window = kenes.show()
+    kenes.back_up_at_start()
+    assert kenes.startup_task is not None
+    qtbot.waitUntil(lambda: not kenes.startup_task.running, timeout=10_000)
+    said = window.statusBar().currentMessage()
+    window.close()
+    window.deleteLater()
+    kenes.close()
+    return said
+
+
+def test_a_start_without_changes_makes_no_backup_and_says_so(tmp_path: Path, qtbot: QtBot) -> None:
+    from app.services.base import SYSTEM
+    from app.services.people import PersonData, create_person
+
+    store = settings.Settings(tmp_path / "config")
+    store.user.set(settings.BACKUP_DIR, str(tmp_path / "backups"))
+    assert start_once(store, tmp_path, qtbot).startswith("Backup made at start")
+    (first,) = own_backups(tmp_path)
+    said = start_once(store, tmp_path, qtbot)
+    assert said.startswith("No changes since the backup of ")
+    assert first.made.strftime("%H:%M") in said and "none was made" in said
+    assert own_backups(tmp_path) == [first]
+    db = open_database(tmp_path / "kenes.sqlite3")
+    create_person(db, SYSTEM, PersonData(surname="Сейтқали"))
+    db.close()
+    assert start_once(store, tmp_path, qtbot).startswith("Backup made at start")
+    assert own_backups(tmp_path)[0] != first

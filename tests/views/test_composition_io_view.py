@@ -13,7 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from app.models.database import Database
 from app.services.base import SYSTEM
-from app.services.composition_io import export_composition_xlsx, read_composition_file
+from app.services.compositions.export_composition_xlsx import export_composition_xlsx
+from app.services.compositions.read_composition_file import read_composition_file
 from app.services.demo import create_demo
 from app.services.seats import composition
 from app.views.composition_io_dialogs import export_composition
@@ -78,12 +79,16 @@ def test_export_xlsx_and_pdf_from_the_view(
     view: CompositionView, database: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     shown: list[str] = []
-    monkeypatch.setattr("app.views.composition_io_dialogs.QMessageBox.information",
-                        lambda _p, _t, text: shown.append(text))
-    xlsx = export_composition(view, database, 1, date(2024, 1, 1), "xlsx", lang="ru",
-                              path=tmp_path / "c.xlsx")
-    pdf = export_composition(view, database, 1, date(2024, 1, 1), "pdf", lang="en",
-                             path=tmp_path / "c.pdf")
+    monkeypatch.setattr(
+        "app.views.composition_io_dialogs.QMessageBox.information",
+        lambda _p, _t, text: shown.append(text),
+    )
+    xlsx = export_composition(
+        view, database, 1, date(2024, 1, 1), "xlsx", lang="ru", path=tmp_path / "c.xlsx"
+    )
+    pdf = export_composition(
+        view, database, 1, date(2024, 1, 1), "pdf", lang="en", path=tmp_path / "c.pdf"
+    )
     assert xlsx is not None and pdf is not None and len(shown) == 2
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "Prime Minister of the Republic of Kazakhstan, chair" in text

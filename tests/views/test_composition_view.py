@@ -18,7 +18,7 @@ from app.services.councils import list_councils
 from app.services.demo import create_demo
 from app.services.people import PersonData, PersonInfo, create_person
 from app.services.seats import ChangeKind, composition, history
-from app.views import people_dialogs, seat_dialog
+from app.views import operations, seat_dialog
 from app.views.composition_model import CompositionModel, HistoryModel
 from app.views.composition_view import CompositionView
 from app.views.qt_i18n import apply_language
@@ -51,8 +51,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     def capture(_parent: object, error: KenesError) -> None:
         seen.append(error)
 
-    monkeypatch.setattr(seat_dialog, "show_refusal", capture)
-    monkeypatch.setattr(people_dialogs, "show_refusal", capture)
+    monkeypatch.setattr(operations, "show_refusal", capture)
     return seen
 
 

@@ -18,9 +18,12 @@ from app.models.meeting import Meeting
 from app.services.base import SYSTEM
 from app.services.conduct.attendance import record_attendance
 from app.services.demo import create_demo
-from app.services.exchange.export import export_archive
-from app.services.exchange.importer import apply_import, plan_import, read_archive
-from app.services.exchange.package import export_meeting_package, plan_return
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.export_package import export_meeting_package
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.plan_return import plan_return
+from app.services.exchange.read_archive import read_archive
 from app.services.meetings.notify_members import notify_members
 from app.views.exchange_dialogs import (
     ExchangeActions,

@@ -18,7 +18,7 @@ from app.domain.errors import KenesError
 from app.models.database import Database
 from app.services.conduct.decisions import InstructionData, add_instruction
 from app.services.councils import CouncilData, create_council, get_council
-from app.views import instructions_page
+from app.views import instructions_page, operations
 from app.views.instructions_page import InstructionsPage, Show, collect_instructions
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME, board_meeting
@@ -40,7 +40,7 @@ DEADLINE = 6
 @pytest.fixture(autouse=True)
 def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     seen: list[KenesError] = []
-    monkeypatch.setattr(instructions_page, "show_refusal", lambda _p, e: seen.append(e))
+    monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     return seen
 
 
@@ -123,7 +123,7 @@ def test_filters_by_state_and_by_council(
     other = create_council(database, ME, CouncilData(name_en="Expert council")).id
     page = make_page(qtbot, database, date(2024, 3, 15))
     assert page.show_filter.value() == Show.OPEN
-    assert page.council.values() == [None, 1, other]
+    assert page.council.values() == [None, other, 1]  # councils in alphabetical order of names
     assert page.council.itemText(0) == "All councils"
     page.set_filter(Show.ALL, 1)
     assert page.model.rowCount() == 1
@@ -211,9 +211,7 @@ def test_a_long_list_builds_its_lines_a_page_at_a_time(
 ) -> None:
     """The count and the summary cover every instruction; lines are read when shown."""
     monkeypatch.setattr(instructions_page.InstructionsModel, "page_size", 3)
-    _add_instructions(
-        database, held, [date(2024, 4, d) for d in range(20, 0, -1)] + [None, None]
-    )
+    _add_instructions(database, held, [date(2024, 4, d) for d in range(20, 0, -1)] + [None, None])
     read: list[int] = []
     lines = instructions_page.instruction_lines
 

@@ -8,7 +8,7 @@ closing each voting, undo and redo; then it checks the database.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -26,7 +26,8 @@ from app.services.conduct.invited import InvitedData, InvitedRole, add_invited_p
 from app.services.conduct.queries import live_meeting
 from app.services.councils import set_profile
 from app.services.people import PersonData, create_person
-from app.views.live_meeting import window as live_window
+from app.views import operations
+from app.views.live_meeting import attendance_panel, notes, voting_panel
 from app.views.live_meeting.dialogs import (
     CountsDialog,
     DissentDialog,
@@ -45,7 +46,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     """Refusals the window would show, captured instead of opening a modal box."""
     seen: list[KenesError] = []
-    monkeypatch.setattr(live_window, "show_refusal", lambda _parent, error: seen.append(error))
+    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
     return seen
 
 
@@ -58,8 +59,14 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(question)
         return True
 
-    monkeypatch.setattr(live_window, "ask", ask)
+    answer_all(monkeypatch, ask)
     return asked
+
+
+def answer_all(monkeypatch: pytest.MonkeyPatch, ask: Callable[[object, str], Any]) -> None:
+    """Every panel of the window asks its questions with ``ask``."""
+    for module in (attendance_panel, voting_panel, notes):
+        monkeypatch.setattr(module, "ask", ask)
 
 
 @pytest.fixture
@@ -260,9 +267,7 @@ def test_a_vote_for_an_invited_substitute_is_refused_with_the_rule(
     dialog.accept()
     assert refusals == []
     assert window.invited_model.rowCount() == 1
-    assert window.invited_model.data(window.invited_model.index(0, 1)).startswith(
-        "on behalf of "
-    )
+    assert window.invited_model.data(window.invited_model.index(0, 1)).startswith("on behalf of ")
     before = counts(database)
     window.invited_view.setCurrentIndex(window.invited_model.index(0, 0))
     press(qtbot, window.invited_view, Qt.Key.Key_F)
@@ -314,7 +319,7 @@ def test_closing_without_a_quorum_asks_first(
         asked.append(question)
         return answers.pop(0)
 
-    monkeypatch.setattr(live_window, "ask", ask)
+    answer_all(monkeypatch, ask)
     press(qtbot, window.grid, Qt.Key.Key_F, times=6)
     press(qtbot, window.grid, Qt.Key.Key_Return, CTRL)
     assert len(asked) == 1 and "recorded as not considered for lack of a quorum" in asked[0]
@@ -342,7 +347,7 @@ def test_a_profile_that_refuses_a_vote_without_a_quorum_asks_nothing_and_refuses
     add_decision_point(database, ME, board.items[0], {"en": "Approve"})
     window = open_window(qtbot, database, board)
     asked: list[str] = []
-    monkeypatch.setattr(live_window, "ask", lambda _parent, question: asked.append(question))
+    answer_all(monkeypatch, lambda _parent, question: asked.append(question))
     press(qtbot, window.grid, Qt.Key.Key_F, times=6)
     press(qtbot, window.grid, Qt.Key.Key_Return, CTRL)
     assert asked == []
@@ -458,3 +463,43 @@ def test_attendance_steps_and_instructions(
     point = live_meeting(database, board.meeting_id).items[0].points[0]
     assert point.decision.text("en") == "Approve the plan as amended."
     assert refusals == []
+
+
+@pytest.fixture
+def heard() -> Iterator[list[tuple[operations.Changes, object]]]:
+    """What the window announced to the other pages (changes, the widget that acted)."""
+    found: list[tuple[operations.Changes, object]] = []
+
+    def listen(changes: operations.Changes, source: object) -> None:
+        found.append((changes, source))
+
+    operations.hub().changed.connect(listen)
+    yield found
+    operations.hub().changed.disconnect(listen)
+
+
+def test_changes_are_announced_to_the_other_pages_and_refusals_are_not(
+    qtbot: QtBot,
+    database: Database,
+    board: Board,
+    refusals: list[KenesError],
+    answers: list[str],
+    heard: list[tuple[operations.Changes, object]],
+) -> None:
+    all_present(database, board)
+    add_decision_point(database, ME, board.items[0], {"en": "Approve"})
+    window = open_window(qtbot, database, board)
+    saved: list[bool] = []
+    window.changed.connect(lambda: saved.append(True))
+
+    press(qtbot, window.grid, Qt.Key.Key_F)  # a ballot: an undo step
+    assert [changes for changes, _source in heard] == [operations.CONDUCT]
+    assert heard[0][1] is window.voting and saved == [True]
+    press(qtbot, window.grid, Qt.Key.Key_Return, CTRL)  # closing: a structural action
+    assert len(heard) == 2 and heard[1][0] == operations.CONDUCT and len(saved) == 2
+    assert window.current_point() is not None and window.current_point().closed  # type: ignore[union-attr]
+
+    before = counts(database)
+    press(qtbot, window.grid, Qt.Key.Key_Z, CTRL)  # undoing a vote of a closed point: refused
+    assert len(refusals) == 1 and len(heard) == 2 and len(saved) == 2
+    assert counts(database) == before

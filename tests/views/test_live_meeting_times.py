@@ -11,7 +11,7 @@ from pytestqt.qtbot import QtBot
 
 from app.models.database import Database
 from app.services.conduct.queries import live_meeting
-from app.views.live_meeting import window as live_window
+from app.views.live_meeting import attendance_panel
 from app.views.live_meeting.window import LiveMeetingWindow
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import DAY, all_present, board_meeting
@@ -49,8 +49,8 @@ def test_arrival_and_departure_marked_on_the_day_carry_the_time(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     win, members = window
-    monkeypatch.setattr(live_window, "date", _OnTheDay)
-    monkeypatch.setattr(live_window, "datetime", _At1040)
+    monkeypatch.setattr(attendance_panel, "date", _OnTheDay)
+    monkeypatch.setattr(attendance_panel, "datetime", _At1040)
     att = win.attendance_view
     press(qtbot, att, Qt.Key.Key_Down, CTRL)  # item 2
     att.setCurrentIndex(win.attendance_model.index(13, 1))

@@ -19,7 +19,7 @@ from app.domain.regulation import AI_COUNCIL_881
 from app.models.database import Database
 from app.services.councils import CouncilData, create_council
 from app.services.meeting_queries import list_meetings, meeting_detail
-from app.views import agenda_editor, meeting_dialog, meetings_page
+from app.views import agenda_editor, meeting_dialog, meetings_page, operations
 from app.views.meeting_dialog import MeetingDialog, NotifyDialog, ReasonDialog
 from app.views.meetings_models import MeetingListModel
 from app.views.meetings_page import MeetingsPage
@@ -62,8 +62,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     def capture(_parent: object, error: KenesError) -> None:
         seen.append(error)
 
-    for module in (meetings_page, meeting_dialog, agenda_editor):
-        monkeypatch.setattr(module, "show_refusal", capture)
+    monkeypatch.setattr(operations, "show_refusal", capture)
     return seen
 
 

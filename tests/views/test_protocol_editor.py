@@ -26,8 +26,9 @@ from app.services.protocols.actions import (
 )
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import protocol_snapshot
-from app.views import protocol_editor
-from app.views.protocol_editor import ProtocolEditor, item_texts, read_protocol
+from app.services.protocols.read_protocol import read_protocol
+from app.views import operations, protocol_editor
+from app.views.protocol_editor import ProtocolEditor, item_texts
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
 from tests.services.protocol_helpers import HeldMeeting, held_meeting
@@ -39,7 +40,7 @@ CITIES = {"kk": "Астана", "ru": "Астана", "en": "Astana"}
 def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     """Refusals the editor would show (captured: a modal box would block the test)."""
     seen: list[KenesError] = []
-    monkeypatch.setattr(protocol_editor, "show_refusal", lambda _p, e: seen.append(e))
+    monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     return seen
 
 

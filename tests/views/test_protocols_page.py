@@ -4,7 +4,7 @@ On the held meeting of the demo board (seed 000: votes, a 7–7 tie, a dissent,
 an instruction): create the protocol, write its narrative in three
 languages, sign it in Kazakh and Russian, preview it, save PDF and DOCX,
 verify the saved PDF, record a copy, mark the copies sent, and correct it by
-a new revision.  Refusals go to ``show_refusal`` and change nothing.
+a new revision.  Refusals go to ``show_refusal`` (through the operation runner) and change nothing.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ from app.services.protocols.actions import Narrative, ProtocolDetails, set_narra
 from app.services.protocols.actions import create_protocol as create_in_service
 from app.services.protocols.actions import update_protocol as update_in_service
 from app.services.protocols.documents import protocol_pdf
-from app.views import protocol_editor, protocols_page, sign_dialog
+from app.views import operations, protocols_page
+from app.views.operations import PROTOCOLS, announce
 from app.views.pdf_preview import KEPT_PAGES, ZOOM_STEPS, PdfPreview
 from app.views.protocol_editor import ProtocolEditor
 from app.views.protocols_page import AgreementDialog, CopyDialog, ProtocolsPage, RevisionDialog
@@ -58,8 +59,7 @@ class Seen:
 def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
     """Refusals and messages the page would show, captured (a modal box would block)."""
     found = Seen([], [])
-    for module in (protocols_page, protocol_editor, sign_dialog):
-        monkeypatch.setattr(module, "show_refusal", lambda _p, e: found.refusals.append(e))
+    monkeypatch.setattr(operations, "show_refusal", lambda _p, e: found.refusals.append(e))
     monkeypatch.setattr(protocols_page, "inform", lambda _p, text: found.messages.append(text))
     return found
 
@@ -185,6 +185,36 @@ def test_the_model_passes_the_model_tester(
     create_in_service(database, ME, held.board.meeting_id)
     page.refresh()
     qtmodeltester.check(page.model)  # type: ignore[no-untyped-call]
+    assert state_text(page, held.board.meeting_id) == "Draft"
+
+
+def test_the_steps_the_domain_refuses_are_disabled_and_say_why(
+    page: ProtocolsPage, database: Database, held: HeldMeeting
+) -> None:
+    create_in_service(database, ME, held.board.meeting_id)
+    page.refresh()
+    assert page.select_meeting(held.board.meeting_id)
+    assert page.agreed_action.isEnabled()
+    assert page.agreed_action.toolTip() == "The draft is agreed and ready for signing"
+    assert not page.copies_action.isEnabled()
+    assert page.copies_action.toolTip() == "Copies are marked as sent for a signed protocol."
+    assert not page.revise_action.isEnabled()
+    assert page.revise_action.toolTip() == (
+        "Only a signed protocol is corrected by a new revision; edit the draft instead."
+    )
+    apply_language("ru")
+    assert page.copies_action.toolTip() != "Copies are marked as sent for a signed protocol."
+
+
+def test_the_page_follows_what_other_views_change(
+    qtbot: QtBot, page: ProtocolsPage, database: Database, held: HeldMeeting
+) -> None:
+    """A protocol started elsewhere (announced by the runner) shows when the page is on screen."""
+    page.show()
+    qtbot.waitExposed(page)
+    create_in_service(database, ME, held.board.meeting_id)
+    assert state_text(page, held.board.meeting_id) != "Draft"
+    announce(PROTOCOLS, None)
     assert state_text(page, held.board.meeting_id) == "Draft"
 
 

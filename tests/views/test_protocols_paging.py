@@ -16,7 +16,7 @@ from app.domain.errors import KenesError
 from app.models.database import Database
 from app.models.meeting import Meeting
 from app.services.protocols.actions import create_protocol
-from app.views import protocols_page
+from app.views import operations
 from app.views.protocols_models import ProtocolsModel
 from app.views.protocols_page import ProtocolsPage
 from tests.services.meeting_helpers import ME, make_world, plan
@@ -35,7 +35,7 @@ def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
 def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     """Refusals the page would show (none is expected): a modal box would block."""
     seen: list[KenesError] = []
-    monkeypatch.setattr(protocols_page, "show_refusal", lambda _p, e: seen.append(e))
+    monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     return seen
 
 

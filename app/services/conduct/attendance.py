@@ -92,7 +92,7 @@ def _member(session: Session, fr: MeetingFrame, person_id: object) -> int:
                 "person. Members take part without the right of substitution."
             ),
             name=_name(session, pid),
-            day=fr.day.isoformat(),
+            day=fr.day,
         )
     return pid
 

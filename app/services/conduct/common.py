@@ -23,14 +23,21 @@ from app.domain.council import pick
 from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.domain.quorum import QuorumStatus, quorum_status
-from app.domain.regulation import DecisionBase, RegulationProfile, TieBreak, TieReading
+from app.domain.regulation import (
+    DecisionBase,
+    RegulationProfile,
+    TieBreak,
+    TieReading,
+    profile_to_dict,
+)
 from app.domain.translation import N_
 from app.domain.voting import Ballot as BallotFact
 from app.domain.voting import Choice, Reason, TallyResult, VotingContext, tally, tally_counts
 from app.models.conduct import Attendance, Ballot, DecisionPoint
 from app.models.meeting import AgendaItem, Meeting
 from app.services.base import get
-from app.services.meetings.common import council_profile, load_meeting, members_on
+from app.services.meetings.common import load_meeting, members_on
+from app.services.profile_history import profile_on
 
 LANGS = ("kk", "ru", "en")
 # Conduct is recorded from the approved agenda on; a closed meeting's record is final.
@@ -98,7 +105,8 @@ class MeetingFrame:
 
 def frame(session: Session, meeting_id: int) -> MeetingFrame:
     meeting = load_meeting(session, meeting_id)
-    profile = council_profile(session, meeting.council_id)
+    # The profile in force on the meeting's date: a later change never reaches it.
+    profile = profile_on(session, meeting.council_id, meeting.meeting_date)
     members = members_on(session, meeting.council_id, meeting.meeting_date)
     items = list(
         session.scalars(
@@ -194,6 +202,39 @@ def live_result(
         BallotFact(pid, choice) for pid, choice in cast.items() if pid in context.entitled_present
     ]
     return tally(facts, context, fr.profile)
+
+
+def frozen_record(
+    session: Session,
+    point_id: int,
+    fr: MeetingFrame,
+    records: list[AttendanceRecord],
+    index: int,
+    quorum: QuorumStatus,
+    result: TallyResult,
+) -> dict[str, Any]:
+    """What closing a vote freezes: who was present and entitled, the ballots, the quorum,
+    the result, and the profile it was counted under (a later change never recounts it).
+
+    Written once for the service that closes a vote and the import that checks one.
+    """
+    context = voting_context(fr, records, index)
+    return {
+        "entitled_present": sorted(context.entitled_present),
+        "composition_size": context.composition_size,
+        "presiding_id": context.presiding_id,
+        "chair_id": context.chair_id,
+        "ballots": {str(k): v.value for k, v in sorted(ballots_of(session, point_id).items())},
+        "quorum": {
+            "has_quorum": quorum.has_quorum,
+            "present": quorum.present,
+            "base": quorum.base,
+            "required": quorum.required,
+            "source": quorum.source,
+        },
+        "result": result_data(result),
+        "profile": profile_to_dict(fr.profile),
+    }
 
 
 def result_data(result: TallyResult) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.council import pick
 from app.domain.errors import DomainError
+from app.domain.protocol_states import PointAction, guard_point
 from app.domain.translation import N_
 from app.models.composition import Person
 from app.models.conduct import Ballot, DecisionPoint, DissentingOpinion, ProtocolInstruction
@@ -53,10 +54,7 @@ def _clean_texts(values: object, field_name: str, *, required: bool) -> dict[str
 
 
 def _guard_open(point: DecisionPoint) -> None:
-    if point.state == "closed":
-        raise DomainError(
-            N_("Voting on decision point {number} is closed; reopen it first."), number=point.number
-        )
+    guard_point(PointAction.EDIT, point.state, number=point.number)
 
 
 def add_decision_point(
@@ -236,9 +234,7 @@ def _apply_instruction(
     forms = _clean_texts(data.completion_forms, N_("Form of completion"), required=False)
     deadline = check_date(data.deadline, N_("Deadline"), required=False)
     if deadline is not None and deadline < meeting_day:
-        raise DomainError(
-            N_("The deadline {deadline} is before the meeting."), deadline=deadline.isoformat()
-        )
+        raise DomainError(N_("The deadline {deadline} is before the meeting."), deadline=deadline)
     executor_id = None
     if data.executor_person_id is not None:
         executor_id = get(session, Person, data.executor_person_id, N_("Person")).id

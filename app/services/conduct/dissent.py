@@ -11,7 +11,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.domain.dissent import not_a_participant
+from app.domain.dissent import not_a_participant, took_part_in_closed_vote
 from app.domain.errors import DomainError
 from app.domain.translation import N_
 from app.domain.voting import Choice
@@ -71,12 +71,12 @@ def add_dissent(
         if received < fr.day:
             raise DomainError(
                 N_("An opinion cannot be received before the meeting ({day})."),
-                day=fr.day.isoformat(),
+                day=fr.day,
             )
         person = get(session, Person, pid, N_("Person"))
         name = person_info(person).full_name()
         if point.state == "closed" and point.frozen is not None:
-            took_part = _took_part_frozen(point.frozen, pid, point.mode)
+            took_part = took_part_in_closed_vote(point.frozen, pid, point.mode)
         elif point.mode == "counts":
             context = voting_context(fr, attendance_records(session, fr.meeting.id), index)
             took_part = pid in context.entitled_present
@@ -110,14 +110,6 @@ def add_dissent(
         session.add(row)
         audit(session, actor, "dissent.add", row, council_id=fr.meeting.council_id)
         return dissent_info(row)
-
-
-def _took_part_frozen(frozen: dict[str, object], person_id: int, mode: str) -> bool:
-    if mode == "counts":
-        present = frozen.get("entitled_present")
-        return isinstance(present, list) and person_id in present
-    ballots = frozen.get("ballots")
-    return isinstance(ballots, dict) and str(person_id) in ballots
 
 
 def update_dissent(

@@ -133,7 +133,7 @@ def add_invited_person(
             if instead_of not in fr.member_ids():
                 raise DomainError(
                     N_("The person replaced is not a member of the council on {day}."),
-                    day=fr.day.isoformat(),
+                    day=fr.day,
                 )
             present = session.scalar(
                 select(Attendance.present).where(

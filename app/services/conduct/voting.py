@@ -10,13 +10,13 @@ who was present and entitled, the ballots and the result (OpenSlides'
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.errors import DomainError
+from app.domain.protocol_states import PointAction, PointState, guard_point
 from app.domain.quorum_loss import closing_without_quorum
 from app.domain.substitution import not_a_member_cannot_vote, substitute_cannot_vote
 from app.domain.translation import N_
@@ -28,14 +28,13 @@ from app.services.base import Actor, audit, check_flag, check_id, clean_text, sn
 from app.services.conduct.common import (
     MeetingFrame,
     attendance_records,
-    ballots_of,
+    frozen_record,
     guard_conduct,
     item_quorum,
     live_result,
     load_point,
     now,
     point_frame,
-    result_data,
     voting_context,
 )
 from app.services.people import person_info
@@ -57,14 +56,11 @@ def _name(session: Session, person_id: int) -> str:
     return person_info(person).full_name() if person else f"#{person_id}"
 
 
-def _guard_open(point: DecisionPoint) -> None:
-    if point.state == "closed":
-        raise DomainError(
-            N_("Voting on decision point {number} is closed; reopen it first."), number=point.number
-        )
+def _guard(action: PointAction, point: DecisionPoint) -> PointState:
+    return guard_point(action, point.state, number=point.number)
 
 
-def _check_voter(
+def check_voter(
     session: Session,
     fr: MeetingFrame,
     index: int,
@@ -116,7 +112,7 @@ def cast_ballot(
         point = load_point(session, point_id)
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
-        _guard_open(point)
+        _guard(PointAction.CAST_BALLOT, point)
         if point.mode != "roll_call":
             raise DomainError(
                 N_(
@@ -126,7 +122,7 @@ def cast_ballot(
                 number=point.number,
             )
         records = attendance_records(session, fr.meeting.id)
-        _check_voter(session, fr, index, pid, records)
+        check_voter(session, fr, index, pid, records)
         row = session.scalar(
             select(Ballot).where(Ballot.decision_point_id == point.id, Ballot.person_id == pid)
         )
@@ -190,7 +186,7 @@ def record_counts(
         point = load_point(session, point_id)
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
-        _guard_open(point)
+        _guard(PointAction.RECORD_COUNTS, point)
         if point.mode != "counts":
             raise DomainError(
                 N_("Decision point {number} is a roll call; record each member's vote."),
@@ -231,7 +227,7 @@ def close_voting(
         point = load_point(session, point_id)
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
-        _guard_open(point)
+        closed = _guard(PointAction.CLOSE, point)
         records = attendance_records(session, fr.meeting.id)
         quorum = item_quorum(fr, records, index)
         # The profile says whether such a vote is refused or recorded as not considered.
@@ -244,24 +240,9 @@ def close_voting(
             )
         if lost:
             result = not_considered(result)
-        context = voting_context(fr, records, index)
         before = snapshot(point)
-        frozen: dict[str, Any] = {
-            "entitled_present": sorted(context.entitled_present),
-            "composition_size": context.composition_size,
-            "presiding_id": context.presiding_id,
-            "chair_id": context.chair_id,
-            "ballots": {str(k): v.value for k, v in sorted(ballots_of(session, point.id).items())},
-            "quorum": {
-                "has_quorum": quorum.has_quorum,
-                "present": quorum.present,
-                "base": quorum.base,
-                "required": quorum.required,
-                "source": quorum.source,
-            },
-            "result": result_data(result),
-        }
-        point.state, point.frozen = "closed", frozen
+        frozen = frozen_record(session, point.id, fr, records, index, quorum, result)
+        point.state, point.frozen = closed.value, frozen
         point.closed_at, point.closed_by = now(), actor.name
         point.without_quorum = not quorum.has_quorum
         audit(
@@ -277,10 +258,7 @@ def reopen_voting(db: Database, actor: Actor, point_id: int, reason: str) -> Vot
         point = load_point(session, point_id)
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
-        if point.state != "closed":
-            raise DomainError(
-                N_("Voting on decision point {number} is open already."), number=point.number
-            )
+        reopened = _guard(PointAction.REOPEN, point)
         before = snapshot(point)
         session.add(
             VotingReopening(
@@ -291,7 +269,7 @@ def reopen_voting(db: Database, actor: Actor, point_id: int, reason: str) -> Vot
                 previous=point.frozen,
             )
         )
-        point.state, point.frozen, point.closed_at, point.closed_by = "open", None, None, ""
+        point.state, point.frozen, point.closed_at, point.closed_by = reopened.value, None, None, ""
         point.without_quorum = False
         audit(
             session, actor, "voting.reopen", point, before=before, council_id=fr.meeting.council_id

@@ -33,7 +33,7 @@ from app.domain.meeting import (
     guard,
     propose_number,
 )
-from app.domain.regulation import RegulationProfile, profile_from_dict
+from app.domain.regulation import RegulationProfile
 from app.domain.translation import N_
 from app.models.composition import Council, Person
 from app.models.meeting import (
@@ -45,8 +45,9 @@ from app.models.meeting import (
     Meeting,
 )
 from app.services.base import Actor, audit, check_date, clean_text, expect, get, snapshot
-from app.services.people import PersonInfo, holding_facts, person_info
-from app.services.seats import council_seat_facts
+from app.services.composition_check import council_seat_facts, holding_facts
+from app.services.people import PersonInfo, person_info
+from app.services.profile_history import profile_on
 
 LANGS = ("kk", "ru", "en")
 
@@ -302,9 +303,10 @@ def load_meeting(session: Session, meeting_id: int) -> Meeting:
     return get(session, Meeting, meeting_id, N_("Meeting"))
 
 
-def council_profile(session: Session, council_id: int) -> RegulationProfile:
-    council = get(session, Council, council_id, N_("Council"))
-    return profile_from_dict(council.profile)
+def council_profile(session: Session, council_id: int, day: date) -> RegulationProfile:
+    """The council's regulation profile in force on ``day`` (a meeting's date)."""
+    get(session, Council, council_id, N_("Council"))
+    return profile_on(session, council_id, day)
 
 
 def members_on(session: Session, council_id: int, day: date) -> list[Member]:

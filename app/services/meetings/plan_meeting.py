@@ -55,7 +55,8 @@ def plan_meeting(db: Database, actor: Actor, council_id: int, data: MeetingData)
         )
         apply_meeting(meeting, clean)
         session.add(meeting)
-        if opens_with_instructions_report(council_profile(session, council.id), clean.kind):
+        profile = council_profile(session, council.id, clean.day)
+        if opens_with_instructions_report(profile, clean.kind):
             meeting.items.append(
                 AgendaItem(
                     position=0,

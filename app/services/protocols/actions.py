@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.domain.protocol import ProtocolState
+from app.domain.protocol_states import ProtocolAction, guard
 from app.domain.regulation import Signers
 from app.domain.translation import N_
 from app.models.composition import Person
@@ -46,11 +47,11 @@ from app.services.base import (
     snapshot,
 )
 from app.services.conduct.common import now
+from app.services.integrity.seal_meeting import seal_signed
 from app.services.meetings.common import council_profile, load_meeting, members_on
 from app.services.protocols.common import (
     ISSUABLE_MEETING_STATES,
     LANGS,
-    LOCKED_STATES,
     ProtocolInfo,
     guard_draft,
     latest_protocol,
@@ -216,8 +217,7 @@ def record_agreement(
     notes = clean_text(remarks, N_("Remarks"), limit=20_000, multiline=True)
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state != ProtocolState.DRAFT.value:
-            raise DomainError(N_("Agreement rounds are recorded while the protocol is a draft."))
+        guard(ProtocolAction.RECORD_AGREEMENT, row.state, number=row.number)
         meeting = load_meeting(session, row.meeting_id)
         assert day is not None
         if day < meeting.meeting_date:
@@ -234,13 +234,9 @@ def mark_agreed(db: Database, actor: Actor, protocol_id: int) -> ProtocolInfo:
     """The draft is agreed and ready for signing."""
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state != ProtocolState.DRAFT.value:
-            raise DomainError(
-                N_("Only a draft protocol can be marked as agreed (it is “{state}”)."),
-                state=row.state,
-            )
+        target = guard(ProtocolAction.MARK_AGREED, row.state, number=row.number)
         before = snapshot(row)
-        row.state, row.agreed_at = ProtocolState.AGREED.value, now()
+        row.state, row.agreed_at = target.value, now()
         meeting = load_meeting(session, row.meeting_id)
         audit(session, actor, "protocol.agreed", row, before=before, council_id=meeting.council_id)
         return protocol_info(session, row)
@@ -282,8 +278,7 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
     accept_gaps = check_flag(signing.accept_gaps, N_("Issue with gaps"))
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state in LOCKED_STATES:
-            raise DomainError(N_("Protocol No. {number} is already signed."), number=row.number)
+        guard(ProtocolAction.SIGN, row.state, number=row.number)
         meeting = load_meeting(session, row.meeting_id)
         if meeting.state not in (MeetingState.HELD.value, MeetingState.CLOSED.value):
             raise DomainError(
@@ -350,11 +345,12 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
             actor.name,
         )
         audit(session, actor, "protocol.sign", row, before=before, council_id=meeting.council_id)
+        seal_signed(session, row.id, actor.name)
         return protocol_info(session, row)
 
 
 def _signatures(session: Session, row: Protocol, meeting: Meeting, day: date, method: str) -> None:
-    profile = council_profile(session, meeting.council_id)
+    profile = council_profile(session, meeting.council_id, meeting.meeting_date)
     session.add(
         ProtocolSignature(
             protocol_id=row.id,
@@ -409,8 +405,7 @@ def record_copy(
     how = clean_text(channel, N_("Channel"), limit=32)
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state not in LOCKED_STATES:
-            raise DomainError(N_("Copies are sent once the protocol is signed."))
+        guard(ProtocolAction.RECORD_COPY, row.state, number=row.number)
         assert day is not None and row.signed_on is not None
         if day < row.signed_on:
             raise DomainError(N_("A copy cannot be sent before the protocol was signed."))
@@ -432,8 +427,7 @@ def mark_copies_sent(db: Database, actor: Actor, protocol_id: int) -> ProtocolIn
     """Every member has been sent a copy; the protocol's path is complete."""
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state != ProtocolState.SIGNED.value:
-            raise DomainError(N_("Copies are marked as sent for a signed protocol."))
+        target = guard(ProtocolAction.MARK_COPIES_SENT, row.state, number=row.number)
         copies = list(
             session.scalars(select(ProtocolCopy).where(ProtocolCopy.protocol_id == row.id))
         )
@@ -442,7 +436,7 @@ def mark_copies_sent(db: Database, actor: Actor, protocol_id: int) -> ProtocolIn
                 N_("Record at least one copy sent before marking the copies as sent.")
             )
         before = snapshot(row)
-        row.state = ProtocolState.COPIES_SENT.value
+        row.state = target.value
         row.copies_sent_on = max(c.sent_on for c in copies)
         meeting = load_meeting(session, row.meeting_id)
         audit(
@@ -465,10 +459,7 @@ def revise_protocol(db: Database, actor: Actor, protocol_id: int, reason: str) -
     why = clean_text(reason, N_("Reason"), required=True, limit=5000, multiline=True)
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
-        if row.state not in LOCKED_STATES:
-            raise DomainError(
-                N_("Only a signed protocol is corrected by a new revision; edit the draft instead.")
-            )
+        guard(ProtocolAction.REVISE, row.state, number=row.number)
         latest = latest_protocol(session, row.meeting_id)
         assert latest is not None
         if latest.id != row.id:

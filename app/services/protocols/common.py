@@ -13,13 +13,14 @@ from app.domain.council import pick
 from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.domain.protocol import ProtocolState
+from app.domain.protocol_states import LOCKED, ProtocolAction, guard
 from app.domain.translation import N_
 from app.models.meeting import Meeting
 from app.models.protocol import IssuedDocument, Protocol
 from app.services.base import get
 
 LANGS = ("kk", "ru", "en")
-LOCKED_STATES = frozenset({ProtocolState.SIGNED.value, ProtocolState.COPIES_SENT.value})
+LOCKED_STATES = frozenset(state.value for state in LOCKED)
 ISSUABLE_MEETING_STATES = frozenset({MeetingState.HELD.value, MeetingState.CLOSED.value})
 
 
@@ -129,11 +130,5 @@ def guard_unlocked(session: Session, meeting: Meeting) -> None:
 
 
 def guard_draft(row: Protocol) -> None:
-    if row.state in LOCKED_STATES:
-        raise DomainError(
-            N_(
-                "Protocol No. {number} is signed and cannot change; make a correction as a new "
-                "revision."
-            ),
-            number=row.number,
-        )
+    """Refuse a change to a signed protocol (the transitions table says why)."""
+    guard(ProtocolAction.EDIT, row.state, number=row.number)

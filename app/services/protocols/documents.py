@@ -72,7 +72,13 @@ def protocol_pdf(db: Database, protocol_id: int, lang: str) -> bytes:
             )
         )
         if issued is not None:
-            return bytes(issued.pdf)
+            from app.models.esign import SignedDocument
+
+            # Signed electronically: the signed file is the issued record.
+            signed = session.scalar(
+                select(SignedDocument.pdf).where(SignedDocument.issued_id == issued.id)
+            )
+            return bytes(signed if signed is not None else issued.pdf)
     return render_pdf(protocol_snapshot(db, protocol_id, lang))
 
 

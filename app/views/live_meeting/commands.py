@@ -27,7 +27,6 @@ from PySide6.QtGui import QUndoCommand
 
 from app.domain.errors import KenesError
 from app.domain.voting import Choice
-from app.models.database import Database
 from app.services.base import Actor
 from app.services.conduct.attendance import (
     AttendanceInfo,
@@ -36,6 +35,7 @@ from app.services.conduct.attendance import (
     record_departure,
 )
 from app.services.conduct.voting import VoteChange, cast_ballot
+from app.services.handles import Database
 
 ErrorHandler = Callable[[KenesError], None]
 

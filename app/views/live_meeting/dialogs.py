@@ -34,9 +34,7 @@ from app.domain.voting import Choice
 from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
 from app.services.conduct.decisions import InstructionData, InstructionInfo
 from app.services.conduct.invited import INVITED_ROLE_LABELS, InvitedData, InvitedRole
-from app.views.live_meeting.models import CHOICE_LABELS
-from app.views.retranslate import Retranslatable
-from app.views.seat_dialog import (
+from app.views.form_widgets import (
     ChoiceCombo,
     DateEdit,
     Label,
@@ -44,6 +42,8 @@ from app.views.seat_dialog import (
     Texts,
     ok_cancel,
 )
+from app.views.live_meeting.models import CHOICE_LABELS
+from app.views.retranslate import Retranslatable
 
 T = TypeVar("T")
 Submit = Callable[[T], bool]

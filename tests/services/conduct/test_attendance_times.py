@@ -107,8 +107,10 @@ def test_times_and_a_vote_without_a_quorum_survive_an_exchange(
     from app.models.conduct import Attendance, DecisionPoint
     from app.services.base import SYSTEM
     from app.services.conduct.voting import close_voting
-    from app.services.exchange.export import export_archive
-    from app.services.exchange.importer import apply_import, plan_import, read_archive
+    from app.services.exchange.apply_import import apply_import
+    from app.services.exchange.export_archive import export_archive
+    from app.services.exchange.plan_import import plan_import
+    from app.services.exchange.read_archive import read_archive
     from tests.services.quorum_helpers import quorum_meeting, vote_all_for
 
     board = quorum_meeting(database)  # two leave after item 1: no quorum at item 2

@@ -12,8 +12,10 @@ from app.models.conduct import Attendance
 from app.models.database import Database, open_database
 from app.services.base import SYSTEM
 from app.services.conduct.attendance import record_attendance
-from app.services.exchange.export import export_archive
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 from app.services.people import PersonData, person_info, update_person
 from tests.services.conduct_helpers import ME, board_meeting
 

@@ -11,11 +11,13 @@ from zipfile import ZIP_DEFLATED, ZipFile
 import pytest
 
 from app.cli import main
+from app.formats.exchange_archive import ImportRefused
 from app.models.database import open_database
 from app.services.base import SYSTEM
-from app.services.exchange.export import export_archive
-from app.services.exchange.format import ImportRefused
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 
 ENTRY = "kenes-exchange.json"
 
@@ -78,7 +80,7 @@ def assert_named(problems: Any) -> None:
     assert not any("the Kazakh text" in m for m in said)
     counts = [m for m in said if "the signed protocol counts for:" in m]
     assert len(counts) == 1, said  # the same counts in every language: named once
-    assert all("/tables/decision_points/" in p.location for p in problems if "decision" in p.msgid)
+    assert all("/tables/decision_points/" in p.pointer for p in problems if "decision" in p.msgid)
 
 
 def test_a_forged_signed_meeting_is_refused_into_an_empty_database(

@@ -13,13 +13,15 @@ from typing import Any
 import pytest
 
 from app.domain.errors import KenesError
+from app.formats.exchange_archive import ArchiveFileError, ImportRefused, Limits
 from app.i18n import translations
 from app.models.database import Database, open_database
 from app.services.base import SYSTEM
 from app.services.demo import create_demo
-from app.services.exchange.export import export_archive
-from app.services.exchange.format import ArchiveFileError, ImportRefused, Limits
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 
 
 def fingerprint(db: Database) -> str:
@@ -128,7 +130,7 @@ def test_wrong_types_are_listed_with_their_place(
     data["tables"]["acts"] = {"not": "a list"}
     error = attempt(target, dump(tmp_path, data))
     assert isinstance(error, ImportRefused)
-    locations = {p.location for p in error.problems}
+    locations = {p.pointer for p in error.problems}
     assert {
         "/tables/people/0/surname",
         "/tables/seats/0/valid_from",
@@ -149,7 +151,7 @@ def test_missing_and_unknown_fields(
     data["tables"]["secrets"] = []
     error = attempt(target, dump(tmp_path, data))
     assert isinstance(error, ImportRefused)
-    messages = {(p.location, p.message()) for p in error.problems}
+    messages = {(p.pointer, p.message()) for p in error.problems}
     assert ("/tables/people/0", "The field “surname” is missing.") in messages
     assert ("/tables/people/1/password", "Unknown field “password”.") in messages
     assert any(loc == "/tables/secrets" for loc, _m in messages)
@@ -161,7 +163,7 @@ def test_duplicate_identifiers(target: Database, tmp_path: Path, valid: dict[str
     error = attempt(target, dump(tmp_path, data))
     assert isinstance(error, ImportRefused)
     (problem,) = error.problems
-    assert problem.location == f"/tables/people/{len(data['tables']['people']) - 1}/uid"
+    assert problem.pointer == f"/tables/people/{len(data['tables']['people']) - 1}/uid"
     assert "appears twice" in problem.message()
 
 
@@ -177,7 +179,7 @@ def test_very_long_strings(target: Database, tmp_path: Path, valid: dict[str, An
     data["tables"]["people"][0]["surname"] = "Ә" * 201  # over the field's limit
     error = attempt(target, dump(tmp_path, data))
     assert isinstance(error, ImportRefused)
-    assert error.problems[0].location == "/tables/people/0/surname"
+    assert error.problems[0].pointer == "/tables/people/0/surname"
     data["tables"]["people"][0]["note"] = "x" * 300_000  # over any string's limit
     error = attempt(target, dump(tmp_path, data, "long.json"))
     assert isinstance(error, ArchiveFileError)

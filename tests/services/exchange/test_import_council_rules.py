@@ -18,13 +18,15 @@ from app import cli, i18n
 from app.domain.composition import Role, SeatKind
 from app.domain.council import CouncilKind
 from app.domain.regulation import AI_COUNCIL_881
+from app.formats.exchange_archive import ImportRefused
 from app.i18n import translations
 from app.models.database import Database, open_database
 from app.services.base import SYSTEM, Actor
 from app.services.councils import CouncilData, create_council, get_council
-from app.services.exchange.export import export_archive
-from app.services.exchange.format import ImportRefused
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 from app.services.people import PersonData, create_person
 from app.services.seats import SeatData, add_seat
 
@@ -128,7 +130,7 @@ def test_a_board_placed_under_its_own_working_group_is_refused(
     council_record(data, "Board")["parent"] = council_record(data, "Group")["uid"]
     error = refused(target, write(tmp_path, data))
     (problem,) = error.problems
-    assert problem.location == f"/tables/councils/{index_of(data, 'Board')}"
+    assert problem.pointer == f"/tables/councils/{index_of(data, 'Board')}"
     assert problem.message() == (
         "Councils cannot be each other's parent councils: Board → Group → Board."
     )
@@ -157,7 +159,7 @@ def test_a_council_that_is_its_own_parent_is_refused(
     commission["parent"] = commission["uid"]
     error = refused(target, write(tmp_path, data))
     (problem,) = error.problems
-    assert problem.location == f"/tables/councils/{index_of(data, 'Commission')}"
+    assert problem.pointer == f"/tables/councils/{index_of(data, 'Commission')}"
     assert problem.message() == "The council “Commission” cannot be its own parent council."
 
 
@@ -208,7 +210,7 @@ def test_a_senseless_profile_value_is_refused(
     council_record(data, "Board")["profile"][field] = value
     error = refused(target, write(tmp_path, data))
     (problem,) = error.problems
-    assert problem.location == f"/tables/councils/{index_of(data, 'Board')}"
+    assert problem.pointer == f"/tables/councils/{index_of(data, 'Board')}"
     assert problem.message() == message
     assert problem.message(translations("kk")) != message
 
@@ -220,7 +222,7 @@ def test_a_senseless_seat_order_is_refused(
     data = copy.deepcopy(exported)
     data["tables"]["seats"][0]["sort_order"] = order
     error = refused(target, write(tmp_path, data))
-    assert [p.location for p in error.problems] == ["/tables/seats/0"]
+    assert [p.pointer for p in error.problems] == ["/tables/seats/0"]
     assert error.problems[0].message() == (
         "The field “Order” must be a whole number from 0 to 1000000."
     )

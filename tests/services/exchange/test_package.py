@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from app.domain.errors import DomainError
 from app.domain.voting import Choice
+from app.formats.exchange_archive import ImportRefused
 from app.models.conduct import Attendance, DissentingOpinion
 from app.models.database import Database, open_database
 from app.models.meeting import AgendaItem, Meeting
@@ -19,9 +20,12 @@ from app.services.conduct.attendance import record_attendance
 from app.services.conduct.decisions import add_decision_point
 from app.services.conduct.dissent import add_dissent
 from app.services.conduct.voting import cast_ballot, close_voting
-from app.services.exchange.format import ImportRefused
-from app.services.exchange.importer import apply_import, plan_import, read_archive
-from app.services.exchange.package import apply_return, export_meeting_package, plan_return
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.apply_return import apply_return
+from app.services.exchange.export_package import export_meeting_package
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.plan_return import plan_return
+from app.services.exchange.read_archive import read_archive
 from app.services.meetings.notify_members import notify_members
 from app.services.seats import composition
 from tests.services.conduct_helpers import DAY, ME, board_meeting

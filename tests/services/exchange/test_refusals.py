@@ -10,12 +10,14 @@ from typing import Any
 
 import pytest
 
+from app.formats.exchange_archive import ImportRefused
 from app.i18n import translations
 from app.models.database import Database, open_database
 from app.services.base import SYSTEM
-from app.services.exchange.export import export_archive
-from app.services.exchange.format import ImportRefused
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 from tests.services.protocol_helpers import HeldMeeting, held_meeting
 
 
@@ -111,7 +113,7 @@ def test_a_ballot_from_a_non_member_is_refused(
     )
     error, _db = refused(tmp_path, data)
     (problem,) = error.problems
-    assert problem.location.startswith("/tables/decision_points/0/ballots/")
+    assert problem.pointer.startswith("/tables/decision_points/0/ballots/")
     assert "is not a member of the council and cannot vote" in problem.message()
     assert "не является членом" in problem.message(translations("ru"))
 
@@ -144,7 +146,7 @@ def test_a_ballot_from_a_substitute_is_refused(
         {"person": "e" * 32, "choice": "for", "recorded_at": "2024-03-14T06:00:00+00:00"}
     )
     error, _db = refused(tmp_path, data)
-    assert [p.location[:34] for p in error.problems] == ["/tables/decision_points/0/ballots/"]
+    assert [p.pointer[:34] for p in error.problems] == ["/tables/decision_points/0/ballots/"]
     assert "without the right of substitution" in error.problems[0].message()
 
 
@@ -173,9 +175,9 @@ def test_two_chairs_at_one_time_are_refused(
     member_seat["role"] = "chair"
     index = seats.index(member_seat)
     error, _db = refused(tmp_path, data)
-    locations = [p.location for p in error.problems]
+    locations = [p.pointer for p in error.problems]
     assert f"/tables/seats/{index}" in locations
-    message = next(p for p in error.problems if p.location == f"/tables/seats/{index}")
+    message = next(p for p in error.problems if p.pointer == f"/tables/seats/{index}")
     assert "two chairs" in message.message()
     assert "два председателя" in message.message(translations("ru"))
 
@@ -190,7 +192,7 @@ def test_a_dissent_from_someone_who_did_not_vote_is_refused(
     error, _db = refused(tmp_path, data)
     (problem,) = error.problems
     assert (
-        problem.location
+        problem.pointer
         == f"/tables/dissenting_opinions/{len(data['tables']['dissenting_opinions']) - 1}"
     )
     assert "did not take part in the decision" in problem.message()
@@ -215,16 +217,16 @@ def test_every_problem_is_listed_at_once(
     assert "Problems found: 3" in error.message()
 
 
-def test_a_result_in_the_file_is_not_accepted(
+def test_a_result_in_the_file_is_counted_again(
     exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
 ) -> None:
     data = copy.deepcopy(exported[0])
-    data["tables"]["decision_points"][0]["frozen"] = {"result": {"adopted": False}}
-    db = open_database(tmp_path / "t.sqlite3")
-    with pytest.raises(ImportRefused) as caught:
-        read_archive(write(tmp_path, data))
-    assert caught.value.problems[0].location == "/tables/decision_points/0/frozen"
-    assert fingerprint(db) == fingerprint(db)
+    point = data["tables"]["decision_points"][0]
+    assert point["state"] == "closed"
+    point["frozen"] = {**point["frozen"], "result": {"adopted": False}}
+    error, _db = refused(tmp_path, data)
+    assert error.problems[0].pointer == "/tables/decision_points/0"
+    assert "counted under the regulation profile it was closed under" in error.problems[0].message()
 
 
 def test_counts_beyond_the_members_present_are_refused(
@@ -244,7 +246,7 @@ def test_a_reference_to_nothing_is_refused(
     data = copy.deepcopy(exported[0])
     data["tables"]["attendance"][0]["person"] = "a" * 32
     error, _db = refused(tmp_path, data)
-    assert error.problems[0].location == "/tables/attendance/0/person"
+    assert error.problems[0].pointer == "/tables/attendance/0/person"
     assert "neither in the file nor in the database" in error.problems[0].message()
 
 

@@ -14,6 +14,8 @@ import pytest
 from sqlalchemy import func, select
 
 from app.domain.voting import Choice
+from app.formats.exchange_archive import ImportRefused
+from app.formats.exchange_schema import FORMAT_VERSION
 from app.models.composition import Council, Person
 from app.models.conduct import DecisionPoint
 from app.models.database import Database, open_database
@@ -22,9 +24,10 @@ from app.services.base import SYSTEM
 from app.services.conduct.decisions import add_decision_point, set_voting_mode
 from app.services.conduct.voting import close_voting, record_counts
 from app.services.demo_meeting import create_demo_meeting
-from app.services.exchange.export import export_archive
-from app.services.exchange.format import FORMAT_VERSION, ImportRefused
-from app.services.exchange.importer import apply_import, plan_import, read_archive
+from app.services.exchange.apply_import import apply_import
+from app.services.exchange.export_archive import export_archive
+from app.services.exchange.plan_import import plan_import
+from app.services.exchange.read_archive import read_archive
 from app.services.meetings.approve_agenda import approve_agenda
 from app.services.people import PersonData, update_person
 from tests.services.conduct_helpers import ME, all_present, board_meeting
@@ -106,7 +109,7 @@ def test_round_trip_through_an_empty_database(
             plan_import(target, read_archive(first)).problems and apply_import(
                 target, SYSTEM, plan_import(target, read_archive(first))
             )
-        assert any("materials" in p.location for p in refused.value.problems)
+        assert any("materials" in p.pointer for p in refused.value.problems)
         return
     plan = plan_import(target, read_archive(first))
     assert plan.ok, plan.problems
@@ -190,12 +193,13 @@ def test_a_plan_is_not_applied_to_a_database_that_changed(source: Database, tmp_
     assert fingerprint(source) == before
 
 
-def test_results_are_counted_again_never_taken_from_the_file(
+def test_results_travel_frozen_with_their_profile_and_are_counted_again(
     source: Database, tmp_path: Path
 ) -> None:
     export_archive(source, tmp_path / "a.json", embed_materials=False)
     data = document(tmp_path / "a.json")
-    assert "frozen" not in data["tables"]["decision_points"][0]
+    closed = [p for p in data["tables"]["decision_points"] if p["state"] == "closed"]
+    assert closed and all(p["frozen"]["profile"]["threshold"] for p in closed)
     target = open_database(tmp_path / "t.sqlite3")
     # The same archive with the material embedded, imported into an empty database:
     export_archive(source, tmp_path / "a.kenes.zip")
@@ -204,7 +208,7 @@ def test_results_are_counted_again_never_taken_from_the_file(
         for point in one.scalars(select(DecisionPoint).where(DecisionPoint.state == "closed")):
             copy = two.scalar(select(DecisionPoint).where(DecisionPoint.uid == point.uid))
             assert copy is not None and copy.frozen is not None and point.frozen is not None
-            assert copy.frozen["result"] == point.frozen["result"]
+            assert copy.frozen == {**point.frozen, "profile": copy.frozen["profile"]}
 
 
 def test_an_export_of_chosen_councils_is_whole(source: Database, tmp_path: Path) -> None:

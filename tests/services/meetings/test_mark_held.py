@@ -34,7 +34,7 @@ def test_not_before_its_date(database: Database) -> None:
     world = make_world(database)
     meeting_id = meeting_in_state(database, world, MeetingState.NOTIFIED)
     before = counts(database)
-    with pytest.raises(DomainError, match="dated 2026-04-15, which is still ahead"):
+    with pytest.raises(DomainError, match="dated 15/04/2026, which is still ahead"):
         mark_held(database, ME, meeting_id, today=DAY - timedelta(days=1))
     assert counts(database) == before
 

@@ -1,0 +1,310 @@
+"""Reading an exchange file with limits: nothing in it is trusted.
+
+:func:`read_archive_file` checks the file's size, the nesting depth (counted
+before the JSON parser runs), the length of every string, the number of
+records, duplicate keys, and for a ZIP archive every entry's name (no
+absolute paths, no "..", no links), the number of entries and their total
+unpacked size (counted while unpacking, whatever the archive's headers
+claim).  A file that breaks any of these is refused with one clear error;
+the layout is then checked by :func:`app.formats.exchange_document.check_document`.
+
+>>> check_depth(b'[[["[[[["]]]', 3)
+True
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import stat
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from app.domain.translation import N_
+from app.formats.exchange_archive import (
+    DEFAULT_LIMITS,
+    MEGABYTE,
+    ArchiveFile,
+    ArchiveFileError,
+    Limits,
+    file_error,
+    read_entry,
+    too_large,
+)
+from app.formats.exchange_document import check_document
+from app.formats.exchange_schema import BLOB_PREFIX, DOCUMENT_ENTRY, SHA256_PATTERN
+
+
+def _safe_entry_name(info: zipfile.ZipInfo) -> bool:
+    name = info.filename
+    if not name or "\\" in name or "\x00" in name or name.startswith("/"):
+        return False
+    if re.match(r"^[A-Za-z]:", name):
+        return False
+    if any(part in ("", ".", "..") for part in name.rstrip("/").split("/")):
+        return False
+    mode = info.external_attr >> 16
+    return not stat.S_ISLNK(mode)
+
+
+def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> set[str]:
+    """The names of the entries, each safe, once, expected; their declared sizes within limits."""
+    seen: set[str] = set()
+    declared = 0
+    for info in infos:
+        if not _safe_entry_name(info):
+            raise file_error(
+                N_(
+                    "{name} holds an entry with an unsafe name ({entry}): absolute paths, "
+                    "“..” and links are refused."
+                ),
+                path,
+                entry=info.filename[:200],
+            )
+        if info.filename in seen:
+            raise file_error(
+                N_("{name} holds the entry {entry} twice."), path, entry=info.filename[:200]
+            )
+        seen.add(info.filename)
+        declared += max(0, info.file_size)
+        if info.is_dir():
+            continue
+        if info.filename != DOCUMENT_ENTRY and not (
+            info.filename.startswith(BLOB_PREFIX)
+            and SHA256_PATTERN.match(info.filename[len(BLOB_PREFIX) :])
+        ):
+            raise file_error(
+                N_("{name} holds an unexpected entry {entry}."), path, entry=info.filename[:200]
+            )
+    if declared > limits.max_unpacked_bytes:
+        raise file_error(
+            N_("{name} would unpack to more than {limit} MB; it is refused."),
+            path,
+            limit=max(1, limits.max_unpacked_bytes // MEGABYTE),
+        )
+    if DOCUMENT_ENTRY not in seen:
+        raise file_error(N_("{name} holds no {entry}."), path, entry=DOCUMENT_ENTRY)
+    return seen
+
+
+def _open_zip(path: Path, limits: Limits) -> tuple[bytes, frozenset[str]]:
+    """The JSON document of a ZIP archive and the names of its blobs; every entry checked."""
+    try:
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise file_error(
+            N_("{name} is a damaged ZIP archive: {reason}"), path, reason=str(exc)
+        ) from exc
+    with archive:
+        try:
+            infos = archive.infolist()
+        except (zipfile.BadZipFile, OSError, ValueError) as exc:
+            raise file_error(
+                N_("{name} is a damaged ZIP archive: {reason}"), path, reason=str(exc)
+            ) from exc
+        if len(infos) > limits.max_entries:
+            raise file_error(
+                N_("{name} holds too many entries ({count}; at most {limit})."),
+                path,
+                count=len(infos),
+                limit=limits.max_entries,
+            )
+        seen = _check_entries(infos, path, limits)
+        # Unpack everything once, counting real bytes: a bomb is refused here, whatever
+        # its headers say; the blobs themselves are read again when they are written.
+        total = 0
+        document = b""
+        try:
+            for info in infos:
+                if info.is_dir():
+                    continue
+                budget = limits.max_unpacked_bytes - total
+                if info.filename == DOCUMENT_ENTRY:
+                    budget = min(budget, limits.max_json_bytes)
+                data = read_entry(archive, info, max(budget, 0), path.name)
+                total += len(data)
+                if info.filename == DOCUMENT_ENTRY:
+                    document = data
+        except ArchiveFileError:
+            raise
+        except (
+            zipfile.BadZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            RuntimeError,
+            NotImplementedError,
+        ) as exc:
+            raise file_error(
+                N_("{name} is a damaged ZIP archive: {reason}"), path, reason=str(exc)
+            ) from exc
+        blobs = frozenset(n for n in seen if n.startswith(BLOB_PREFIX) and n != BLOB_PREFIX)
+        return document, blobs
+
+
+_JSON_TOKEN = re.compile(rb'"[^"\\]*(?:\\.[^"\\]*)*"|[\[\]{}]')
+
+
+def check_depth(data: bytes, limit: int) -> bool:
+    """Whether arrays and objects nest at most ``limit`` deep (strings are skipped whole)."""
+    depth = 0
+    for match in _JSON_TOKEN.finditer(data):
+        token = match.group()
+        if token in (b"[", b"{"):
+            depth += 1
+            if depth > limit:
+                return False
+        elif token in (b"]", b"}"):
+            depth -= 1
+    return True
+
+
+class _DuplicateKey(ValueError):
+    def __init__(self, key: str) -> None:
+        super().__init__(key)
+        self.key = key
+
+
+def _pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in result:
+            raise _DuplicateKey(key)
+        result[key] = value
+    return result
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(name)
+
+
+def parse_json(data: bytes, path: Path, limits: Limits) -> Any:
+    """Parse the document: UTF-8, depth checked first, no duplicate keys, no NaN."""
+    if len(data) > limits.max_json_bytes:
+        raise too_large(path, len(data), limits.max_json_bytes)
+    if not data.strip():
+        raise file_error(N_("{name} is empty."), path)
+    if not check_depth(data, limits.max_depth):
+        raise file_error(
+            N_("{name} nests data deeper than {limit} levels; it is not a Kenes exchange file."),
+            path,
+            limit=limits.max_depth,
+        )
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise file_error(N_("{name} is not valid JSON (it is not UTF-8 text)."), path) from exc
+    try:
+        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_no_constant)
+    except _DuplicateKey as exc:
+        raise file_error(
+            N_("{name} is not valid JSON: the key “{key}” appears twice in one object."),
+            path,
+            key=exc.key[:100],
+        ) from exc
+    except json.JSONDecodeError as exc:
+        raise file_error(
+            N_("{name} is not valid JSON (line {line}, column {column})."),
+            path,
+            line=exc.lineno,
+            column=exc.colno,
+        ) from exc
+    except (ValueError, RecursionError) as exc:
+        raise file_error(
+            N_("{name} is not valid JSON (line {line}, column {column})."), path, line=0, column=0
+        ) from exc
+
+
+def _scan_strings(document: Any, limits: Limits, path: Path) -> None:
+    """Refuse a document with an over-long string or too many values, without recursion."""
+    stack: list[Any] = [document]
+    count = 0
+    while stack:
+        value = stack.pop()
+        count += 1
+        if count > limits.max_records * 64:
+            raise file_error(
+                N_("{name} holds too many records ({count}; at most {limit})."),
+                path,
+                count=count,
+                limit=limits.max_records,
+            )
+        if isinstance(value, str):
+            if len(value) > limits.max_string_chars:
+                raise file_error(
+                    N_("{name} holds a text of {length} characters; at most {limit} are allowed."),
+                    path,
+                    length=len(value),
+                    limit=limits.max_string_chars,
+                )
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                if len(key) > 200:
+                    raise file_error(
+                        N_(
+                            "{name} holds a text of {length} characters; at most {limit} are "
+                            "allowed."
+                        ),
+                        path,
+                        length=len(key),
+                        limit=200,
+                    )
+                stack.append(inner)
+        elif isinstance(value, list):
+            stack.extend(value)
+
+
+def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ArchiveFile:
+    """Read and check an exchange file; nothing is written anywhere.
+
+    Raises :class:`ArchiveFileError` for a file that is not a readable Kenes
+    exchange file, and :class:`ImportRefused` listing every record that breaks
+    the layout (wrong types, missing or unknown fields, over-long texts,
+    duplicate identifiers, invalid values).
+    """
+    file = Path(path)
+    try:
+        size = file.stat().st_size
+        if not file.is_file():
+            raise file_error(
+                N_("{name} cannot be read: {reason}"), file, reason="not a regular file"
+            )
+    except OSError as exc:
+        raise file_error(
+            N_("{name} cannot be read: {reason}"), file, reason=exc.strerror or str(exc)
+        ) from exc
+    if size == 0:
+        raise file_error(N_("{name} is empty."), file)
+    if size > limits.max_file_bytes:
+        raise too_large(file, size, limits.max_file_bytes)
+    try:
+        with file.open("rb") as stream:
+            head = stream.read(4)
+    except OSError as exc:
+        raise file_error(
+            N_("{name} cannot be read: {reason}"), file, reason=exc.strerror or str(exc)
+        ) from exc
+    zipped = head.startswith(b"PK")
+    blobs: frozenset[str] = frozenset()
+    if zipped:
+        data, blobs = _open_zip(file, limits)
+    else:
+        if size > limits.max_json_bytes:
+            raise too_large(file, size, limits.max_json_bytes)
+        try:
+            data = file.read_bytes()
+        except OSError as exc:
+            raise file_error(
+                N_("{name} cannot be read: {reason}"), file, reason=exc.strerror or str(exc)
+            ) from exc
+        stripped = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+        if stripped and stripped[:1] not in (b"{", b"["):
+            raise file_error(
+                N_("{name} is not a Kenes exchange file: it is neither JSON nor a ZIP archive."),
+                file,
+            )
+        data = stripped
+    document = parse_json(data, file, limits)
+    _scan_strings(document, limits, file)
+    return check_document(document, file, limits, zipped=zipped, blobs=blobs)

@@ -1,0 +1,1 @@
+"""Electronic signatures (PAdES) of issued protocols and their verification offline."""

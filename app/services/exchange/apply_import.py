@@ -1,0 +1,121 @@
+"""Import a planned file in one transaction: everything, or nothing and every reason.
+
+The import is run again, for real; it is refused when any rule is broken or
+when the database changed since the plan was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from app.domain.errors import DomainError, Term
+from app.domain.translation import N_
+from app.formats.exchange_archive import ArchiveFile, ImportRefused
+from app.formats.exchange_schema import KIND_PACKAGE, TABLE_BY_NAME
+from app.models.database import Database
+from app.services.base import Actor, audit, expect
+from app.services.exchange.import_common import checked_archive, refuse_return
+from app.services.exchange.merge_state import Key
+from app.services.exchange.merger import Merger, TableCounts, counts_of
+from app.services.exchange.package_records import record_package
+from app.services.exchange.plan_import import ImportPlan
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    counts: dict[str, TableCounts]
+    kind: str
+    package_id: str = ""
+
+    @property
+    def changed(self) -> int:
+        return sum(c.changed for c in self.counts.values())
+
+
+def _without(archive: ArchiveFile, keep_ours: set[Key]) -> ArchiveFile:
+    tables = {
+        name: [r for r in records if (name, r["uid"]) not in keep_ours]
+        for name, records in archive.tables.items()
+    }
+    return ArchiveFile(
+        archive.source,
+        archive.kind,
+        archive.version,
+        archive.created_at,
+        archive.generator,
+        archive.scope,
+        archive.package,
+        tables,
+        archive.blob_entries,
+        archive.zipped,
+        archive.limits,
+    )
+
+
+def _resolutions(archive: ArchiveFile, resolutions: object) -> set[Key]:
+    """Records the user keeps as they are in the database ("table/uid": "ours")."""
+    if resolutions is None:
+        return set()
+    chosen = expect(resolutions, dict, N_("Import"))
+    keep: set[Key] = set()
+    for key, choice in chosen.items():
+        if not isinstance(key, str) or choice not in ("ours", "theirs"):
+            raise DomainError(N_("The data for “{what}” is not valid."), what=Term(N_("Import")))
+        table, _sep, uid = key.partition("/")
+        if table not in TABLE_BY_NAME or not any(r["uid"] == uid for r in archive.records(table)):
+            raise DomainError(N_("The data for “{what}” is not valid."), what=Term(N_("Import")))
+        if choice == "ours":
+            keep.add((table, uid))
+    return keep
+
+
+def apply_import(
+    db: Database,
+    actor: Actor,
+    plan: ImportPlan,
+    resolutions: dict[str, str] | None = None,
+) -> ImportResult:
+    """Import the planned file in one transaction: everything, or nothing and the reasons.
+
+    ``resolutions`` may keep records as they are here ("table/uid" → "ours");
+    every other record of the file is written.  Refused (nothing written) when
+    any rule is broken, or when the database changed since the plan was made.
+    """
+    expect(plan, ImportPlan, N_("Import"))
+    archive = checked_archive(plan.archive)
+    refuse_return(archive)
+    keep = _resolutions(archive, resolutions)
+    source = _without(archive, keep) if keep else archive
+    with db.transaction() as session:
+        merger = Merger(session, source)
+        merger.run()
+        if merger.problems:
+            raise ImportRefused(merger.problems)
+        counts = counts_of(merger)
+        if not keep and isinstance(plan.counts, dict) and counts != plan.counts:
+            raise DomainError(
+                N_(
+                    "The database changed since the summary was made; read the "
+                    "file again and review the new summary."
+                )
+            )
+        audit(
+            session,
+            actor,
+            "exchange.import",
+            entity="exchange",
+            after={
+                "file": Path(archive.source).name,
+                "kind": archive.kind,
+                "counts": {
+                    k: [c.new, c.updated, c.unchanged, c.removed] for k, c in counts.items()
+                },
+                "kept": sorted(f"{t}/{u}" for t, u in keep),
+            },
+        )
+        package_id = ""
+        if archive.kind == KIND_PACKAGE and archive.package is not None:
+            package_id = str(archive.package.get("id", ""))
+            record_package(session, actor, "exchange.package_import", archive.package)
+        return ImportResult(counts, archive.kind, package_id)

@@ -1,0 +1,145 @@
+"""The state a merge of an exchange file builds up, shared by its resolve, write and check steps.
+
+Every record of the file is known by its place in the file (a JSON pointer),
+its row in the session and, when it was already here, its database id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from app.domain.errors import KenesError
+from app.domain.protocol import ProtocolSnapshot
+from app.domain.translation import N_
+from app.formats.exchange_archive import ArchiveFile
+from app.formats.exchange_schema import TABLES, TableSpec
+from app.formats.exchange_values import pointer, problem_at
+from app.formats.problem import Problem
+from app.models.composition import Person
+from app.models.conduct import DecisionPoint
+from app.models.meeting import AgendaItem
+from app.services.exchange.frozen_votes import ProfileChangeNote
+from app.services.exchange.records import UidMap
+
+Key = tuple[str, str]  # (table, uid)
+
+CONFLICT_IN_DATABASE = N_(
+    "Some records conflict with records already in the database (the same number, date or "
+    "person twice)."
+)
+LOCKED = N_(
+    "The protocol of meeting No. {number} is signed, so its record cannot change. Make a "
+    "correction as a new revision of the protocol, with a reason."
+)
+DANGLING = N_("“{field}” refers to {uid}, which is neither in the file nor in the database.")
+
+
+class Stop(Exception):
+    """The merge cannot go on (references missing, a conflict in the database)."""
+
+
+class MergeState:
+    """What the steps of a merge share: the session, the file, and what was found so far.
+
+    ``deletions`` (table → uids) are removed first (a meeting brought back from a laptop
+    may have lost records there).  Problems are collected in :attr:`problems`.
+    """
+
+    def __init__(
+        self,
+        session: Session,
+        archive: ArchiveFile,
+        *,
+        deletions: Mapping[str, set[str]] | None = None,
+        render_pdf: Callable[[ProtocolSnapshot], bytes] | None = None,
+    ) -> None:
+        self.session = session
+        self.archive = archive
+        self.deletions = {k: set(v) for k, v in (deletions or {}).items()}
+        self.problems: list[Problem] = []
+        self.counts: dict[str, list[int]] = {t.name: [0, 0, 0, 0] for t in TABLES}
+        self.where: dict[Key, str] = {}
+        self.rows: dict[Key, Any] = {}  # the ORM row of every record of the file
+        self.existing: dict[Key, int] = {}  # database id of every uid found in the database
+        self.changed: set[Key] = set()
+        self.locked_before: set[int] = set()  # meetings whose signed protocol locks the record
+        self.uids = UidMap(session)
+        self.render_pdf = render_pdf
+        self.touched_meetings: set[int] = set()
+        self.touched_councils: set[int] = set()
+        self.protocol_state_before: dict[str, str] = {}
+        self.closed_before: dict[int, Any] = {}  # point id → frozen record, closed here
+        self.profiles_before: dict[int, Any] = {}  # council id → its profile, before the import
+        self.profile_notes: list[ProfileChangeNote] = []
+
+    def problem(self, where: str, msgid: str, **params: Any) -> None:
+        self.problems.append(problem_at(where, msgid, **params))
+
+    def error(self, where: str, exc: KenesError) -> None:
+        self.problems.append(Problem.from_error(exc).at(pointer=where))
+
+    def id_of(self, table: str, uid: str | None) -> int | None:
+        if uid is None:
+            return None
+        row = self.rows.get((table, uid))
+        if row is not None and row.id is not None:
+            return int(row.id)
+        return self.existing.get((table, uid))
+
+    def record_of(self, table: str, uid: str) -> dict[str, Any] | None:
+        for record in self.archive.records(table):
+            if record.get("uid") == uid:
+                return record
+        return None
+
+    def _flush(self, spec: TableSpec) -> None:
+        try:
+            with self.session.begin_nested():
+                self.session.flush()
+        except IntegrityError as exc:
+            self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
+            raise Stop from exc
+
+    def _meeting_of_row(self, table: str, row: Any) -> int | None:
+        if table == "meetings":
+            return int(row.id)
+        if table in (
+            "agenda_items",
+            "agenda_approvals",
+            "agenda_revisions",
+            "notifications",
+            "attendance",
+            "invited_persons",
+            "protocols",
+        ):
+            return int(row.meeting_id)
+        if table in ("item_speakers", "materials", "decision_points"):
+            item = self.session.get(AgendaItem, row.item_id)
+            return int(item.meeting_id) if item is not None else None
+        if table in ("dissenting_opinions", "protocol_instructions"):
+            point = self.session.get(DecisionPoint, row.decision_point_id)
+            if point is None:
+                return None
+            item = self.session.get(AgendaItem, point.item_id)
+            return int(item.meeting_id) if item is not None else None
+        return None
+
+    def _person_name(self, uid: str | None) -> str:
+        person_id = self.id_of("people", uid)
+        person = self.session.get(Person, person_id) if person_id is not None else None
+        if person is None:
+            return str(uid)
+        return " ".join(p for p in (person.surname, person.given_name, person.patronymic) if p)
+
+    def _name(self, person_id: int | None) -> str:
+        person = self.session.get(Person, person_id) if person_id is not None else None
+        if person is None:
+            return f"#{person_id}"
+        return " ".join(p for p in (person.surname, person.given_name, person.patronymic) if p)
+
+    def _loc(self, table: str, row: Any) -> str:
+        return self.where.get((table, row.uid), pointer("tables", table))

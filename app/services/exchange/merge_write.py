@@ -1,0 +1,314 @@
+"""The second step of a merge: the records of the file written into the session.
+
+Records are matched by uid (updated, never duplicated); a record whose content
+is already here is counted as unchanged and left alone.  A record that would
+take a place already taken (the same meeting number, the same day) is refused
+with a clear reason before the database's own constraint would refuse it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from sqlalchemy import delete, select
+
+from app.domain.attendance import LISTED_TWICE
+from app.domain.errors import DomainError
+from app.domain.meeting import check_number
+from app.domain.regulation import profile_from_data, profile_to_dict
+from app.domain.translation import N_
+from app.formats.exchange_schema import LIST, REF, TABLES, FieldSpec, TableSpec
+from app.formats.exchange_values import canonical, normalized, pointer
+from app.models.meeting import Meeting
+from app.services.exchange.added_fields import fill_added_fields
+from app.services.exchange.merge_files import ensure_blob, issued_pdf
+from app.services.exchange.merge_state import LOCKED, MergeState, Stop
+from app.services.exchange.records import MODELS, PARENT_COLUMN, children, python_value, serialize
+
+
+class MergeWrite(MergeState):
+    """Deletes, inserts and updates the records of the file, table after table."""
+
+    def _delete(self) -> None:
+        for spec in reversed(TABLES):
+            uids = self.deletions.get(spec.name)
+            if not uids:
+                continue
+            model = MODELS[spec.name]
+            for uid in sorted(uids):
+                record_id = self.existing.get((spec.name, uid))
+                if record_id is None:
+                    continue
+                row = self.session.get(model, record_id)
+                if row is None:
+                    continue
+                meeting_id = self._meeting_of_row(spec.name, row)
+                if meeting_id is not None:
+                    self.touched_meetings.add(meeting_id)
+                    if meeting_id in self.locked_before:
+                        meeting = self.session.get(Meeting, meeting_id)
+                        self.problem(
+                            pointer("tables", spec.name),
+                            LOCKED,
+                            number=meeting.number if meeting else "?",
+                        )
+                        raise Stop
+                for fspec in spec.fields:
+                    if fspec.kind == LIST and fspec.nested is not None:
+                        child = MODELS[fspec.nested.name]
+                        self.session.execute(
+                            delete(child).where(
+                                getattr(child, PARENT_COLUMN[fspec.nested.name]) == row.id
+                            )
+                        )
+                self.session.delete(row)
+                self.counts[spec.name][3] += 1
+                self.changed.add((spec.name, uid))
+            self._flush(spec)
+
+    def _write(self, spec: TableSpec) -> None:
+        records = self.archive.records(spec.name)
+        if not records:
+            return
+        model = MODELS[spec.name]
+        existing_ids = [
+            self.existing[(spec.name, r["uid"])]
+            for r in records
+            if (spec.name, r["uid"]) in self.existing
+        ]
+        rows_by_id = {}
+        for start in range(0, len(existing_ids), 500):
+            chunk = existing_ids[start : start + 500]
+            for row in self.session.scalars(select(model).where(model.id.in_(chunk))):
+                rows_by_id[row.id] = row
+        nested = children(self.session, spec, set(existing_ids)) if existing_ids else {}
+        self._unique_checks(spec)
+        if spec.name == "materials":
+            for record in records:
+                try:
+                    ensure_blob(self.session, self.archive, record)
+                except DomainError as exc:
+                    self.error(self.where[(spec.name, record["uid"])], exc)
+            self._flush(spec)
+        later: list[tuple[Any, FieldSpec, str]] = []
+        counts = self.counts[spec.name]
+        for record in records:
+            key = (spec.name, record["uid"])
+            record_id = self.existing.get(key)
+            row = rows_by_id.get(record_id) if record_id is not None else None
+            if row is not None:
+                self.rows[key] = row
+                old = serialize(spec, row, self.uids, nested)
+                if canonical(old) == canonical(normalized(spec, record)):
+                    counts[2] += 1
+                    continue
+                counts[1] += 1
+            else:
+                row = model(uid=record["uid"])
+                self.rows[key] = row
+                self.session.add(row)
+                counts[0] += 1
+            self.changed.add(key)
+            try:
+                self._fill(spec, row, record, later, replace_children=record_id is not None)
+            except DomainError as exc:
+                self.error(self.where[key], exc)
+        self._flush(spec)
+        for row, fspec, uid in later:
+            setattr(row, fspec.attr, self.id_of(fspec.target, uid))
+        if later:
+            self._flush(spec)
+        self._write_nested(spec)
+        self.uids.forget(spec.name)
+
+    def _fill(
+        self,
+        spec: TableSpec,
+        row: Any,
+        record: Mapping[str, Any],
+        later: list[tuple[Any, FieldSpec, str]],
+        *,
+        replace_children: bool,
+    ) -> None:
+        for fspec in spec.fields:
+            if fspec.name == "uid":
+                continue
+            value = record.get(fspec.name)
+            if fspec.kind == LIST:
+                continue
+            if fspec.kind == REF:
+                target_id = self.id_of(fspec.target, value)
+                if value is not None and target_id is None:
+                    later.append((row, fspec, value))  # the same table, written just now
+                    setattr(row, fspec.attr, None)
+                    continue
+                setattr(row, fspec.attr, target_id)
+                continue
+            setattr(row, fspec.attr, python_value(fspec, value))
+        if spec.name in ("councils", "profile_versions"):
+            row.profile = profile_to_dict(profile_from_data(record.get("profile")))
+        elif spec.name == "decision_points":
+            row.frozen = self._frozen_in(record.get("frozen"))
+        elif spec.name == "meetings":
+            row.year = row.meeting_date.year
+        elif spec.name in ("people", "attendance", "acts"):
+            fill_added_fields(spec.name, row)  # fields older files do not have
+        elif spec.name == "agenda_revisions":
+            row.details = self._details_in(record["details"])
+        if replace_children:
+            for fspec in spec.fields:
+                if fspec.kind == LIST and fspec.nested is not None and row.id is not None:
+                    child = MODELS[fspec.nested.name]
+                    self.session.execute(
+                        delete(child).where(
+                            getattr(child, PARENT_COLUMN[fspec.nested.name]) == row.id
+                        )
+                    )
+
+    def _details_in(self, details: Any) -> Any:
+        if isinstance(details, dict) and "person" in details:
+            out = {k: v for k, v in details.items() if k != "person"}
+            uid = details["person"]
+            out["person_id"] = self.id_of("people", uid) if isinstance(uid, str) else None
+            return out
+        return details
+
+    def _frozen_in(self, frozen: Any) -> Any:
+        if not isinstance(frozen, dict):
+            return frozen
+
+        def person(value: Any) -> Any:
+            return self.id_of("people", value) if isinstance(value, str) else None
+
+        out = dict(frozen)
+        if isinstance(frozen.get("entitled_present"), list):
+            out["entitled_present"] = [person(p) for p in frozen["entitled_present"]]
+        for key in ("presiding_id", "chair_id"):
+            if key in frozen:
+                out[key] = person(frozen[key])
+        if isinstance(frozen.get("ballots"), dict):
+            out["ballots"] = {str(person(k)): v for k, v in frozen["ballots"].items()}
+        result = frozen.get("result")
+        if isinstance(result, dict) and "deciding_voter_id" in result:
+            out["result"] = {**result, "deciding_voter_id": person(result["deciding_voter_id"])}
+        return out
+
+    def _write_nested(self, spec: TableSpec) -> None:
+        nested = [f for f in spec.fields if f.kind == LIST and f.nested is not None]
+        if not nested:
+            return
+        for index, record in enumerate(self.archive.records(spec.name)):
+            key = (spec.name, record["uid"])
+            if key not in self.changed:
+                continue
+            row = self.rows[key]
+            for fspec in nested:
+                assert fspec.nested is not None
+                child_model = MODELS[fspec.nested.name]
+                for j, child in enumerate(record[fspec.name]):
+                    where = pointer("tables", spec.name, index, fspec.name, j)
+                    values: dict[str, Any] = {PARENT_COLUMN[fspec.nested.name]: row.id}
+                    for g in fspec.nested.fields:
+                        value = child.get(g.name)
+                        values[g.attr] = (
+                            self.id_of(g.target, value) if g.kind == REF else python_value(g, value)
+                        )
+                    if fspec.nested.name == "voting_reopenings":
+                        values["previous"] = self._frozen_in(child["previous"])
+                    if fspec.nested.name == "issued_documents":
+                        try:
+                            values["pdf"] = issued_pdf(
+                                self.session, self.archive, child, self.render_pdf
+                            )
+                        except DomainError as exc:
+                            self.error(where, exc)
+                            continue
+                    self.session.add(child_model(**values))
+        self._flush(spec)
+
+    def _unique_checks(self, spec: TableSpec) -> None:
+        """Refuse, with a clear reason, records that would take a place already taken."""
+        rules: dict[str, tuple[tuple[str, ...], str]] = {
+            "meetings": (("council", "year", "number"), ""),
+            "attendance": (("meeting", "person"), LISTED_TWICE),
+            "decision_points": (
+                ("item", "number"),
+                N_("Decision point No. {number} appears twice on the same agenda item."),
+            ),
+            "protocols": (
+                ("meeting", "revision"),
+                N_("Revision {revision} of the meeting's protocol appears twice."),
+            ),
+            "calendar_overrides": (("day",), N_("The day {day} has two calendar overrides.")),
+        }
+        rule = rules.get(spec.name)
+        if rule is None:
+            return
+        _fields, msgid = rule
+        model = MODELS[spec.name]
+        taken: dict[tuple[Any, ...], str] = {}
+        file_uids = {r["uid"] for r in self.archive.records(spec.name)}
+        deleted = self.deletions.get(spec.name, set())
+        for row in self.session.scalars(select(model)):
+            if row.uid in file_uids or row.uid in deleted:
+                continue
+            taken[self._db_key(spec.name, row)] = row.uid
+        for index, record in enumerate(self.archive.records(spec.name)):
+            key = self._file_key(spec.name, record)
+            if key is None:
+                continue
+            other = taken.get(key)
+            where = pointer("tables", spec.name, index)
+            if other is not None and other != record["uid"]:
+                if spec.name == "meetings":
+                    try:
+                        check_number(
+                            record["number"],
+                            [record["number"]],
+                            year=int(record["meeting_date"][:4]),
+                        )
+                    except DomainError as exc:
+                        self.error(where, exc)
+                elif spec.name == "attendance":
+                    self.problem(where, msgid, person_id=self._person_name(record["person"]))
+                else:
+                    self.problem(
+                        where,
+                        msgid,
+                        number=record.get("number", ""),
+                        revision=record.get("revision", ""),
+                        day=record.get("day", ""),
+                    )
+            taken[key] = record["uid"]
+        if self.problems:
+            raise Stop
+
+    def _db_key(self, table: str, row: Any) -> tuple[Any, ...]:
+        if table == "meetings":
+            return (row.council_id, row.year, row.number)
+        if table == "attendance":
+            return (row.meeting_id, row.person_id)
+        if table == "decision_points":
+            return (row.item_id, row.number)
+        if table == "protocols":
+            return (row.meeting_id, row.revision)
+        return (row.day.isoformat(),)
+
+    def _file_key(self, table: str, record: Mapping[str, Any]) -> tuple[Any, ...] | None:
+        if table == "meetings":
+            return (
+                self.id_of("councils", record["council"]),
+                int(record["meeting_date"][:4]),
+                record["number"],
+            )
+        if table == "attendance":
+            return (
+                self.id_of("meetings", record["meeting"]),
+                self.id_of("people", record["person"]),
+            )
+        if table == "decision_points":
+            return (self.id_of("agenda_items", record["item"]), record["number"])
+        if table == "protocols":
+            return (self.id_of("meetings", record["meeting"]), record["revision"])
+        return (record["day"],)

@@ -1,0 +1,371 @@
+"""The rows a seal covers (scheme 1): what a signed meeting's record says, row by row.
+
+The tables are described here as they stand at schema revision 0011, not through the
+ORM models, because this is a contract: a scheme-1 seal made today is verified with
+these very queries later, and migration 0011 seals the meetings signed before it with
+them.  A change of what is sealed is a new scheme (a new module), never an edit here.
+
+Rows are named by uids (a meeting's record keeps them across export and import), and
+located for a reader by item, decision point, member and language.  What may change
+after signing is left out: the meeting's and the protocol's state (closing the meeting,
+sending copies), the copies sent, the state of instructions (their execution is
+followed afterwards), row versions and bookkeeping times.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+import sqlalchemy as sa
+from sqlalchemy import Connection
+
+from app.domain.seal import SealRow
+
+LANGS = ("kk", "ru", "en")
+
+
+def _t(name: str, *columns: tuple[str, Any]) -> sa.TableClause:
+    return sa.table(name, *(sa.column(c, t) for c, t in columns))
+
+
+def _texts(prefix: str) -> tuple[tuple[str, Any], ...]:
+    return tuple((f"{prefix}_{lang}", sa.Text) for lang in LANGS)
+
+
+_I, _S, _B = sa.Integer, sa.String, sa.Boolean
+MEETINGS = _t(
+    "meetings",
+    ("id", _I),
+    ("uid", _S),
+    ("council_id", _I),
+    ("kind", _S),
+    ("number", _I),
+    ("year", _I),
+    ("meeting_date", sa.Date),
+    ("starts_at", sa.Time),
+    ("ends_at", sa.Time),
+    *_texts("place"),
+    ("presiding_person_id", _I),
+)
+COUNCILS = _t("councils", ("id", _I), ("uid", _S))
+PEOPLE = _t("people", ("id", _I), ("uid", _S))
+ITEMS = _t(
+    "agenda_items",
+    ("id", _I),
+    ("uid", _S),
+    ("meeting_id", _I),
+    ("position", _I),
+    *_texts("title"),
+    *_texts("responsible"),
+    ("is_instructions_report", _B),
+)
+ATTENDANCE = _t(
+    "attendance",
+    ("uid", _S),
+    ("meeting_id", _I),
+    ("person_id", _I),
+    ("present", _B),
+    ("absence_reason", sa.Text),
+    ("absence_kind", _S),
+    *_texts("absence_reason"),
+    ("arrived_before_item", _I),
+    ("left_after_item", _I),
+    ("arrived_at", sa.Time),
+    ("left_at", sa.Time),
+)
+INVITED = _t(
+    "invited_persons",
+    ("uid", _S),
+    ("meeting_id", _I),
+    ("person_id", _I),
+    ("name", sa.Text),
+    ("latin_name", sa.Text),
+    *_texts("position"),
+    *_texts("organisation"),
+    ("role", _S),
+    ("instead_of_person_id", _I),
+    ("sort_order", _I),
+)
+POINTS = _t(
+    "decision_points",
+    ("id", _I),
+    ("uid", _S),
+    ("item_id", _I),
+    ("number", _I),
+    *_texts("text"),
+    ("mode", _S),
+    ("state", _S),
+    ("count_for", _I),
+    ("count_against", _I),
+    ("count_abstained", _I),
+    ("presiding_choice", _S),
+    ("chair_choice", _S),
+    ("frozen", sa.JSON),
+    ("without_quorum", _B),
+)
+BALLOTS = _t("ballots", ("decision_point_id", _I), ("person_id", _I), ("choice", _S))
+DISSENTS = _t(
+    "dissenting_opinions",
+    ("uid", _S),
+    ("decision_point_id", _I),
+    ("person_id", _I),
+    ("text", sa.Text),
+    ("language", _S),
+    ("received_on", sa.Date),
+)
+INSTRUCTIONS = _t(
+    "protocol_instructions",
+    ("uid", _S),
+    ("decision_point_id", _I),
+    ("number", _I),
+    *_texts("text"),
+    ("executor_person_id", _I),
+    *_texts("executor"),
+    ("deadline", sa.Date),
+    *_texts("completion_form"),
+)
+PROTOCOLS = _t(
+    "protocols",
+    ("id", _I),
+    ("uid", _S),
+    ("meeting_id", _I),
+    ("revision", _I),
+    ("replaces_id", _I),
+    ("revision_reason", sa.Text),
+    ("number", _S),
+    *_texts("city"),
+    ("main_language", _S),
+    ("signed_on", sa.Date),
+    ("signed_by", _S),
+)
+NARRATIVES = _t(
+    "protocol_narratives",
+    ("protocol_id", _I),
+    ("item_id", _I),
+    ("lang", _S),
+    ("heard", sa.Text),
+    ("spoke", sa.Text),
+    ("discussion", sa.Text),
+)
+SIGNATURES = _t(
+    "protocol_signatures",
+    ("protocol_id", _I),
+    ("person_id", _I),
+    ("role", _S),
+    ("signed_on", sa.Date),
+    ("method", _S),
+)
+ISSUED = _t(
+    "issued_documents",
+    ("protocol_id", _I),
+    ("lang", _S),
+    ("snapshot_sha256", _S),
+    ("pdf_sha256", _S),
+    ("with_gaps", _B),
+)
+
+# The kinds that belong to one revision of the protocol; the rest is the meeting's record.
+PROTOCOL_KINDS = frozenset({"protocol", "narrative", "signature", "issued"})
+
+
+def _values(row: Any, skip: Sequence[str]) -> dict[str, Any]:
+    return {k: v for k, v in row._mapping.items() if k not in skip}
+
+
+def _uids(conn: Connection, table: sa.TableClause, ids: set[int | None]) -> dict[int, str]:
+    wanted = sorted(i for i in ids if i is not None)
+    found: dict[int, str] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        query = sa.select(table.c.id, table.c.uid).where(table.c.id.in_(chunk))
+        found.update((int(i), str(u)) for i, u in conn.execute(query))
+    return found
+
+
+def sealed_rows(conn: Connection, protocol_id: int) -> list[SealRow]:
+    """The rows of the signed revision ``protocol_id`` and of its meeting's record."""
+    protocol = conn.execute(sa.select(PROTOCOLS).where(PROTOCOLS.c.id == protocol_id)).one()
+    meeting = conn.execute(sa.select(MEETINGS).where(MEETINGS.c.id == protocol.meeting_id)).one()
+    items = conn.execute(
+        sa.select(ITEMS).where(ITEMS.c.meeting_id == meeting.id).order_by(ITEMS.c.position)
+    ).all()
+    item_ids = [i.id for i in items]
+    points = conn.execute(
+        sa.select(POINTS).where(POINTS.c.item_id.in_(item_ids)).order_by(POINTS.c.id)
+    ).all()
+    point_ids = [p.id for p in points]
+    attendance = conn.execute(
+        sa.select(ATTENDANCE).where(ATTENDANCE.c.meeting_id == meeting.id)
+    ).all()
+    invited = conn.execute(sa.select(INVITED).where(INVITED.c.meeting_id == meeting.id)).all()
+    ballots = conn.execute(
+        sa.select(BALLOTS).where(BALLOTS.c.decision_point_id.in_(point_ids))
+    ).all()
+    dissents = conn.execute(
+        sa.select(DISSENTS).where(DISSENTS.c.decision_point_id.in_(point_ids))
+    ).all()
+    instructions = conn.execute(
+        sa.select(INSTRUCTIONS).where(INSTRUCTIONS.c.decision_point_id.in_(point_ids))
+    ).all()
+    narratives = conn.execute(
+        sa.select(NARRATIVES).where(NARRATIVES.c.protocol_id == protocol_id)
+    ).all()
+    signatures = conn.execute(
+        sa.select(SIGNATURES).where(SIGNATURES.c.protocol_id == protocol_id)
+    ).all()
+    issued = conn.execute(sa.select(ISSUED).where(ISSUED.c.protocol_id == protocol_id)).all()
+    person_ids: set[int | None] = {meeting.presiding_person_id}
+    for rows, columns in (
+        (attendance, ("person_id",)),
+        (invited, ("person_id", "instead_of_person_id")),
+        (ballots, ("person_id",)),
+        (dissents, ("person_id",)),
+        (instructions, ("executor_person_id",)),
+        (signatures, ("person_id",)),
+    ):
+        for row in rows:
+            person_ids.update(getattr(row, c) for c in columns)
+    people = _uids(conn, PEOPLE, person_ids)
+    councils = _uids(conn, COUNCILS, {meeting.council_id})
+    replaced = _uids(conn, PROTOCOLS, {protocol.replaces_id})
+    tables = {
+        "items": items,
+        "points": points,
+        "attendance": attendance,
+        "invited": invited,
+        "ballots": ballots,
+        "dissents": dissents,
+        "instructions": instructions,
+        "narratives": narratives,
+        "signatures": signatures,
+        "issued": issued,
+    }
+    return list(
+        _rows(protocol, meeting, tables, people=people, councils=councils, replaced=replaced)
+    )
+
+
+def _rows(
+    protocol: Any,
+    meeting: Any,
+    tables: dict[str, Sequence[Any]],
+    *,
+    people: dict[int, str],
+    councils: dict[int, str],
+    replaced: dict[int, str],
+) -> Iterator[SealRow]:
+    def person(pid: int | None) -> str | None:
+        return None if pid is None else people.get(pid, f"?{pid}")
+
+    items, points = tables["items"], tables["points"]
+    item_of = {i.id: i for i in items}
+    point_of = {p.id: p for p in points}
+
+    def at_point(point_id: int) -> dict[str, Any]:
+        point = point_of[point_id]
+        return {"item": item_of[point.item_id].position + 1, "point": point.number}
+
+    yield SealRow(
+        f"meeting:{meeting.uid}",
+        "meeting",
+        {},
+        {
+            **_values(meeting, ("id", "uid", "council_id", "presiding_person_id")),
+            "council": councils.get(meeting.council_id),
+            "presiding": person(meeting.presiding_person_id),
+        },
+    )
+    yield SealRow(
+        f"protocol:{protocol.uid}",
+        "protocol",
+        {"revision": protocol.revision},
+        {
+            **_values(protocol, ("id", "uid", "meeting_id", "replaces_id")),
+            "replaces": replaced.get(protocol.replaces_id) if protocol.replaces_id else None,
+        },
+    )
+    for item in items:
+        yield SealRow(
+            f"item:{item.uid}",
+            "item",
+            {"item": item.position + 1},
+            _values(item, ("id", "uid", "meeting_id")),
+        )
+    for row in tables["attendance"]:
+        yield SealRow(
+            f"attendance:{row.uid}",
+            "attendance",
+            {"person": person(row.person_id)},
+            {**_values(row, ("uid", "meeting_id", "person_id")), "person": person(row.person_id)},
+        )
+    for row in tables["invited"]:
+        yield SealRow(
+            f"invited:{row.uid}",
+            "invited",
+            {"person": person(row.person_id), "name": row.name},
+            {
+                **_values(row, ("uid", "meeting_id", "person_id", "instead_of_person_id")),
+                "person": person(row.person_id),
+                "instead_of": person(row.instead_of_person_id),
+            },
+        )
+    for point in points:
+        # The text and the result apart, so that a check says which of them changed.
+        values = _values(point, ("id", "uid", "item_id"))
+        texts = {k: values.pop(k) for k in [f"text_{lang}" for lang in LANGS]}
+        yield SealRow(f"point:{point.uid}", "point", at_point(point.id), texts)
+        yield SealRow(f"result:{point.uid}", "result", at_point(point.id), values)
+    for ballot in tables["ballots"]:
+        point = point_of[ballot.decision_point_id]
+        yield SealRow(
+            f"ballot:{point.uid}:{person(ballot.person_id)}",
+            "ballot",
+            {**at_point(point.id), "person": person(ballot.person_id)},
+            {"choice": ballot.choice},
+        )
+    for row in tables["dissents"]:
+        yield SealRow(
+            f"dissent:{row.uid}",
+            "dissent",
+            {**at_point(row.decision_point_id), "person": person(row.person_id)},
+            {
+                **_values(row, ("uid", "decision_point_id", "person_id")),
+                "point": point_of[row.decision_point_id].uid,
+                "person": person(row.person_id),
+            },
+        )
+    for row in tables["instructions"]:
+        yield SealRow(
+            f"instruction:{row.uid}",
+            "instruction",
+            {**at_point(row.decision_point_id), "instruction": row.number},
+            {
+                **_values(row, ("uid", "decision_point_id", "executor_person_id")),
+                "point": point_of[row.decision_point_id].uid,
+                "executor": person(row.executor_person_id),
+            },
+        )
+    for row in tables["narratives"]:
+        item = item_of.get(row.item_id)
+        item_uid = item.uid if item is not None else f"?{row.item_id}"
+        yield SealRow(
+            f"narrative:{protocol.uid}:{item_uid}:{row.lang}",
+            "narrative",
+            {"item": item.position + 1 if item is not None else 0, "lang": row.lang},
+            _values(row, ("protocol_id", "item_id")),
+        )
+    for row in tables["signatures"]:
+        yield SealRow(
+            f"signature:{protocol.uid}:{row.role}:{person(row.person_id)}",
+            "signature",
+            {"person": person(row.person_id), "role": row.role},
+            _values(row, ("protocol_id", "person_id")),
+        )
+    for row in tables["issued"]:
+        yield SealRow(
+            f"issued:{protocol.uid}:{row.lang}",
+            "issued",
+            {"lang": row.lang},
+            _values(row, ("protocol_id",)),
+        )

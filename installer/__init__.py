@@ -1,0 +1,1 @@
+"""Building Kenes for users: the bundle, the Debian package, the Windows installer."""
