@@ -158,12 +158,25 @@ def update_catalogs() -> None:
         )
 
 
+def check_qt_libraries() -> int:
+    """On Linux, name the system packages Qt's windows need (app/qt_platform_check.py).
+
+    Prints the ``apt install`` line on Debian and Ubuntu; never runs sudo itself.
+    """
+    if not sys.platform.startswith("linux"):
+        return 0
+    return subprocess.call([str(venv_python()), "-m", "app.qt_platform_check"], cwd=ROOT)
+
+
 def main(argv: list[str]) -> int:
     if not argv or argv[0] not in ("run", "test", "catalogs", "setup", "installer"):
         print(__doc__)
         return 2
     task, rest = argv[0], argv[1:]
     ensure_environment()
+    # The set-up only says what is missing (a headless build machine needs no windows).
+    if task in ("run", "setup") and check_qt_libraries() != 0 and task == "run":
+        return 2
     if task == "run":
         return subprocess.call([str(venv_python()), "-m", "app", *rest], cwd=ROOT)
     if task == "test":

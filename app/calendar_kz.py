@@ -55,8 +55,8 @@ _RU_NAMES = {
 }
 # Suffixes the library appends in Kazakh, longest first so a combined one wins.
 _RU_SUFFIXES = (
-    (" (қайта белгіленген демалыс, бағаланған)", " (перенесённый выходной день, ориентировочно)"),
-    (" (қайта белгіленген демалыс)", " (перенесённый выходной день)"),
+    (" (қайта белгіленген демалыс, бағаланған)", " (перенесенный выходной день, ориентировочно)"),
+    (" (қайта белгіленген демалыс)", " (перенесенный выходной день)"),
     (" (бағаланған)", " (ориентировочно)"),
 )
 _KK_SUBSTITUTED = re.compile(r"^Демалыс күні \((\d{2}\.\d{2}\.\d{4}) бастап ауыстырылды\)$")
@@ -104,7 +104,7 @@ def _library_names(year: int, language: str) -> dict[date, str]:
 def _ru_name(kk_name: str) -> str | None:
     """The Russian name for one library name in Kazakh, or None when unknown."""
     if match := _KK_SUBSTITUTED.match(kk_name):
-        return f"Выходной день (перенесён с {match.group(1)})"
+        return f"Выходной день (перенесен с {match.group(1)})"
     for kk_suffix, ru_suffix in _RU_SUFFIXES:
         if kk_name.endswith(kk_suffix):
             base = _RU_NAMES.get(kk_name.removesuffix(kk_suffix))

@@ -43,7 +43,21 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--lang", choices=i18n.LANGUAGE_CODES, help=f"interface language; also ${LANG_ENV}"
     )
+    parser.add_argument(
+        "--user",
+        metavar="LOGIN",
+        help="sign in as this account when the database has accounts "
+        "(the password from a prompt or $KENES_PASSWORD)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _add_storage_commands(sub)
+    _add_record_commands(sub)
+    _add_exchange_commands(sub)
+    return parser
+
+
+def _add_storage_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The application, the database file: open, migrate, back up, restore, check."""
     desktop = sub.add_parser("gui", help="open the desktop application (the default)")
     desktop.add_argument(
         "--import",
@@ -52,6 +66,9 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help='then import this exchange file (FILE.kenes.zip; Windows\'s "Open with" uses it)',
     )
+    first = desktop.add_mutually_exclusive_group()  # without either: asked at the first start
+    first.add_argument("--demo", action="store_true", help="a new database gets the demo council")
+    first.add_argument("--empty", action="store_true", help="a new database starts empty")
     sub.add_parser("info", help="show the database in use and its schema version")
     sub.add_parser("migrate", help="create or upgrade the database schema, then exit")
     backup = sub.add_parser("backup", help="make a consistent copy of the database now")
@@ -74,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     listing = sub.add_parser("backups", help="list the backups, newest first")
     listing.add_argument("--to", metavar="DIR", help="backup folder")
+
+
+def _add_record_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """The record: meetings, protocols (export, verify, sign), copies, accounts."""
     meetings = sub.add_parser("meetings", help="list the meetings (for scripts: --json)")
     meetings.add_argument("--json", action="store_true", help="JSON instead of a table")
     meetings.add_argument("--council", type=int, metavar="ID", help="only this council")
@@ -91,10 +112,32 @@ def build_parser() -> argparse.ArgumentParser:
         help="say whether a file is a protocol Kenes issued, and which; a DOCX Kenes wrote "
         "is named as an editable copy (exit status 0 only for an issued protocol)",
     )
-    verify.add_argument("file")
+    verify.add_argument("file", nargs="?")  # or --qr (app/cli_esign.py)
     from app.cli_esign import add_parsers
 
     add_parsers(protocol_sub, sub)  # protocol sign, and trust
+    packet = sub.add_parser(
+        "packet",
+        help="write a meeting's agenda packet: the notice and agenda, then every material, "
+        "bookmarked by item, in one PDF",
+    )
+    packet.add_argument("--meeting", type=int, required=True, metavar="ID")
+    packet.add_argument("--lang", dest="doc_lang", choices=i18n.LANGUAGE_CODES, default="kk")
+    packet.add_argument("--output", required=True, metavar="FILE.pdf")
+    copy = sub.add_parser(
+        "copy",
+        help="copy a whole database into an empty one (SQLite to PostgreSQL and back), "
+        "then verify the copy: rows, audit chain, seals",
+    )
+    copy.add_argument("--from", dest="source", required=True, metavar="URL")
+    copy.add_argument("--to", dest="target", required=True, metavar="URL")
+    from app.cli_users import add_parsers as add_user_parsers
+
+    add_user_parsers(sub)  # users list|add|set-role|disable|reset|passwd
+
+
+def _add_exchange_commands(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Exchange files and the demo council."""
     exporting = sub.add_parser(
         "export", help="export the archive (or chosen councils) to a Kenes exchange file"
     )
@@ -121,7 +164,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="create the demo council (seed 000's supervisory board) and its held meeting "
         "with a signed protocol, unless they exist",
     )
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -138,8 +180,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     command = args.command or "gui"
     if command == "gui":
         from app import gui
+        from app.views.first_start import FirstStart
 
-        return gui.run(target, language, getattr(args, "import_file", None))
+        first_start = FirstStart.ASK
+        if getattr(args, "demo", False) or getattr(args, "empty", False):
+            first_start = FirstStart.DEMO if args.demo else FirstStart.EMPTY
+        return gui.run(target, language, getattr(args, "import_file", None), first_start)
     try:
         return _headless(command, target, args)
     except KenesError as exc:
@@ -216,6 +262,43 @@ def _backup_commands(command: str, target: str, args: argparse.Namespace) -> int
             _("The previous database was kept as {path}.").format(
                 path=report_.previous_kept_as.path
             )
+        )
+    return 0
+
+
+def _on_server(target: str) -> bool:
+    from app.models.database import to_url
+
+    return to_url(target).get_backend_name() == "postgresql"
+
+
+def _server_backup(target: str, args: argparse.Namespace) -> int:
+    """``kenes backup`` of a PostgreSQL database (app/services/server_backup.py)."""
+    from app.cli_users import sign_in_from_arguments
+    from app.i18n import _
+    from app.models.database import open_database
+    from app.services.server_backup import back_up_server
+
+    database = open_database(target)
+    try:
+        sign_in_from_arguments(database, args)
+        from app.services.base import Actor
+
+        made = back_up_server(database, args.backup_dir, Actor.current_user())
+    finally:
+        database.close()
+    if made.kind == "pg_dump":
+        print(
+            _("Backup written by pg_dump (restore it with pg_restore): {path}").format(
+                path=made.path
+            )
+        )
+    else:
+        print(
+            _(
+                "pg_dump is not installed here, so the whole archive was written as an "
+                "exchange file (restore it with kenes import into an empty database): {path}"
+            ).format(path=made.path)
         )
     return 0
 
@@ -323,7 +406,7 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
     from app.i18n import _
     from app.models.database import Database
     from app.services.base import Actor
-    from app.services.exchange.apply_import import apply_import
+    from app.services.exchange.apply_import import import_at_once
     from app.services.exchange.export_archive import export_archive
     from app.services.exchange.plan_import import plan_import
     from app.services.exchange.read_archive import read_archive
@@ -345,8 +428,12 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
             if count:
                 print(f"  {table:<24} {count:>8}")
         return 0
+    result = None
     try:
-        plan = plan_import(database, read_archive(Path(args.file)))
+        if args.yes:  # agreed before the summary: read, planned and written in one pass
+            plan, result = import_at_once(database, Actor.current_user(), Path(args.file))
+        else:
+            plan = plan_import(database, read_archive(Path(args.file)))
     except ImportRefused as exc:
         _print_refusal(exc)
         return 2
@@ -369,14 +456,9 @@ def _exchange_commands(command: str, database: object, args: argparse.Namespace)
     if not plan.ok:
         _print_refusal(ImportRefused(plan.problems))
         return 2
-    if not args.yes:
+    if result is None:
         print(_("Nothing was written; run again with --yes to import."))
         return 0
-    try:
-        result = apply_import(database, Actor.current_user(), plan)
-    except ImportRefused as exc:
-        _print_refusal(exc)
-        return 2
     print(_("Imported: {count} records written.").format(count=result.changed))
     return 0
 
@@ -390,7 +472,14 @@ def _print_refusal(refusal: ImportRefused) -> None:
 
 
 def _note_read_only(database: Database) -> None:
-    """On a read-only disk or folder: say so on stderr (reading and exports still work)."""
+    """On a read-only disk or folder, or a network share: say so on stderr."""
+    from app.models.network_share import MSG_NETWORK_SHARE, database_on_share
+
+    shared = database_on_share(database.url)
+    if shared is not None:
+        from app.domain.errors import EnvironmentProblem
+
+        print(EnvironmentProblem(MSG_NETWORK_SHARE, path=shared).message(), file=sys.stderr)
     if database.read_only:
         from app.domain.errors import EnvironmentProblem
         from app.models.database import MSG_READ_ONLY_NOTICE
@@ -407,18 +496,34 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
     # one (app/models/changes.py); `kenes check` always checks.
     memory = default_memory()
     if command in ("backup", "restore", "check", "backups"):
+        if command == "backup" and _on_server(target):
+            return _server_backup(target, args)
         return _backup_commands(command, target, args)
+    if command == "copy":
+        return _copy(args)
     if command in ("export", "import"):
         database = open_database(target, check_memory=memory)
         _note_read_only(database)
         try:
+            from app.cli_users import sign_in_from_arguments
+
+            sign_in_from_arguments(database, args)
             return _exchange_commands(command, database, args)
         finally:
             database.close()
-    if command in ("meetings", "protocol", "trust"):
+    if command in ("meetings", "protocol", "trust", "users", "demo", "packet"):
         database = open_database(target, check_memory=memory)
         _note_read_only(database)
         try:
+            from app.cli_users import sign_in_from_arguments, users_command
+
+            sign_in_from_arguments(database, args)
+            if command == "users":
+                return users_command(database, args)
+            if command == "demo":
+                return _demo(database)
+            if command == "packet":
+                return _packet(database, args)
             return _records_commands(command, database, args)
         finally:
             database.close()
@@ -438,17 +543,57 @@ def _headless(command: str, target: str, args: argparse.Namespace) -> int:
         finally:
             database.close()
         return 0
-    if command == "demo":
-        from app.services.base import Actor
-        from app.services.demo import create_demo
-        from app.services.demo_meeting import create_demo_meeting
-
-        database = open_database(target, check_memory=memory)
-        try:
-            created = create_demo(database, Actor.current_user())
-            created = create_demo_meeting(database, Actor.current_user()) or created
-        finally:
-            database.close()
-        print("demo council created" if created else "demo council already present")
-        return 0
     raise AssertionError(command)
+
+
+def _copy(args: argparse.Namespace) -> int:
+    from app.cli_users import sign_in_from_arguments
+    from app.i18n import _, interface_language, ngettext
+    from app.models.database import open_database
+    from app.services.base import Actor
+    from app.services.copy_database import copy_database
+
+    source = open_database(args.source)
+    try:
+        sign_in_from_arguments(source, args)
+        target = open_database(args.target)
+        try:
+            report = copy_database(source, target, Actor.current_user())
+        finally:
+            target.close()
+    finally:
+        source.close()
+    print(
+        ngettext(
+            "Copied {n} row from {source} to {target}.",
+            "Copied {n} rows from {source} to {target}.",
+            report.total,
+        ).format(n=report.total, source=source.display_name, target=target.display_name)
+    )
+    if not report.record.ok:
+        lang = interface_language()
+        for finding in report.record.findings:
+            print(f"  {finding.message(lang)}", file=sys.stderr)
+        return 3
+    print(_("The copy was verified: every table, the audit trail and the seals agree."))
+    return 0
+
+
+def _packet(database: Database, args: argparse.Namespace) -> int:
+    from app.i18n import _
+    from app.services.agenda.agenda_packet import save_agenda_packet
+
+    path = save_agenda_packet(database, args.meeting, args.doc_lang, Path(args.output))
+    print(_("Agenda packet written: {path}").format(path=path))
+    return 0
+
+
+def _demo(database: Database) -> int:
+    from app.services.base import Actor
+    from app.services.demo import create_demo
+    from app.services.demo_meeting import create_demo_meeting
+
+    created = create_demo(database, Actor.current_user())
+    created = create_demo_meeting(database, Actor.current_user()) or created
+    print("demo council created" if created else "demo council already present")
+    return 0

@@ -36,6 +36,12 @@ def add_parsers(protocol_sub: Any, sub: Any) -> None:
         help="the signer's role (default: whoever is due next)",
     )
     sign.add_argument("--output", required=True, metavar="FILE.pdf")
+    protocol_sub.choices["verify"].add_argument(
+        "--qr",
+        metavar="TEXT",
+        help="instead of a file: the text of the QR code printed on a paper copy (decoded "
+        "with any QR reader; Kenes does not read images), checked against the signed record",
+    )
     trust = sub.add_parser(
         "trust", help="import the roots and revocation lists signatures are verified against"
     )
@@ -127,6 +133,13 @@ def verify_command(database: Any, args: argparse.Namespace) -> int:
     )
     from app.services.protocols.documents import verify_file
 
+    if args.qr is not None:
+        return qr_command(database, args.qr)
+    if args.file is None:
+        from app.domain.errors import DomainError
+        from app.domain.translation import N_
+
+        raise DomainError(N_("Name the file to verify, or give --qr with the text of a QR code."))
     data = read_file(Path(args.file))
     if not looks_signed(data):
         return report_verification(verify_file(database, Path(args.file)), args.file)
@@ -135,6 +148,53 @@ def verify_command(database: Any, args: argparse.Namespace) -> int:
     for line in report_lines(report, translations(ui), ui):
         print(line)
     return 0 if report.ok else 1
+
+
+def qr_command(database: Any, text: str) -> int:
+    """The paper copy's code against the signed record: 0 only if it shows the record."""
+    from app.domain.council import pick
+    from app.formatting import legal_date_plain
+    from app.i18n import _, interface_language
+    from app.services.esign.verify_qr import EARLIER, RECORD, UNKNOWN, verify_qr
+    from app.services.protocols.labels import LANGUAGE_NAMES
+
+    found = verify_qr(database, text)
+    if found.status == UNKNOWN:
+        print(_("No protocol of this database matches the QR code (meeting, language, revision)."))
+        return 1
+    names = {
+        "number": found.number,
+        "revision": found.identity.revision,
+        "language": _(LANGUAGE_NAMES[found.identity.lang]),
+    }
+    if found.status == RECORD:
+        line = _(
+            "The QR code matches the signed record of protocol No. {number} (revision "
+            "{revision}; {language}). SHA-256: {sha}."
+        ).format(**names, sha=found.record_sha256)
+    elif found.status == EARLIER:
+        line = _(
+            "The QR code shows an earlier stage of protocol No. {number} (revision {revision}; "
+            "{language}): the copy was printed after signature {done} of {total}; the signed "
+            "record has more."
+        ).format(**names, done=found.signed_count, total=found.record_count)
+    else:
+        line = _(
+            "The QR code does not match the signed record of protocol No. {number} (revision "
+            "{revision}; {language}): the code states SHA-256 {stated}, the record has {sha}. "
+            "The paper copy was not printed from the record."
+        ).format(**names, stated=found.identity.sha256, sha=found.record_sha256)
+    print(line)
+    ui = interface_language()
+    meeting = _("Meeting No. {number} of {date} ({council})").format(
+        number=found.meeting_number,
+        date=legal_date_plain(found.meeting_day, ui) if found.meeting_day else "",
+        council=pick(found.council_names, ui),
+    )
+    print(meeting + ".")
+    if found.superseded:
+        print(_("A newer revision of this protocol exists."))
+    return 0 if found.ok else 1
 
 
 def trust_command(database: Any, args: argparse.Namespace) -> int:

@@ -40,7 +40,10 @@ from app.views.page_preparer import PagePreparer
 from app.views.shell import COUNCILS, INSTRUCTIONS, MEETINGS, PROTOCOLS, shell_window, slot
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
+
     from app.views.exchange_dialogs import ExchangeActions
+    from app.views.remote_changes import RemoteChanges
 
 log = logging.getLogger(__name__)
 
@@ -61,8 +64,11 @@ def scrollable(page: QWidget) -> QScrollArea:
     return area
 
 
-def open_store(target: str | Path, backup_dir: Path | None) -> Database:
-    """Open (create, migrate) the database; a new one gets the demo council.  Any thread.
+def open_store(target: str | Path, backup_dir: Path | None, *, demo: bool = True) -> Database:
+    """Open (create, migrate) the database; a new one gets the demo council (``demo``).
+
+    Any thread.  ``demo`` False: a new database starts empty (the first start's choice,
+    app/views/first_start.py).
 
     A file unchanged since its last clean check is not checked again; a large changed one
     opens without SQLite's quick check (it reads all of it), and
@@ -75,7 +81,7 @@ def open_store(target: str | Path, backup_dir: Path | None) -> Database:
         check_memory=default_memory(),
     )
     log.info("opened %s", database.display_name)
-    if database.created:
+    if database.created and demo:
         # Only a first start needs the demo (and the notice and protocol PDFs it makes).
         from app.services.demo import create_demo
         from app.services.demo_meeting import create_demo_meeting
@@ -87,6 +93,13 @@ def open_store(target: str | Path, backup_dir: Path | None) -> Database:
             database.close()
             raise
     return database
+
+
+def holds_demo(database: Database) -> bool:
+    """Whether the database holds the demo council (the main window then says so)."""
+    from app.services.councils import list_councils
+
+    return any(c.is_demo for c in list_councils(database))
 
 
 def fill_pages(window: MainWindow, store: settings.Settings, database: Database) -> None:
@@ -196,6 +209,9 @@ class KenesApp:
         self.exchange: ExchangeMenu | None = None
         self.startup_task: BackgroundTask | None = None
         self.preparer: PagePreparer | None = None
+        self.listener: RemoteChanges | None = None  # other workstations (PostgreSQL)
+        self.review_action: QAction | None = None  # File → For review…
+        self.demo = False  # the database holds the demo council: the window says so
 
     @property
     def database_file(self) -> Path | None:
@@ -212,10 +228,43 @@ class KenesApp:
             self.database = open_store(self.target, self.backup_dir())
         except KenesError as exc:
             return self.refused(exc)
+        self.demo = holds_demo(self.database)
+        if not self.sign_in():
+            return False
+        self._warn_network_share()
         if self.database.read_only:  # a read-only disk or folder: say so once, then go on
             notice = EnvironmentProblem(MSG_READ_ONLY_NOTICE, path=self.database.display_name)
             log.warning("opened read-only: %s", notice.message())
             QMessageBox.information(self.window, _("Kenes"), notice.message())
+        return True
+
+    def _warn_network_share(self) -> None:
+        """A SQLite file on an SMB/NFS share: say so once at start, pointing to PostgreSQL."""
+        from app.models.network_share import MSG_NETWORK_SHARE, database_on_share
+
+        assert self.database is not None
+        shared = database_on_share(self.database.url)
+        if shared is not None:
+            warning = EnvironmentProblem(MSG_NETWORK_SHARE, path=shared)
+            log.warning("database on a network share: %s", shared)
+            QMessageBox.warning(self.window, _("Kenes"), warning.message())
+
+    def sign_in(self) -> bool:
+        """Ask who is working when the database has accounts; False if nobody signed in."""
+        from app.services.accounts.list_accounts import has_accounts
+        from app.services.base import work_as
+
+        assert self.database is not None
+        if not has_accounts(self.database):
+            return True
+        from app.views.sign_in_dialog import SignInDialog
+
+        dialog = SignInDialog(self.database, self.window)
+        if dialog.exec() != SignInDialog.DialogCode.Accepted or dialog.signed is None:
+            self.database.close()
+            self.database = None
+            return False
+        work_as(dialog.signed.actor)
         return True
 
     def refused(self, exc: KenesError) -> bool:
@@ -274,6 +323,7 @@ class KenesApp:
         """
         assert self.database is not None
         fill_pages(window, self.store, self.database)
+        window.set_demo(self.demo)
         self._install(window)
         self.preparer = PagePreparer()  # no Qt parent: it outlives a closed window safely
         QTimer.singleShot(PREPARE_AFTER_MS, self.preparer.start)  # the first page paints first
@@ -294,10 +344,20 @@ class KenesApp:
 
         self.exchange = ExchangeMenu(window.file_menu, exchange_actions)
         self.exchange.install(window.file_menu, window.file_menu.actions()[0])
+        from app.views.review_window import install_review_action
+
+        self.review_action = install_review_action(window, database, Actor.current_user())
         window.language_requested.connect(self._retranslate_actions)
         self.window = window
+        if self.listener is None:
+            from app.views.remote_changes import listen_for_other_workstations
+
+            # No Qt parent: a restore replaces the window; the listener outlives it.
+            self.listener = listen_for_other_workstations(database.url, None)
 
     def _retranslate_actions(self, _code: str) -> None:
+        if self.review_action is not None:
+            self.review_action.setText(_("For &review…"))
         if self.actions is not None:
             self.actions.retranslate_ui()
         if self.exchange is not None:
@@ -397,6 +457,9 @@ class KenesApp:
             )
 
     def close(self) -> None:
+        if self.listener is not None:
+            self.listener.stop()
+            self.listener = None
         if self.database is not None:
             self.database.close()
             self.database = None

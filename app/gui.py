@@ -20,10 +20,12 @@ from PySide6.QtCore import QLocale, QObject, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
-from app import APP_NAME, __version__, i18n, paths, settings
+from app import APP_NAME, __version__, i18n, paths, qt_platform_check, settings
 from app.domain.errors import KenesError
+from app.views import file_dialogs
 from app.views.background import BackgroundTask
 from app.views.crash import ExceptionHook
+from app.views.first_start import FirstStart, ask_first_start, needs_question
 from app.views.main_window import MainWindow
 from app.views.pyside_imports import skip_feature_scan
 from app.views.qt_i18n import apply_language
@@ -91,29 +93,37 @@ class Startup(QObject):
     ready = Signal()
 
     def __init__(
-        self, store: settings.Settings, target: str | Path, import_file: Path | None = None
+        self,
+        store: settings.Settings,
+        target: str | Path,
+        import_file: Path | None = None,
+        *,
+        demo: bool = True,
     ) -> None:
         super().__init__()
         self.store = store
         self.target = target
+        self.demo = demo  # a new database gets the demo council
         self.import_file = import_file  # an exchange file to import once the pages are filled
         self.window: MainWindow | None = None
         self.kenes: KenesApp | None = None
         self.exit_code: int | None = None
         self._task: BackgroundTask | None = None
         self._opened_database: Database | None = None  # closed by close() if never shown
+        self._holds_demo = False
 
     def start(self) -> MainWindow:
         """Show the window and start opening the database; returns at once."""
         window = self.window = shell_window(self.store, target_name(self.target))
         window.show()
-        target = self.target
+        target, demo = self.target, self.demo
         backup_dir = self.store.backup_folder() if "://" not in str(target) else None
 
         def open_in_background() -> Database:
             from app import desktop  # the database layer and the pages, off the GUI thread
 
-            database = self._opened_database = desktop.open_store(target, backup_dir)
+            database = self._opened_database = desktop.open_store(target, backup_dir, demo=demo)
+            self._holds_demo = desktop.holds_demo(database)  # read here, off the GUI thread
             return database
 
         self._task = BackgroundTask(open_in_background, self._opened, self._refused)
@@ -125,6 +135,7 @@ class Startup(QObject):
 
         kenes = self._kenes(KenesApp)
         kenes.database = database
+        kenes.demo = self._holds_demo
         self._attach(kenes)
 
     def _refused(self, exc: BaseException) -> None:
@@ -173,18 +184,33 @@ class Startup(QObject):
             self._opened_database = None
 
 
-def run(db_target: str | Path, language: str | None = None, import_file: Path | None = None) -> int:
+def run(
+    db_target: str | Path,
+    language: str | None = None,
+    import_file: Path | None = None,
+    first_start: FirstStart = FirstStart.DEMO,
+) -> int:
     """Run the application until the main window closes; return the exit code.
 
     ``import_file``: an exchange file opened with Kenes; its import summary is shown
-    once the database is open.
+    once the database is open.  ``first_start``: what a database that does not exist
+    yet starts with; ASK asks the user (``kenes`` without ``--demo`` or ``--empty``).
     """
+    missing = qt_platform_check.check()  # before Qt's own, misleading message on Linux
+    if missing:
+        return missing
     app = ensure_application()
     hook = ExceptionHook()
     hook.install()
     store = settings.Settings()
+    file_dialogs.remember_folders_in(store)
     apply_language(initial_language(store, language))
-    startup = Startup(store, db_target, import_file)
+    demo = with_demo(db_target, first_start)
+    if demo is None:  # the first start's question was closed: nothing is created
+        file_dialogs.remember_folders_in(None)
+        hook.uninstall()
+        return 0
+    startup = Startup(store, db_target, import_file, demo=demo)
     if os.environ.get(CLOSE_AFTER_START_ENV):
         startup.ready.connect(lambda: QTimer.singleShot(0, close_after_start))
     try:
@@ -193,7 +219,22 @@ def run(db_target: str | Path, language: str | None = None, import_file: Path | 
         return startup.exit_code if startup.exit_code is not None else code
     finally:
         startup.close()
+        file_dialogs.remember_folders_in(None)
         hook.uninstall()
+
+
+def with_demo(target: str | Path, first_start: FirstStart) -> bool | None:
+    """Whether a new database gets the demo council; None: the user closed the question.
+
+    The question is asked only for ASK, a database file that does not exist yet, and
+    someone at the keyboard (not ``KENES_CLOSE_AFTER_START``).
+    """
+    if first_start is not FirstStart.ASK:
+        return first_start is FirstStart.DEMO
+    if os.environ.get(CLOSE_AFTER_START_ENV) or not needs_question(target):
+        return True
+    choice = ask_first_start(target)
+    return None if choice is None else choice is FirstStart.DEMO
 
 
 def close_after_start() -> None:

@@ -35,6 +35,10 @@ BACKUP_WEEKLY: Setting[int] = Setting("backup/weekly", 8)
 BACKUP_BUDGET: Setting[int] = Setting("backup/budget_times_database", 5)
 # The version whose release notes were seen ("" = none yet); see app/views/release_notes.py.
 LAST_VERSION: Setting[str] = Setting("app/last_version", "")
+# The folder a file dialog last opened, per kind of file ("" = the Documents folder);
+# see app/views/file_dialogs.py.
+FILE_KINDS = ("exchange", "backup", "pdf", "docx", "xlsx", "p12", "notices", "materials")
+LAST_FOLDERS: dict[str, Setting[str]] = {kind: Setting(f"files/{kind}", "") for kind in FILE_KINDS}
 
 # Window state
 GEOMETRY: Setting[QByteArray] = Setting("window/geometry", QByteArray())

@@ -100,3 +100,40 @@ def test_sign_and_verify_from_the_command_line(
     assert code == 0 and "Revocation list imported" in out
     code, out = kenes(capsys, *db_args, "protocol", "verify", str(second))
     assert code == 1 and "was revoked per the imported revocation list" in out
+
+
+def test_verify_the_qr_code_of_a_paper_copy(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from app.services.esign.paper_copy import paper_copy
+    from app.services.esign.qr_payload import QrIdentity, parse_payload
+    from app.services.esign.sign_issued import sign_issued_pdf
+    from app.services.esign.signers import Pkcs12Signer
+    from tests.services.conduct_helpers import ME
+
+    path = tmp_path / "kenes.sqlite3"
+    db = open_database(path)
+    try:
+        protocol_id = issued_electronically(db, two_signers=False)
+        pki = make_pki()
+        sign_issued_pdf(db, ME, protocol_id, "en", Pkcs12Signer(pki.chair.p12(PASSWORD), PASSWORD))
+        payload = paper_copy(db, protocol_id, "en").qr_payload
+    finally:
+        db.close()
+    db_args = ("--db", str(path))
+    code, out = kenes(capsys, *db_args, "protocol", "verify", "--qr", payload)
+    assert code == 0
+    assert out.startswith("The QR code matches the signed record of protocol No. 1 (revision 1;")
+    assert "\nMeeting No. 1 of " in out
+    identity = parse_payload(payload)
+    forged = QrIdentity(identity.meeting_uid, "en", 1, "ab" * 32).text()
+    code, out = kenes(capsys, *db_args, "protocol", "verify", "--qr", forged)
+    assert code == 1
+    assert "does not match the signed record of protocol No. 1" in out and "ab" * 32 in out
+    elsewhere = QrIdentity("0" * 32, "en", 1, identity.sha256).text()
+    code, out = kenes(capsys, *db_args, "protocol", "verify", "--qr", elsewhere)
+    assert code == 1 and "No protocol of this database matches the QR code" in out
+    code, out = kenes(capsys, *db_args, "protocol", "verify", "--qr", "https://example.org")
+    assert code == 2 and "not the QR code of a Kenes paper copy" in out
+    code, out = kenes(capsys, *db_args, "protocol", "verify")
+    assert code == 2 and "--qr" in out

@@ -10,8 +10,9 @@ decided by the caller against the composition on the meeting date.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass
+from datetime import date
 
 from app.domain.errors import DomainError
 from app.domain.translation import N_
@@ -33,6 +34,19 @@ ARRIVED_AFTER_AGENDA = N_(
 LEFT_AFTER_AGENDA = N_(
     "Person {person_id} left after item {left}, but the agenda ends at item {last}."
 )
+NOT_A_MEMBER = N_(
+    "{name} is not a member of the council on {day}; record them as an invited "
+    "person. Members take part without the right of substitution."
+)
+
+
+def not_a_member(
+    person_id: int, members: Collection[int], day: date, name_of: Callable[[int], str]
+) -> DomainError | None:
+    """Only a member on the meeting day has an attendance record (000 §14); others are invited."""
+    if person_id in members:
+        return None
+    return DomainError(NOT_A_MEMBER, name=name_of(person_id), day=day)
 
 
 @dataclass(frozen=True)

@@ -101,10 +101,24 @@ class SeatFacts:
     order: int = 0
 
     def __post_init__(self) -> None:
-        if self.kind is SeatKind.EX_OFFICIO and self.position_id is None:
-            raise DomainError(N_("An ex officio seat must name the position it belongs to."))
-        if self.kind is SeatKind.PERSONAL and self.person_id is None:
-            raise DomainError(N_("A personal seat must name the person who holds it."))
+        refusal = seat_kind_refusal(self.kind, self.position_id, self.person_id)
+        if refusal is not None:
+            raise refusal
+
+
+EX_OFFICIO_WITHOUT_POSITION = N_("An ex officio seat must name the position it belongs to.")
+PERSONAL_WITHOUT_PERSON = N_("A personal seat must name the person who holds it.")
+
+
+def seat_kind_refusal(
+    kind: SeatKind | str, position_id: int | None, person_id: int | None
+) -> DomainError | None:
+    """An ex officio seat is bound to a position, a personal seat to a person."""
+    if kind == SeatKind.EX_OFFICIO and position_id is None:
+        return DomainError(EX_OFFICIO_WITHOUT_POSITION)
+    if kind == SeatKind.PERSONAL and person_id is None:
+        return DomainError(PERSONAL_WITHOUT_PERSON)
+    return None
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,8 @@ def working_days_between(a: date, b: date, calendar: WorkCalendar) -> int:
 def days_left(today: date, due: date) -> int:
     """Calendar days from ``today`` to ``due``: 0 on the due day, negative when overdue."""
     return (due - today).days
+
+
+def has_passed(due: date, today: date) -> bool:
+    """Whether the last day ``due`` is over on ``today`` (the due day itself still counts)."""
+    return days_left(today, due) < 0

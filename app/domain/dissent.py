@@ -9,6 +9,7 @@ and its wording exist once.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import date
 
 from app.domain.citation import Citation
 from app.domain.errors import DomainError
@@ -42,3 +43,19 @@ def took_part_in_closed_vote(frozen: Mapping[str, object], person_id: int, mode:
         return isinstance(present, list) and person_id in present
     ballots = frozen.get("ballots")
     return isinstance(ballots, dict) and str(person_id) in ballots
+
+
+ALREADY_STATED = N_(
+    "{name} has already stated a dissenting opinion on this decision; change that one instead."
+)
+RECEIVED_BEFORE_MEETING = N_("An opinion cannot be received before the meeting ({day}).")
+
+
+def already_stated(name: str) -> DomainError:
+    """One opinion per member and decision: a second one changes the first."""
+    return DomainError(ALREADY_STATED, name=name)
+
+
+def received_too_early(received: date, day: date) -> DomainError | None:
+    """An opinion on a decision is received at the meeting or later, never before it."""
+    return DomainError(RECEIVED_BEFORE_MEETING, day=day) if received < day else None

@@ -73,6 +73,33 @@ class DomainError(KenesError):
     """A rule of the council's regulation or of the data refuses the action."""
 
 
+MSG_CHANGED_MEANWHILE = translation.N_(
+    "This record was changed by someone else meanwhile; reopen it and try again."
+)
+
+
+class ChangedMeanwhile(DomainError):
+    """Another window or workstation saved the record after this one read it.
+
+    A view that holds the user's edit can offer a choice (keep theirs, or save mine over
+    it) instead of losing what was typed.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(MSG_CHANGED_MEANWHILE)
+
+
+def refuse(refusal: KenesError | None) -> None:
+    """Raise a rule's refusal, if it has one.
+
+    A rule that the services and the importer share returns its refusal (or
+    None) instead of raising it: the importer lists every refusal of a file,
+    the services stop at the first one with this.
+    """
+    if refusal is not None:
+        raise refusal
+
+
 class NotFoundError(DomainError):
     """The record the action refers to does not exist (any more)."""
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date, time
+from datetime import date, datetime, time
 from enum import StrEnum
 
 from app.domain import translation
@@ -177,6 +177,9 @@ _REFUSALS = {
     ),
 }
 
+_NOT_NOTIFIED = N_(
+    "Meeting No. {number} cannot be marked as held yet: the members have not been notified of it."
+)
 # Clearer words for a few refusals than the general ones above.
 _SPECIFIC_REFUSALS = {
     (_A.APPROVE_AGENDA, _S.AGENDA_APPROVED): N_(
@@ -187,6 +190,8 @@ _SPECIFIC_REFUSALS = {
         "The members cannot be notified of meeting No. {number} yet: the chair has not "
         "approved its agenda."
     ),
+    (_A.MARK_HELD, _S.PLANNED): _NOT_NOTIFIED,
+    (_A.MARK_HELD, _S.AGENDA_APPROVED): _NOT_NOTIFIED,
     (_A.MARK_HELD, _S.HELD): N_("Meeting No. {number} is already marked as held."),
     (_A.CLOSE, _S.CLOSED): N_("Meeting No. {number} is already closed."),
     (_A.POSTPONE, _S.POSTPONED): N_("Meeting No. {number} is already postponed."),
@@ -206,13 +211,24 @@ def can(action: MeetingAction, state: MeetingState) -> bool:
     return action in TRANSITIONS[state]
 
 
+def refusal(action: MeetingAction, state: MeetingState, *, number: int) -> DomainError | None:
+    """Why ``action`` cannot be done in ``state`` (None: it can), without raising.
+
+    The views show it beside a disabled action (tool tip, status bar), so the
+    words a user sees before trying are the words :func:`guard` refuses with.
+    """
+    if action in TRANSITIONS[state]:
+        return None
+    message = _SPECIFIC_REFUSALS.get((action, state), _REFUSALS[action])
+    return DomainError(message, number=number, state=Term(MEETING_STATE_LABELS[state]))
+
+
 def guard(action: MeetingAction, state: MeetingState, *, number: int) -> MeetingState:
     """The state ``action`` leads to from ``state``, or a refusal that says why not."""
-    target = TRANSITIONS[state].get(action)
-    if target is None:
-        message = _SPECIFIC_REFUSALS.get((action, state), _REFUSALS[action])
-        raise DomainError(message, number=number, state=Term(MEETING_STATE_LABELS[state]))
-    return target
+    error = refusal(action, state, number=number)
+    if error is not None:
+        raise error
+    return TRANSITIONS[state][action]
 
 
 # -- the other guards of the transitions -----------------------------------------------
@@ -241,6 +257,15 @@ def check_not_in_future(day: date, today: date, *, number: int) -> None:
             number=number,
             day=day,
         )
+
+
+def held_early(day: date, starts_at: time, now: datetime) -> bool:
+    """Whether recording the meeting as held at ``now`` comes before its planned start.
+
+    A meeting dated later is refused (:func:`check_not_in_future`); one that is
+    due to start later today may have been held early, so the view asks first.
+    """
+    return now.date() == day and now.time() < starts_at
 
 
 def check_reason(reason: str, action: MeetingAction) -> None:
@@ -388,7 +413,7 @@ def check_approver(approver: int, members: Sequence[Member], presiding: int, *, 
 # languages.  Stored as data on the item, not translated: it is the council's text.
 INSTRUCTIONS_REPORT_TITLES = {
     "kk": "Алдыңғы отырыс хаттамасының хаттамалық тапсырмаларының орындалуы туралы есеп",
-    "ru": "Отчёт об исполнении протокольных поручений предыдущего заседания",
+    "ru": "Отчет об исполнении протокольных поручений предыдущего заседания",
     "en": "Report on the execution of the previous protocol's instructions",
 }
 
@@ -538,10 +563,16 @@ class YearTally:
     required: int
     held: int
     planned: int
+    since: date | None = None  # the day the council was entered, when known
 
     def behind(self, today: date) -> bool:
-        """Past years count what was held; the current and later years count the planned too."""
-        if self.required <= 0:
+        """Past years count what was held; the current and later years count the planned too.
+
+        A council entered today is behind nothing yet: its secretary has had no
+        day to plan its sessions, and a warning on the first screen would only
+        alarm.
+        """
+        if self.required <= 0 or self.since == today:
             return False
         if self.year < today.year:
             return self.held < self.required

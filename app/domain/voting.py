@@ -527,3 +527,32 @@ def tally_counts(
         profile=profile,
         breaker_choice=breaker_choice,
     )
+
+
+# -- the way a point is voted -------------------------------------------------------------------
+
+COUNTS_ONLY = N_(
+    "Decision point {number} is voted by counts only; enter the counts instead of names."
+)
+ROLL_CALL_ONLY = N_("Decision point {number} is a roll call; record each member's vote.")
+COUNTS_MISSING = N_("Enter the counts of decision point {number} before closing its voting.")
+
+
+def mode_refusal(
+    mode: str, number: int | str, *, names: bool = False, counts: bool = False
+) -> DomainError | None:
+    """A roll call records each member's vote by name, a vote by counts only the counts.
+
+    ``names``: votes by name are recorded (or about to be); ``counts``: counts,
+    or the casting voters' choices that go with them.
+    """
+    if names and mode != "roll_call":
+        return DomainError(COUNTS_ONLY, number=number)
+    if counts and mode != "counts":
+        return DomainError(ROLL_CALL_ONLY, number=number)
+    return None
+
+
+def counts_missing(number: int | str) -> DomainError:
+    """A vote is closed on its result: a vote by counts needs its counts first."""
+    return DomainError(COUNTS_MISSING, number=number)

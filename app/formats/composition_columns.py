@@ -385,3 +385,41 @@ class Vocabulary:
             ),
             names={c.key: column_names(c.key, catalogs) for c in COLUMNS},
         )
+
+
+# Words an official list writes after a position, in brackets, for a seat by agreement.
+AGREEMENT_WORDS = ("келісу бойынша", "по согласованию", "by agreement")
+
+
+@dataclass(frozen=True)
+class ListLine:
+    """One line of a composition as an official list writes it, taken apart."""
+
+    title: str
+    role: Role | None = None
+    by_agreement: bool = False
+
+
+def read_list_line(text: str, words: Vocabulary) -> ListLine:
+    """Take a list line apart: "Премьер-Министр, төраға (келісу бойынша)".
+
+    The bracketed "by agreement" and the role after the last comma are the
+    marks a Government resolution's list writes; the rest is the title.
+
+    >>> words = Vocabulary.build(lambda _lang: gettext.NullTranslations())
+    >>> read_list_line("Премьер-Министр, төраға", words)
+    ListLine(title='Премьер-Министр', role=<Role.CHAIR: 'chair'>, by_agreement=False)
+    >>> read_list_line('"Verny Capital" ЖШС бас директоры (келісу бойынша)', words).by_agreement
+    True
+    """
+    title = " ".join(text.split())
+    by_agreement = False
+    if title.endswith(")") and "(" in title:
+        head, _sep, tail = title[:-1].rpartition("(")
+        if word_key(tail) in {word_key(w) for w in AGREEMENT_WORDS}:
+            title, by_agreement = head.strip(), True
+    role = None
+    head, comma, tail = title.rpartition(",")
+    if comma and (found := words.roles.get(word_key(tail))) is not None:
+        title, role = head.strip(), found
+    return ListLine(title, role, by_agreement)

@@ -42,8 +42,9 @@ class ImportFileError(DomainError):
     """The file cannot be read as a composition at all (nothing was imported)."""
 
 
-def _file_error(msgid: str, path: Path, **params: str | int) -> ImportFileError:
-    return ImportFileError(msgid, name=path.name, **params)
+def _file_error(msgid: str, path: Path | str, **params: str | int) -> ImportFileError:
+    """A refusal naming the file (a path) or the source (a text, e.g. a pasted table)."""
+    return ImportFileError(msgid, name=path if isinstance(path, str) else path.name, **params)
 
 
 def read_composition_sheet(path: Path, words: Vocabulary, rules: FieldRules) -> ImportPreview:
@@ -78,7 +79,7 @@ def read_composition_sheet(path: Path, words: Vocabulary, rules: FieldRules) -> 
             limit=MAX_FILE_BYTES // (1024 * 1024),
         )
     raw_rows = _xlsx_rows(path) if suffix == ".xlsx" else _csv_rows(path)
-    return _preview(path, raw_rows, words, rules)
+    return preview_rows(path, raw_rows, words, rules)
 
 
 def _check_unpacked_size(path: Path) -> None:
@@ -197,7 +198,7 @@ def _delimiter(text: str) -> str:
     return best if counts[best] else ","
 
 
-def _check_scanned(path: Path, number: int, values: Sequence[object]) -> None:
+def _check_scanned(path: Path | str, number: int, values: Sequence[object]) -> None:
     if number > MAX_SCANNED_ROWS:
         raise _file_error(
             N_("{name} has too many rows for a composition (at most {limit})."),
@@ -222,9 +223,17 @@ def _blank(values: Sequence[object]) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def _preview(
-    path: Path, raw_rows: list[tuple[int, list[object]]], words: Vocabulary, rules: FieldRules
+def preview_rows(
+    path: Path | str,
+    raw_rows: list[tuple[int, list[object]]],
+    words: Vocabulary,
+    rules: FieldRules,
 ) -> ImportPreview:
+    """Check rows read from a file (``path``) or another source (named by the text ``path``).
+
+    The first non-blank row names the columns; problems of single rows are
+    kept in the preview, a table that cannot be a composition is refused.
+    """
     rows = [(n, v) for n, v in raw_rows if not _blank(v)]
     if not rows:
         raise _file_error(N_("{name} is empty."), path)
@@ -244,7 +253,7 @@ def _preview(
     parsed = [parse_row(number, values, columns, words, rules) for number, values in data_rows]
     found = {c.key for c in columns.values()}
     return ImportPreview(
-        source=path.name,
+        source=path if isinstance(path, str) else path.name,
         columns=tuple(k for k in COLUMN_KEYS if k in found),
         rows=tuple(cross_check(parsed)),
         ignored_headers=tuple(ignored),
@@ -252,7 +261,7 @@ def _preview(
 
 
 def _map_headers(
-    path: Path, header: Sequence[object], words: Vocabulary
+    path: Path | str, header: Sequence[object], words: Vocabulary
 ) -> tuple[dict[int, FileColumn], list[str]]:
     columns: dict[int, FileColumn] = {}
     seen: dict[str, str] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Callable, Mapping, Sequence
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -105,15 +106,36 @@ def normalized(spec: TableSpec, record: Mapping[str, Any]) -> dict[str, Any]:
             and isinstance(out.get(fspec.name), list)
         ):
             rows = [r for r in out[fspec.name] if isinstance(r, dict)]
-            order = NESTED_SORT[fspec.nested.name]
-
-            def sort_key(
-                row: Mapping[str, Any], order: Callable[..., tuple[str, ...]] = order
-            ) -> tuple[tuple[str, ...], str]:
-                return (order(row), canonical(row))
-
-            out[fspec.name] = sorted(rows, key=sort_key)
+            out[fspec.name] = _sorted_nested(rows, NESTED_SORT[fspec.nested.name])
     return out
+
+
+def _sorted_nested(
+    rows: list[dict[str, Any]], order: Callable[[Mapping[str, Any]], tuple[str, ...]]
+) -> list[dict[str, Any]]:
+    """Rows by their order key, then by content; the content is written out only for ties.
+
+    (A sort by the order key alone is stable, so where no two keys are equal it is
+    the sort by both; 600,000 ballots need no canonical text each.)
+    """
+    keys = [order(row) for row in rows]
+    if len(set(keys)) == len(keys):
+        return [row for _key, row in sorted(zip(keys, rows, strict=True), key=_first)]
+    return [
+        row
+        for _key, _text, row in sorted(
+            ((key, canonical(row), row) for key, row in zip(keys, rows, strict=True)),
+            key=_two,
+        )
+    ]
+
+
+def _first(pair: tuple[tuple[str, ...], Any]) -> tuple[str, ...]:
+    return pair[0]
+
+
+def _two(triple: tuple[tuple[str, ...], str, Any]) -> tuple[tuple[str, ...], str]:
+    return triple[0], triple[1]
 
 
 def record_hash(record: Mapping[str, Any], spec: TableSpec | None = None) -> str:
@@ -156,31 +178,37 @@ def check_record(
     spec: TableSpec, row: object, at: tuple[str | int, ...], problems: list[Problem]
 ) -> dict[str, Any]:
     """A record with its values checked and texts normalised; problems are appended."""
-    where = pointer(*at)
     if not isinstance(row, dict):
-        problems.append(shape_problem(where, spec.name))
+        problems.append(shape_problem(pointer(*at), spec.name))
         return {}
     clean: dict[str, Any] = {}
+    names = _NAMES.get(id(spec))
+    if names is None:
+        names = _NAMES[id(spec)] = frozenset(spec.names)
     for key in row:
-        if key not in spec.names:
+        if key not in names:
             problems.append(
                 problem_at(pointer(*at, key), N_("Unknown field “{field}”."), field=key)
             )
     for fspec in spec.fields:
-        place = pointer(*at, fspec.name)
         if fspec.name not in row:
             if fspec.optional:
                 clean[fspec.name] = fspec.default
                 continue
             problems.append(
-                problem_at(where, N_("The field “{field}” is missing."), field=fspec.name)
+                problem_at(pointer(*at), N_("The field “{field}” is missing."), field=fspec.name)
             )
             continue
         try:
             clean[fspec.name] = check_value(fspec, row[fspec.name], (*at, fspec.name), problems)
         except DomainError as exc:
-            problems.append(Problem.from_error(exc).at(pointer=place))
+            problems.append(Problem.from_error(exc).at(pointer=pointer(*at, fspec.name)))
     return clean
+
+
+# The field names of each table's layout (the layouts are module constants, never freed).
+_NAMES: dict[int, frozenset[str]] = {}
+_SURROGATE = re.compile("[\ud800-\udfff]")  # half of a pair: not a character
 
 
 def _check_calendar(kind: str, value: Any, name: str) -> str:
@@ -278,7 +306,7 @@ def check_value(
 
 def clean_field_text(value: object, name: str, *, limit: int, multiline: bool) -> str:
     """A text field: what the services accept (``clean_text``), and no half of a surrogate pair."""
-    if isinstance(value, str) and any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+    if isinstance(value, str) and _SURROGATE.search(value):
         raise DomainError(N_("The field “{field}” contains invalid characters."), field=name)
     return clean_text(value, name, limit=limit, multiline=multiline)
 
@@ -291,14 +319,14 @@ def check_json_text(value: Any, name: str) -> None:
         if isinstance(item, float):
             raise DomainError(N_("The data for “{what}” is not valid."), what=name)
         if isinstance(item, str):
-            if any(0xD800 <= ord(ch) <= 0xDFFF for ch in item):
+            if _SURROGATE.search(item):
                 raise DomainError(
                     N_("The field “{field}” contains invalid characters."), field=name
                 )
         elif isinstance(item, dict):
             stack.extend(item.values())
             for key in item:
-                if any(0xD800 <= ord(ch) <= 0xDFFF for ch in key):
+                if _SURROGATE.search(key):
                     raise DomainError(
                         N_("The field “{field}” contains invalid characters."), field=name
                     )

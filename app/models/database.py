@@ -7,7 +7,6 @@ read-only connection, so a refused file stays byte-identical.
 
 from __future__ import annotations
 
-import errno
 import os
 import re
 import sqlite3
@@ -22,13 +21,80 @@ from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from app.domain.collation import compare as kazakh_compare
-from app.domain.errors import EnvironmentProblem
+from app.domain.errors import ChangedMeanwhile, EnvironmentProblem
 from app.domain.translation import N_
 from app.models.changes import CheckMemory, stamp_of
 from app.models.collation import SQLITE_COLLATION
 from app.models.meta import SQLITE_APPLICATION_ID, ensure_identity
+from app.models.storage_errors import (
+    DAMAGED as DAMAGED,
+)
+from app.models.storage_errors import (
+    FULL as FULL,
+)
+from app.models.storage_errors import (
+    LOCKED as LOCKED,
+)
+from app.models.storage_errors import (
+    MSG_CONNECTION_LOST as MSG_CONNECTION_LOST,
+)
+from app.models.storage_errors import (
+    MSG_DAMAGED as MSG_DAMAGED,
+)
+from app.models.storage_errors import (
+    MSG_READ_ONLY_NOTICE as MSG_READ_ONLY_NOTICE,
+)
+from app.models.storage_errors import (
+    MSG_READ_ONLY_OPEN as MSG_READ_ONLY_OPEN,
+)
+from app.models.storage_errors import (
+    MSG_READ_ONLY_WRITE as MSG_READ_ONLY_WRITE,
+)
+from app.models.storage_errors import (
+    OTHER as OTHER,
+)
+from app.models.storage_errors import (
+    READ_ONLY as READ_ONLY,
+)
+from app.models.storage_errors import (  # re-exported for the callers
+    CorruptDatabaseError as CorruptDatabaseError,
+)
+from app.models.storage_errors import (
+    DatabaseLockedError as DatabaseLockedError,
+)
+from app.models.storage_errors import (
+    DatabaseOpenError as DatabaseOpenError,
+)
+from app.models.storage_errors import (
+    DiskFullError as DiskFullError,
+)
+from app.models.storage_errors import (
+    NewerSchemaError as NewerSchemaError,
+)
+from app.models.storage_errors import (
+    NotKenesDatabaseError as NotKenesDatabaseError,
+)
+from app.models.storage_errors import (
+    ReadOnlyStorageError as ReadOnlyStorageError,
+)
+from app.models.storage_errors import (
+    classify_storage_error as classify_storage_error,
+)
+from app.models.storage_errors import (
+    connection_lost as connection_lost,
+)
+from app.models.storage_errors import (
+    open_problem as open_problem,
+)
+from app.models.storage_errors import (
+    storage_is_read_only as storage_is_read_only,
+)
+from app.models.storage_errors import (
+    storage_problem as storage_problem,
+)
 
 if TYPE_CHECKING:  # Alembic is imported only when a schema must change (it costs 0.3 s)
     from alembic.config import Config
@@ -39,128 +105,6 @@ BUSY_TIMEOUT_MS = 5000
 # A file up to this size gets SQLite's quick check before it opens (about 0.1 s); a larger
 # one is checked in the background once the window is shown (KenesApp.back_up_at_start).
 QUICK_CHECK_MAX_BYTES = 64 * 2**20
-
-
-class DatabaseOpenError(EnvironmentProblem):
-    """The database cannot be opened; the file was not touched."""
-
-
-class NewerSchemaError(DatabaseOpenError):
-    """The database was written by a newer Kenes."""
-
-
-class NotKenesDatabaseError(DatabaseOpenError):
-    """The file is not a Kenes database."""
-
-
-class CorruptDatabaseError(DatabaseOpenError):
-    """The file is damaged."""
-
-
-class DiskFullError(DatabaseOpenError):
-    """The disk holding the database is full (not a damaged file)."""
-
-
-class ReadOnlyStorageError(DatabaseOpenError):
-    """The database or its folder cannot be written (not a damaged file)."""
-
-
-class DatabaseLockedError(DatabaseOpenError):
-    """Another program holds the database (not a damaged file)."""
-
-
-# What went wrong with the storage, told apart so that only real damage suggests a backup.
-FULL, READ_ONLY, LOCKED, DAMAGED, OTHER = "full", "read-only", "locked", "damaged", "other"
-_SQLITE_KINDS = {
-    13: FULL,  # SQLITE_FULL
-    8: READ_ONLY,  # SQLITE_READONLY
-    3: READ_ONLY,  # SQLITE_PERM
-    5: LOCKED,  # SQLITE_BUSY
-    6: LOCKED,  # SQLITE_LOCKED
-    11: DAMAGED,  # SQLITE_CORRUPT
-    26: DAMAGED,  # SQLITE_NOTADB
-}
-_ERRNO_KINDS = {
-    errno.ENOSPC: FULL,
-    errno.EDQUOT: FULL,
-    errno.EROFS: READ_ONLY,
-    errno.EACCES: READ_ONLY,
-    errno.EPERM: READ_ONLY,
-}
-
-
-def classify_storage_error(exc: BaseException) -> str:
-    """FULL, READ_ONLY, LOCKED, DAMAGED or OTHER for a sqlite3, SQLAlchemy or OS error."""
-    orig = getattr(exc, "orig", None)
-    if isinstance(orig, BaseException):
-        exc = orig
-    if isinstance(exc, OSError):
-        return _ERRNO_KINDS.get(exc.errno or 0, OTHER)
-    code = getattr(exc, "sqlite_errorcode", None)
-    if isinstance(code, int) and (code & 0xFF) in _SQLITE_KINDS:
-        return _SQLITE_KINDS[code & 0xFF]
-    text = str(exc).lower()
-    if "disk is full" in text or "disk full" in text or "no space" in text:
-        return FULL
-    if "readonly" in text or "read-only" in text or "permission" in text:
-        return READ_ONLY
-    if "locked" in text or "busy" in text:
-        return LOCKED
-    if "malformed" in text or "not a database" in text or "corrupt" in text:
-        return DAMAGED
-    return OTHER
-
-
-MSG_DISK_FULL_OPEN = N_(
-    "The disk holding the database {path} is full, so Kenes cannot open it. The database "
-    "is not damaged: free some space on the disk and start Kenes again."
-)
-MSG_LOCKED_OPEN = N_(
-    "The database {path} is locked by another program, so Kenes cannot open it now. Close "
-    "the other program (or the other Kenes window) and try again; the database is not damaged."
-)
-MSG_READ_ONLY_OPEN = N_(
-    "The database {path} is on a read-only disk or in a read-only folder, and Kenes cannot "
-    "open it. The database is not damaged: copy it to a folder you can write to, or ask your "
-    "administrator for write access."
-)
-MSG_DAMAGED = N_(
-    "The database {path} is damaged ({reason}). It was left untouched; restore it from a backup."
-)
-MSG_READ_ONLY_WRITE = N_(
-    "The database {path} is on a read-only disk or in a read-only folder, so nothing can be "
-    "saved. Reading, exporting and printing still work; to make changes, copy the database "
-    "to a folder you can write to, or ask your administrator for write access."
-)
-MSG_READ_ONLY_NOTICE = N_(
-    "The database {path} is on a read-only disk or in a read-only folder, so it was opened "
-    "read-only. Reading, exporting and printing work; changes cannot be saved."
-)
-
-
-def open_problem(exc: BaseException, where: str) -> DatabaseOpenError:
-    """The open error that says what really happened (only damage suggests a backup)."""
-    kind = classify_storage_error(exc)
-    if kind == FULL:
-        return DiskFullError(MSG_DISK_FULL_OPEN, path=where)
-    if kind == READ_ONLY:
-        return ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
-    if kind == LOCKED:
-        return DatabaseLockedError(MSG_LOCKED_OPEN, path=where)
-    orig = getattr(exc, "orig", None)
-    reason = str(orig if orig is not None else exc)
-    if kind == DAMAGED:
-        return CorruptDatabaseError(MSG_DAMAGED, path=where, reason=reason)
-    return DatabaseOpenError(
-        N_("The database file {path} cannot be opened: {reason}"), path=where, reason=reason
-    )
-
-
-def storage_is_read_only(path: Path) -> bool:
-    """True when an existing database file, or its folder, cannot be written."""
-    if not path.is_file():
-        return False
-    return not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK))
 
 
 def alembic_config() -> Config:
@@ -335,37 +279,6 @@ def _install_sqlite_pragmas(
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
-def storage_problem(exc: OperationalError, where: str) -> EnvironmentProblem:
-    """A translated explanation of a storage failure."""
-    kind = classify_storage_error(exc)
-    if kind == FULL:
-        return EnvironmentProblem(
-            N_(
-                "The disk holding {path} is full. Nothing was saved; free some space and try again."
-            ),
-            path=where,
-        )
-    if kind == READ_ONLY:
-        return EnvironmentProblem(MSG_READ_ONLY_WRITE, path=where)
-    if kind == LOCKED:
-        return EnvironmentProblem(
-            N_(
-                "The database {path} is locked by another program. Nothing was saved; try again "
-                "in a moment, or close the other program."
-            ),
-            path=where,
-        )
-    if kind == DAMAGED:
-        return EnvironmentProblem(
-            MSG_DAMAGED, path=where, reason=str(exc.orig if exc.orig is not None else exc)
-        )
-    return EnvironmentProblem(
-        N_("The database {path} could not be written: {reason}. Nothing was saved."),
-        path=where,
-        reason=str(exc.orig if exc.orig is not None else exc),
-    )
-
-
 class Database:
     """An open Kenes database: engine, sessions and a name to show."""
 
@@ -403,6 +316,10 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise storage_problem(exc, self.display_name) from exc
+        except StaleDataError as exc:
+            # Another workstation saved the same record after this one read it: its
+            # version no longer matches (PostgreSQL; SQLite writers take turns earlier).
+            raise ChangedMeanwhile from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -412,6 +329,10 @@ class Database:
             with session.begin():
                 yield session
                 session.rollback()
+        except OperationalError as exc:
+            if not connection_lost(exc):
+                raise
+            raise EnvironmentProblem(MSG_CONNECTION_LOST, path=self.display_name) from exc
         finally:
             session.close()
 
@@ -469,55 +390,27 @@ def open_database(
     """
     url = to_url(target)
     where = describe(url)
-    created = False
-    at_head = False
-    unchecked = False
+    opening = _Opening()
     if url.get_backend_name() == "sqlite":
-        if not url.database or url.database == ":memory:":
-            raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
-        path = Path(url.database)
-        size = path.stat().st_size if path.is_file() else 0
-        known = check_memory is not None and check_memory.unchanged_since_clean_check(path)
-        unchecked = not known and quick_check_max_bytes is not None and size > quick_check_max_bytes
-        stamp = stamp_of(path) if check_memory is not None and not (known or unchecked) else None
-        state = inspect_sqlite_file(
-            path, quick_check=not (known or unchecked), busy_timeout_ms=busy_timeout_ms
+        opening = _open_sqlite_file(
+            url,
+            where,
+            migrate=migrate,
+            backup_dir=backup_dir,
+            busy_timeout_ms=busy_timeout_ms,
+            quick_check_max_bytes=quick_check_max_bytes,
+            read_only=read_only,
+            check_memory=check_memory,
         )
-        if check_memory is not None and stamp is not None and state.exists:
-            check_memory.remember_clean(path, stamp)
-        _check_revision(state.revision, where)
-        if read_only is None:
-            read_only = storage_is_read_only(path)
-        if read_only and state.exists:
-            return _open_read_only(path, state, where, busy_timeout_ms, unchecked)
-        if read_only:
-            raise ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
-        created = not state.exists
-        at_head = state.exists and state.revision == head_revision()
-        if (
-            migrate
-            and backup_dir is not None
-            and state.exists
-            and state.revision != head_revision()
-        ):
-            from app.models.backup import backup_database, folder_for
-
-            backup_database(path, folder_for(backup_dir, path), "before-migration")
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise DatabaseOpenError(
-                N_("The folder {path} cannot be created: {reason}"),
-                path=str(path.parent),
-                reason=exc.strerror or str(exc),
-            ) from exc
+        if opening.read_only is not None:
+            return opening.read_only
     engine = _make_engine(url, busy_timeout_ms)
-    database = Database(engine, created=created)
-    database.needs_check = unchecked
+    database = Database(engine, created=opening.created)
+    database.needs_check = opening.unchecked
     try:
         if url.get_backend_name() != "sqlite":
             database.created = _check_server_database(engine, where)
-        if migrate and not at_head:  # at the newest schema, Alembic has nothing to do
+        if migrate and not opening.at_head:  # at the newest schema, Alembic has nothing to do
             _upgrade_or_refuse(database, where)
         if migrate:
             _ensure_identity(engine)
@@ -534,6 +427,63 @@ def open_database(
         engine.dispose()
         raise
     return database
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """What inspecting a SQLite file found before its engine is made."""
+
+    created: bool = False
+    at_head: bool = False
+    unchecked: bool = False
+    read_only: Database | None = None  # opened already, read-only
+
+
+def _open_sqlite_file(
+    url: URL,
+    where: str,
+    *,
+    migrate: bool,
+    backup_dir: Path | None,
+    busy_timeout_ms: int,
+    quick_check_max_bytes: int | None,
+    read_only: bool | None,
+    check_memory: CheckMemory | None,
+) -> _Opening:
+    """Check a SQLite file before opening it: revision, integrity, storage; back it up."""
+    if not url.database or url.database == ":memory:":
+        raise DatabaseOpenError(N_("Kenes needs a database file, not an in-memory database."))
+    path = Path(url.database)
+    size = path.stat().st_size if path.is_file() else 0
+    known = check_memory is not None and check_memory.unchanged_since_clean_check(path)
+    unchecked = not known and quick_check_max_bytes is not None and size > quick_check_max_bytes
+    stamp = stamp_of(path) if check_memory is not None and not (known or unchecked) else None
+    state = inspect_sqlite_file(
+        path, quick_check=not (known or unchecked), busy_timeout_ms=busy_timeout_ms
+    )
+    if check_memory is not None and stamp is not None and state.exists:
+        check_memory.remember_clean(path, stamp)
+    _check_revision(state.revision, where)
+    if read_only is None:
+        read_only = storage_is_read_only(path)
+    if read_only and state.exists:
+        return _Opening(read_only=_open_read_only(path, state, where, busy_timeout_ms, unchecked))
+    if read_only:
+        raise ReadOnlyStorageError(MSG_READ_ONLY_OPEN, path=where)
+    at_head = state.exists and state.revision == head_revision()
+    if migrate and backup_dir is not None and state.exists and not at_head:
+        from app.models.backup import backup_database, folder_for
+
+        backup_database(path, folder_for(backup_dir, path), "before-migration")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DatabaseOpenError(
+            N_("The folder {path} cannot be created: {reason}"),
+            path=str(path.parent),
+            reason=exc.strerror or str(exc),
+        ) from exc
+    return _Opening(created=not state.exists, at_head=at_head, unchecked=unchecked)
 
 
 def _open_read_only(

@@ -1,6 +1,7 @@
 """Import every module with mapped classes, so the metadata is complete."""
 
 from app.models import (  # noqa: F401
+    accounts,
     audit,
     composition,
     conduct,
@@ -9,4 +10,5 @@ from app.models import (  # noqa: F401
     meta,
     profile_history,
     protocol,
+    review,
 )

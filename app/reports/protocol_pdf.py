@@ -89,6 +89,7 @@ from app.reports.official_page import (
     TOP_MARGIN,
 )
 from app.reports.page_numbers import Footer, numbered_canvas
+from app.reports.pdfa import archival, record_attachment
 from app.reports.properties import pdf_date, properties_of
 from app.reports.protocol_annexes import _dissent_annex, _roll_call_annex
 from app.reports.protocol_flowables import (
@@ -503,7 +504,7 @@ def _footer(reference: str) -> Footer:
 
 
 def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
-    """The protocol as PDF bytes; identical bytes for an identical snapshot."""
+    """The protocol as PDF/A-3b, its snapshot attached; the same bytes for the same snapshot."""
     fonts = register_fonts()
     buffer = io.BytesIO()
     footer = clean(protocol_number_line(snapshot))
@@ -544,7 +545,7 @@ def render_pdf(snapshot: ProtocolSnapshot) -> bytes:
         story_of(snapshot, doc.width),
         canvasmaker=dated_canvas(numbered_canvas(_footer(footer)), props.created),
     )
-    return buffer.getvalue()
+    return archival(buffer.getvalue(), record_attachment(snapshot))  # PDF/A-3b
 
 
 def dated_canvas(

@@ -122,6 +122,33 @@ class TextShows:
         return runs
 
 
+class _TextObject:
+    """One-line texts gathered into one PDF text object, closed before a paragraph is drawn."""
+
+    def __init__(self, canv: Canvas, shows: TextShows, size: str) -> None:
+        self.canv, self.shows, self.size = canv, shows, size
+        self.ops: list[str] = []
+        self.current = ""  # the font subset chosen in the current text object
+
+    def flush(self) -> None:
+        if self.ops:
+            self.canv.addLiteral("BT\n" + "\n".join(self.ops) + "\nET")
+            self.ops.clear()
+            self.current = ""
+
+    def paragraph(self, value: Paragraph, x: float, top: float) -> None:
+        self.flush()
+        value.drawOn(self.canv, x, top - value.height)
+
+    def line(self, text: str, font: str, place: str, baseline: str) -> None:
+        self.ops.append(f"1 0 0 1 {place} {baseline} Tm")
+        for resource, data in self.shows.runs(self.canv, font, text):
+            if resource != self.current:
+                self.ops.append(f"{resource} {self.size} Tf")
+                self.current = resource
+            self.ops.append(f"({data}) Tj")
+
+
 class RuledTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     """Rows under a head that repeats on every page the table crosses.
 
@@ -272,49 +299,26 @@ class RuledTable(Flowable):  # type: ignore[misc]  # ReportLab has no type hints
     def _text(self, canv: Canvas, rows: Sequence[Row], tops: Sequence[float]) -> None:
         """The cells in reading order: one-line texts as PDF text objects, paragraphs as drawn."""
         style = self.style
-        size = fp_str(style.size)
         lefts = [sum(style.widths[:column]) for column in range(len(style.widths))]
-        runs = self.shows.runs
-        ops: list[str] = []
-        current = ""  # the font subset chosen in the current text object
-
-        def paragraph(value: Paragraph, x: float, top: float) -> None:
-            nonlocal current
-            if ops:
-                canv.addLiteral("BT\n" + "\n".join(ops) + "\nET")
-                ops.clear()
-                current = ""
-            value.drawOn(canv, x, top - value.height)
-
-        def line(text: str, font: str, place: str, baseline: str) -> None:
-            nonlocal current
-            ops.append(f"1 0 0 1 {place} {baseline} Tm")
-            for resource, data in runs(canv, font, text):
-                if resource != current:
-                    ops.append(f"{resource} {size} Tf")
-                    current = resource
-                ops.append(f"({data}) Tj")
-
+        text = _TextObject(canv, self.shows, fp_str(style.size))
         for row, top in zip(rows, tops, strict=True):
             inner = top - style.top  # the top of the cells' content
             baseline = fp_str(inner - style.size)
+            font = style.bold if row.bold else style.font
             if isinstance(row, Band):
                 if isinstance(row.content, str):
-                    font = style.bold if row.bold else style.font
-                    line(row.content, font, self._place(0, "LEFT", font, ""), baseline)
+                    text.line(row.content, font, self._place(0, "LEFT", font, ""), baseline)
                 else:
-                    paragraph(row.content, style.left, inner)
+                    text.paragraph(row.content, style.left, inner)
                 continue
-            font = style.bold if row.bold else style.font
             for column, (value, align) in enumerate(zip(row.values, row.align, strict=True)):
                 if isinstance(value, str):
                     if value:
-                        line(value, font, self._place(column, align, font, value), baseline)
+                        place = self._place(column, align, font, value)
+                        text.line(value, font, place, baseline)
                 else:
-                    paragraph(value, lefts[column] + style.left, inner)
-
-        if ops:
-            canv.addLiteral("BT\n" + "\n".join(ops) + "\nET")
+                    text.paragraph(value, lefts[column] + style.left, inner)
+        text.flush()
 
     def _rules(
         self, canv: Canvas, rows: Sequence[Row], tops: Sequence[float], heights: Sequence[float]

@@ -10,11 +10,13 @@ from typing import Any, TypeVar
 from sqlalchemy import inspect
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DomainError, NotFoundError, Term
+from app.domain.errors import ChangedMeanwhile, DomainError, NotFoundError, Term
 from app.domain.text import clean_text as clean_text  # noqa: PLC0414 -- the services' rule
 from app.domain.translation import N_
 from app.models.audit import AuditEvent
 from app.models.base import Base
+from app.services.accounts.authorize import authorize
+from app.services.change_notices import notify
 from app.services.integrity.chain import append
 
 M = TypeVar("M", bound=Base)
@@ -24,12 +26,15 @@ MAX_LONG_TEXT = 20_000
 
 @dataclass(frozen=True)
 class Actor:
-    """Who performs an action; recorded in the audit trail (accounts come later)."""
+    """Who performs an action; recorded in the audit trail (an account's login, or the OS user)."""
 
     name: str
 
     @classmethod
     def current_user(cls) -> Actor:
+        """The account signed in for this process, else the operating system's user."""
+        if _signed_in:
+            return _signed_in[-1]
         try:
             return cls(getpass.getuser())
         except (KeyError, OSError):  # no user name on some systems
@@ -37,6 +42,19 @@ class Actor:
 
 
 SYSTEM = Actor("kenes")
+
+_signed_in: list[Actor] = []
+
+
+def work_as(actor: Actor | None) -> None:
+    """Who works in this process from now on (a signed-in account; ``None``: the OS user).
+
+    Set by the sign-in of the desktop application or of ``kenes --user``, never by a
+    service: the services only check, at each write, what this actor's roles allow.
+    """
+    _signed_in.clear()
+    if actor is not None:
+        _signed_in.append(actor)
 
 
 def check_date(value: object, field: str, *, required: bool = True) -> date | None:
@@ -87,9 +105,7 @@ def get(session: Session, model: type[M], record_id: object, what: str) -> M:
 def check_version(record: Any, expected: int | None) -> None:
     """Optimistic locking: refuse to overwrite a record someone else changed meanwhile."""
     if expected is not None and record.version != expected:
-        raise DomainError(
-            N_("This record was changed by someone else meanwhile; reopen it and try again.")
-        )
+        raise ChangedMeanwhile
 
 
 def _jsonable(value: object) -> object:
@@ -116,12 +132,18 @@ def audit(
     council_id: int | None = None,
     after: dict[str, Any] | None = None,
 ) -> None:
-    """Record an audit event in the action's own transaction, as the next link of the chain."""
+    """Record an audit event in the action's own transaction, as the next link of the chain.
+
+    It is also where a database with accounts checks that the actor's roles allow the
+    action (``app/domain/permissions.py``): every write records an event, so none escapes.
+    """
+    authorize(session, actor.name, action, council_id)
     session.flush()
     if record is not None:
         entity = entity or type(record).__tablename__
         entity_id = entity_id or getattr(record, "id", None)
         after = after if after is not None else snapshot(record)
+    notify(session, entity or action.partition(".")[0])
     append(
         session,
         AuditEvent(

@@ -94,6 +94,62 @@ def has_demo_meeting(db: Database) -> bool:
         )
 
 
+def _record_demo_attendance(
+    db: Database, actor: Actor, meeting_id: int, members: list[int], absent: int
+) -> None:
+    """Every member present but one, away on a business trip."""
+    for person in members:
+        record_attendance(
+            db,
+            actor,
+            meeting_id,
+            person,
+            person != absent,
+            absence_kind=BUSINESS_TRIP if person == absent else "",
+        )
+
+
+def _cast_demo_ballots(db: Database, actor: Actor, points: list[int], present: list[int]) -> None:
+    """11–3 on the first point, 7–7 decided by the chair on the second, all for on the third."""
+    for person in present[:11]:
+        cast_ballot(db, actor, points[0], person, Choice.FOR)
+    for person in present[11:]:
+        cast_ballot(db, actor, points[0], person, Choice.AGAINST)
+    for person in present[:7]:  # the chair presides and votes for: 7–7, the chair decides
+        cast_ballot(db, actor, points[1], person, Choice.FOR)
+    for person in present[7:]:
+        cast_ballot(db, actor, points[1], person, Choice.AGAINST)
+    for person in present:
+        cast_ballot(db, actor, points[2], person, Choice.FOR)
+
+
+def _add_demo_instruction(db: Database, actor: Actor, point_id: int) -> None:
+    """The instruction of the first decision: an action plan, by a date."""
+    add_instruction(
+        db,
+        actor,
+        point_id,
+        InstructionData(
+            texts={
+                "kk": "Жоспарды іске асыру жөніндегі іс-шаралар жоспарын әзірлеу.",
+                "ru": "Разработать план мероприятий по реализации плана.",
+                "en": "Draft the action plan for implementing the plan.",
+            },
+            executors={
+                "kk": "«Инновациялық технологиялар паркі» ДКҚ",
+                "ru": "АКФ «Парк инновационных технологий»",
+                "en": "“Innovative Technologies Park” fund",
+            },
+            deadline=date(2024, 6, 1),
+            completion_forms={
+                "kk": "Кеңеске ақпарат",
+                "ru": "Информация в Совет",
+                "en": "Information to the board",
+            },
+        ),
+    )
+
+
 def create_demo_meeting(db: Database, actor: Actor) -> bool:
     """Hold the demo meeting and sign its protocol, unless it exists; True if created."""
     if has_demo_meeting(db):
@@ -125,15 +181,7 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
     approve_agenda(db, actor, meeting_id, at=datetime(2024, 2, 26, 6, 0, tzinfo=UTC))
     notify_members(db, actor, meeting_id, "kk", at=datetime(2024, 2, 27, 6, 0, tzinfo=UTC))
     absent = members[13]
-    for person in members:
-        record_attendance(
-            db,
-            actor,
-            meeting_id,
-            person,
-            person != absent,
-            absence_kind=BUSINESS_TRIP if person == absent else "",
-        )
+    _record_demo_attendance(db, actor, meeting_id, members, absent)
     add_invited_person(
         db,
         actor,
@@ -155,39 +203,8 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
         for item, (kk, ru, en) in zip(items, DECISIONS, strict=True)
     ]
     present = [p for p in members if p != absent]  # 14 members with a vote
-    for person in present[:11]:
-        cast_ballot(db, actor, points[0].id, person, Choice.FOR)
-    for person in present[11:]:
-        cast_ballot(db, actor, points[0].id, person, Choice.AGAINST)
-    for person in present[:7]:  # the chair presides and votes for: 7–7, the chair decides
-        cast_ballot(db, actor, points[1].id, person, Choice.FOR)
-    for person in present[7:]:
-        cast_ballot(db, actor, points[1].id, person, Choice.AGAINST)
-    for person in present:
-        cast_ballot(db, actor, points[2].id, person, Choice.FOR)
-    add_instruction(
-        db,
-        actor,
-        points[0].id,
-        InstructionData(
-            texts={
-                "kk": "Жоспарды іске асыру жөніндегі іс-шаралар жоспарын әзірлеу.",
-                "ru": "Разработать план мероприятий по реализации плана.",
-                "en": "Draft the action plan for implementing the plan.",
-            },
-            executors={
-                "kk": "«Инновациялық технологиялар паркі» ДКҚ",
-                "ru": "АКФ «Парк инновационных технологий»",
-                "en": "“Innovative Technologies Park” fund",
-            },
-            deadline=date(2024, 6, 1),
-            completion_forms={
-                "kk": "Кеңеске ақпарат",
-                "ru": "Информация в Совет",
-                "en": "Information to the board",
-            },
-        ),
-    )
+    _cast_demo_ballots(db, actor, [p.id for p in points], present)
+    _add_demo_instruction(db, actor, points[0].id)
     for point in points:
         close_voting(db, actor, point.id)
     add_dissent(
@@ -200,6 +217,15 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
         date(2024, 3, 15),
     )
     mark_held(db, actor, meeting_id, today=DAY)
+    _write_demo_protocol(db, actor, meeting_id, items, members)
+    close_meeting(db, actor, meeting_id)
+    return True
+
+
+def _write_demo_protocol(
+    db: Database, actor: Actor, meeting_id: int, items: list[int], members: list[int]
+) -> None:
+    """The protocol: written, agreed, signed on paper and sent to every member."""
     protocol = create_protocol(db, actor, meeting_id)
     update_protocol(
         db,
@@ -221,5 +247,3 @@ def create_demo_meeting(db: Database, actor: Actor) -> bool:
     for person in members:
         record_copy(db, actor, protocol.id, date(2024, 3, 22), person_id=person, channel="email")
     mark_copies_sent(db, actor, protocol.id)
-    close_meeting(db, actor, meeting_id)
-    return True

@@ -33,6 +33,7 @@ from app import i18n
 from app.domain.composition import ROLE_LABELS
 from app.domain.council import pick
 from app.domain.errors import DomainError
+from app.domain.file_names import person_file_name, unique_names
 from app.domain.meeting import MEETING_KIND_LABELS, MeetingKind
 from app.domain.translation import N_
 from app.domain.wording import position_in_sentence
@@ -295,14 +296,26 @@ def make_invitations(
     session: Session, meeting: Meeting, snapshot: NoticeSnapshot, *, stamp: datetime, sequence: int
 ) -> tuple[Invitation, ...]:
     result = []
-    for recipient in recipients(session, meeting, snapshot.lang):
+    people = recipients(session, meeting, snapshot.lang)
+    # Named by the person and the meeting ("Әбенов Әсет-3-2026-03-14.ics"), namesakes apart.
+    names = unique_names(
+        person_file_name(
+            r.name,
+            ".ics",
+            number=meeting.number,
+            day=meeting.meeting_date,
+            fallback=str(r.person_id),
+        )
+        for r in people
+    )
+    for recipient, file_name in zip(people, names, strict=True):
         data = invitation_ics(snapshot, recipient, stamp=stamp, sequence=sequence)
         result.append(
             Invitation(
                 recipient.person_id,
                 recipient.name,
                 recipient.email,
-                f"meeting-{meeting.year}-{meeting.number}-person-{recipient.person_id}.ics",
+                file_name,
                 data,
                 hashlib.sha256(data).hexdigest(),
             )
@@ -331,7 +344,7 @@ def save_files(folder: Path, files: Iterable[tuple[str, bytes]]) -> tuple[Path, 
     """
     written = []
     for file_name, data in files:
-        # The names are Kenes's own ("meeting-2026-3-person-12.ics"); keep them in the folder.
+        # The names are Kenes's own ("Әбенов Әсет-3-2026-03-14.ics"); keep them in the folder.
         target = Path(folder) / Path(file_name).name
         atomic.write_bytes(target, data)
         written.append(target)

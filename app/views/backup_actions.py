@@ -10,15 +10,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from app import settings
 from app.domain.errors import KenesError
 from app.i18n import _, interface_language, ngettext
 from app.services import backups
 from app.services.handles import BackupFile
+from app.views import file_dialogs
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
+from app.views.operations import run
 
 
 def backup_policy(store: settings.Settings) -> backups.BackupPolicy:
@@ -125,20 +127,19 @@ class BackupActions:
         if self.database_file is None:
             return
         folder = backup_policy(self.store).folder
-        name, _filter = QFileDialog.getOpenFileName(
+        path = file_dialogs.open_file(
             self.window,
+            "backup",
             _("Restore from backup"),
-            str(folder),
-            _("Kenes databases (*.sqlite3 *.db);;All files (*)"),
+            filters=_("Kenes databases (*.sqlite3 *.db);;All files (*)"),
+            folder=folder,
         )
-        if name:
-            self.confirm_restore(Path(name))
+        if path is not None:
+            self.confirm_restore(path)
 
     def confirm_restore(self, path: Path, *, ask: bool = True) -> bool:
-        try:
-            summary = backups.check_backup_file(path)
-        except KenesError as exc:
-            show_refusal(self.window, exc)
+        summary = run(self.window, lambda: backups.check_backup_file(path))
+        if summary is None:
             return False
         force = False
         if self.database_file is not None:
@@ -230,7 +231,7 @@ class BackupActions:
 
     def choose_folder(self) -> None:
         current = backup_policy(self.store).folder
-        name = QFileDialog.getExistingDirectory(self.window, _("Backup folder"), str(current))
-        if name:
-            self.store.user.set(settings.BACKUP_DIR, name)
+        folder = file_dialogs.choose_folder(self.window, "backup", _("Backup folder"), current)
+        if folder is not None:
+            self.store.user.set(settings.BACKUP_DIR, str(folder))
             self.store.sync()

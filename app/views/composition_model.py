@@ -86,7 +86,10 @@ def date_display_format() -> str:
 
 
 class Column(Generic[T]):
-    """One column: its header (marked with N_), its text, and an optional tool tip."""
+    """One column: its header (marked with N_), its text, and an optional tool tip.
+
+    ``header_tip`` (marked with N_) says in full what a short header means.
+    """
 
     def __init__(
         self,
@@ -94,11 +97,13 @@ class Column(Generic[T]):
         text: Callable[[int, T], str],
         tooltip: Callable[[int, T], str] | None = None,
         align_right: bool = False,
+        header_tip: str = "",
     ) -> None:
         self.header = header
         self.text = text
         self.tooltip = tooltip
         self.align_right = align_right
+        self.header_tip = header_tip
 
 
 class RowCacheModel(QAbstractTableModel, Generic[T]):
@@ -141,12 +146,13 @@ class RowCacheModel(QAbstractTableModel, Generic[T]):
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
         # Never super().headerData(): on PySide6 6.12 it aborts the process at exit.
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return _(self.columns[section].header)
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < len(self.columns):
+            return None
+        column = self.columns[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return _(column.header)
+        if role == Qt.ItemDataRole.ToolTipRole and column.header_tip:
+            return _(column.header_tip)
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -195,6 +201,22 @@ def _position_tooltip(_row: int, line: CompositionLine) -> str:
     return f"{title}\n{organisation}" if organisation else title
 
 
+def seat_marks(line: CompositionLine) -> str:
+    """The marks a seat has, in one column: by agreement, its side, no vote.
+
+    One column instead of three ("By agreement", "Side", "Voting") leaves the room to the
+    positions and names; a usual seat (ex officio, voting, no side) has no mark.
+    """
+    marks = []
+    if line.seat.by_agreement:
+        marks.append(_("by agreement"))
+    if Side(line.seat.side) is not Side.NONE:
+        marks.append(side_label(line.seat.side))
+    if not line.seat.voting:
+        marks.append(_("without the right to vote"))
+    return " · ".join(marks)
+
+
 class CompositionModel(RowCacheModel[CompositionLine]):
     """The composition of a council on a date: one row per seat, chair first."""
 
@@ -209,17 +231,16 @@ class CompositionModel(RowCacheModel[CompositionLine]):
             lambda _r, line: _("vacant") if line.vacant else person_name(line.person),
         ),
         Column[CompositionLine](
-            N_("By agreement"),
-            lambda _r, line: _("by agreement") if line.seat.by_agreement else "",
-        ),
-        Column[CompositionLine](N_("Side"), lambda _r, line: side_label(line.seat.side)),
-        Column[CompositionLine](
-            N_("Voting"), lambda _r, line: _("yes") if line.seat.voting else _("no")
+            N_("Marks"),
+            lambda _r, line: seat_marks(line),
+            header_tip=N_("The seat's marks: by agreement, side, right to vote"),
         ),
         Column[CompositionLine](N_("From"), lambda _r, line: shown_date(line.seat.valid_from)),
         Column[CompositionLine](N_("Act"), lambda _r, line: line.act.label(interface_language())),
     )
     POSITION_COLUMN = 2
+    PERSON_COLUMN = 3
+    ACT_COLUMN = 6
 
     def set_lines(self, lines: Sequence[CompositionLine]) -> None:
         self.set_rows(lines)
@@ -255,6 +276,8 @@ class HistoryModel(RowCacheModel[HistoryEntry]):
     )
 
     POSITION_COLUMN = 3
+    PERSON_COLUMN = 4
+    ACT_COLUMN = 5
 
     def set_entries(self, entries: Sequence[HistoryEntry]) -> None:
         self.set_rows(entries)

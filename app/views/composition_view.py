@@ -2,7 +2,8 @@
 
 A date picker over the table of seats (:class:`CompositionModel`), a history
 tab (:class:`HistoryModel`), and the actions that change the composition:
-add a seat, end a seat, correct a seat's marks, appoint a person to a
+add members one after another (the main way to enter a composition), add a
+seat, end a seat, correct a seat's marks, appoint a person to a
 position, record a new edition.  Each action opens its dialog (non-blocking);
 the dialog calls its service through the operation runner
 (:mod:`app.views.operations`), and when it saves, the view reloads and emits
@@ -19,9 +20,10 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QHBoxLayout,
     QHeaderView,
@@ -36,15 +38,21 @@ from PySide6.QtWidgets import (
 
 from app.domain.composition import SeatKind
 from app.formats.composition_rows import ImportPreview
-from app.i18n import _
+from app.i18n import _, interface_language
 from app.services.base import Actor
+from app.services.compositions.export_composition_pdf import composition_pdf_bytes
+from app.services.compositions.read_composition_paste import read_composition_paste
 from app.services.handles import Database
+from app.services.people import ActData
 from app.services.seats import CompositionLine, HistoryEntry, composition, history
+from app.views.add_member_dialog import AddMemberDialog
+from app.views.appoint_dialog import AppointDialog
+from app.views.column_fit import ColumnFit
 from app.views.composition_io_dialogs import ImportDialog, choose_and_read, export_composition
-from app.views.composition_model import CompositionModel, HistoryModel
+from app.views.composition_model import CompositionModel, HistoryModel, shown_date
 from app.views.form_widgets import DateEdit
 from app.views.operations import run
-from app.views.people_dialogs import AppointDialog
+from app.views.pdf_preview import PdfPreviewDialog
 from app.views.retranslate import Retranslatable
 from app.views.seat_dialog import EndSeatDialog, NewEditionDialog, SeatDialog, SeatMarksDialog
 
@@ -76,13 +84,19 @@ FIT_ROWS = 100
 """How many rows :func:`fit_columns` measures."""
 
 
-def fit_columns(table: QTableView, position_column: int) -> None:
-    """Fit the columns to their contents within the widths above (the last one stretches)."""
+def fit_columns(table: QTableView, position_column: int, fit: ColumnFit | None = None) -> None:
+    """Fit the columns to their contents within the widths above (the last one stretches).
+
+    With ``fit``, the long columns are then narrowed so that all show within the table.
+    """
     table.resizeColumnsToContents()
+    widths = []
     for column in range(table.model().columnCount()):
         limit = MAX_POSITION_WIDTH if column == position_column else MAX_COLUMN_WIDTH
-        if table.columnWidth(column) > limit:
-            table.setColumnWidth(column, limit)
+        widths.append(min(table.columnWidth(column), limit))
+        table.setColumnWidth(column, widths[-1])
+    if fit is not None and widths:
+        fit.fitted(last_width=widths[-1])
 
 
 class CompositionView(Retranslatable, QWidget):
@@ -96,6 +110,7 @@ class CompositionView(Retranslatable, QWidget):
         self._db = db
         self._actor = actor
         self._council_id: int | None = None
+        self._last_act: ActData | None = None  # offered again by the next "Add member"
 
         self.title = QLabel()
         self.title.setObjectName("compositionTitle")
@@ -104,19 +119,7 @@ class CompositionView(Retranslatable, QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.title.setFont(font)
 
-        self.toolbar = QToolBar()
-        self.toolbar.setObjectName("compositionToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        icons = QStyle.StandardPixmap
-        self.add_seat_action = self._action(icons.SP_FileDialogNewFolder, self.add_seat)
-        self.end_seat_action = self._action(icons.SP_DialogCancelButton, self.end_seat)
-        self.edit_seat_action = self._action(icons.SP_FileDialogDetailedView, self.edit_seat)
-        self.appoint_action = self._action(icons.SP_ArrowRight, self.appoint)
-        self.new_edition_action = self._action(icons.SP_BrowserReload, self.new_edition)
-        self.toolbar.addSeparator()
-        self.import_action = self._action(icons.SP_DialogOpenButton, self.import_file)
-        self.export_xlsx_action = self._action(icons.SP_DialogSaveButton, self.export_xlsx)
-        self.export_pdf_action = self._action(icons.SP_FileIcon, self.export_pdf)
+        self._build_toolbar()
 
         self.date_label = QLabel()
         self.date_edit = DateEdit(date.today())
@@ -135,6 +138,19 @@ class CompositionView(Retranslatable, QWidget):
         self.history_model = HistoryModel(self)
         self.history_table = _table(self.history_model)
         self.history_table.setObjectName("historyTable")
+        # Positions, names and acts are elided (tool tips) rather than run past the edge.
+        self.fit = ColumnFit(
+            self.table,
+            (self.model.POSITION_COLUMN, self.model.PERSON_COLUMN, self.model.ACT_COLUMN),
+        )
+        self.history_fit = ColumnFit(
+            self.history_table,
+            (
+                self.history_model.POSITION_COLUMN,
+                self.history_model.PERSON_COLUMN,
+                self.history_model.ACT_COLUMN,
+            ),
+        )
 
         on_date = QWidget()
         on_date_layout = QVBoxLayout(on_date)
@@ -155,6 +171,31 @@ class CompositionView(Retranslatable, QWidget):
         self.table.doubleClicked.connect(self.edit_seat)
         self.retranslate_ui()
         self._update_actions()
+
+    def _build_toolbar(self) -> None:
+        """The actions: members and seats, then the composition as a table or a document."""
+        self.toolbar = QToolBar()
+        self.toolbar.setObjectName("compositionToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        icons = QStyle.StandardPixmap
+        self.add_member_action = self._action(icons.SP_FileDialogNewFolder, self.add_member)
+        self.add_member_action.setObjectName("addMemberAction")
+        self.add_seat_action = self._action(icons.SP_FileDialogListView, self.add_seat)
+        self.end_seat_action = self._action(icons.SP_DialogCancelButton, self.end_seat)
+        self.edit_seat_action = self._action(icons.SP_FileDialogDetailedView, self.edit_seat)
+        self.appoint_action = self._action(icons.SP_ArrowRight, self.appoint)
+        self.new_edition_action = self._action(icons.SP_BrowserReload, self.new_edition)
+        self.toolbar.addSeparator()
+        self.import_action = self._action(icons.SP_DialogOpenButton, self.import_file)
+        self.paste_action = self._action(icons.SP_FileDialogContentsView, self.paste_members)
+        self.paste_action.setObjectName("pasteMembersAction")
+        self.paste_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Paste))
+        self.paste_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.addAction(self.paste_action)  # Ctrl+V anywhere in the view
+        self.export_xlsx_action = self._action(icons.SP_DialogSaveButton, self.export_xlsx)
+        self.export_pdf_action = self._action(icons.SP_FileIcon, self.export_pdf)
+        self.print_action = self._action(icons.SP_FileDialogInfoView, self.print_preview)
+        self.print_action.setObjectName("printCompositionAction")
 
     def _action(self, icon: QStyle.StandardPixmap, slot: object) -> QAction:
         action = QAction(self.style().standardIcon(icon), "", self)
@@ -200,10 +241,13 @@ class CompositionView(Retranslatable, QWidget):
             for row, line in enumerate(lines):
                 if line.seat.id == selected.seat.id:
                     self.table.selectRow(row)
-        fit_columns(self.table, self.model.POSITION_COLUMN)
-        fit_columns(self.history_table, self.history_model.POSITION_COLUMN)
+        self._fit_columns()
         self._show_summary()
         self._update_actions()
+
+    def _fit_columns(self) -> None:
+        fit_columns(self.table, self.model.POSITION_COLUMN, self.fit)
+        fit_columns(self.history_table, self.history_model.POSITION_COLUMN, self.history_fit)
 
     def selected_line(self) -> CompositionLine | None:
         rows = self.table.selectionModel().selectedRows()
@@ -220,12 +264,15 @@ class CompositionView(Retranslatable, QWidget):
         has_council = self._council_id is not None
         has_line = self.selected_line() is not None
         for action in (
+            self.add_member_action,
             self.add_seat_action,
             self.appoint_action,
             self.new_edition_action,
             self.import_action,
+            self.paste_action,
             self.export_xlsx_action,
             self.export_pdf_action,
+            self.print_action,
         ):
             action.setEnabled(has_council)
         self.end_seat_action.setEnabled(has_line)
@@ -242,6 +289,20 @@ class CompositionView(Retranslatable, QWidget):
         return dialog
 
     # -- actions -----------------------------------------------------------------------------
+    def add_member(self) -> AddMemberDialog | None:
+        """The main way to enter a composition: members one after another in one dialog."""
+        if self._council_id is None:
+            return None
+        dialog = AddMemberDialog(
+            self._db, self._actor, self._council_id, self.on_date(), self._last_act, self
+        )
+        dialog.finished.connect(lambda _result: self._remember_act(dialog.act.act()))
+        self._open(dialog)
+        return dialog
+
+    def _remember_act(self, act: ActData) -> None:
+        self._last_act = act
+
     def add_seat(self) -> SeatDialog | None:
         if self._council_id is None:
             return None
@@ -297,6 +358,40 @@ class CompositionView(Retranslatable, QWidget):
         self._open(dialog)
         return dialog
 
+    def paste_members(
+        self, text: str | None = None, html: str | None = None
+    ) -> ImportDialog | None:
+        """Read a table of members pasted from Word or Excel; the import preview shows it.
+
+        ``text`` and ``html`` are the clipboard's unless given.
+        """
+        if self._council_id is None:
+            return None
+        if text is None and html is None:
+            mime = QApplication.clipboard().mimeData()
+            text = mime.text() if mime is not None and mime.hasText() else ""
+            html = mime.html() if mime is not None and mime.hasHtml() else ""
+        pasted, markup, name = text or "", html or "", _("The pasted table")
+        preview = run(self, lambda: read_composition_paste(pasted, markup, name))
+        return self.import_file(preview) if preview is not None else None
+
+    def print_preview(self) -> PdfPreviewDialog | None:
+        """The composition on the chosen date as the printed list, with Print… in the preview."""
+        council_id = self._council_id
+        if council_id is None:
+            return None
+        db, day, lang = self._db, self.on_date(), interface_language()
+
+        def title() -> str:
+            return _("Council composition on {day}").format(day=shown_date(day))
+
+        dialog = PdfPreviewDialog(
+            title, lambda: composition_pdf_bytes(db, council_id, day, lang), self
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
     def export_xlsx(self) -> Path | None:
         if self._council_id is None:
             return None
@@ -311,6 +406,13 @@ class CompositionView(Retranslatable, QWidget):
     def retranslate_ui(self) -> None:
         self.title.setText(_("Council composition"))
         self.toolbar.setWindowTitle(_("Composition"))
+        self.add_member_action.setText(_("Add member…"))
+        self.add_member_action.setToolTip(
+            _(
+                "Add members one after another: the position, the person, the role and the act "
+                "in one window; new people and positions are created in place"
+            )
+        )
         self.add_seat_action.setText(_("Add seat…"))
         self.add_seat_action.setToolTip(_("Add a seat to the composition from a date"))
         self.end_seat_action.setText(_("End seat…"))
@@ -334,12 +436,22 @@ class CompositionView(Retranslatable, QWidget):
         self.export_pdf_action.setToolTip(
             _("The composition on the chosen date as an official list, in kk, ru or en")
         )
+        self.paste_action.setText(_("Paste members"))
+        self.paste_action.setToolTip(
+            _(
+                "Paste a table of members copied in Word or Excel (Ctrl+V); it is checked row "
+                "by row and imported as a file is"
+            )
+        )
+        self.print_action.setText(_("Print…"))
+        self.print_action.setToolTip(
+            _("Preview the composition on the chosen date, with the members' names, and print it")
+        )
         self.date_label.setText(_("Composition on:"))
         self.tabs.setTabText(0, _("On a date"))
         self.tabs.setTabText(1, _("History"))
         self.model.retranslate()
         self.history_model.retranslate()
         if self.model.rowCount() or self.history_model.rowCount():
-            fit_columns(self.table, self.model.POSITION_COLUMN)
-            fit_columns(self.history_table, self.history_model.POSITION_COLUMN)
+            self._fit_columns()
         self._show_summary()

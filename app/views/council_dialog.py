@@ -2,8 +2,8 @@
 
 OK calls ``councils.create_council`` or ``councils.update_council`` (with the
 version read, so a change made meanwhile elsewhere is refused, not
-overwritten).  A refusal is shown with :func:`show_refusal` and the dialog
-stays open with everything typed kept.
+overwritten), through the operation runner (:func:`app.views.operations.run`): a
+refusal is shown and the dialog stays open with everything typed kept.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from app import i18n
 from app.domain.council import COUNCIL_KIND_LABELS, CouncilKind
-from app.domain.errors import KenesError
 from app.domain.regulation import profile_to_dict
 from app.i18n import N_, _, interface_language
 from app.services.base import Actor
@@ -33,13 +32,15 @@ from app.services.councils import (
     CouncilData,
     CouncilInfo,
     create_council,
+    get_council,
     list_councils,
     update_council,
 )
 from app.services.handles import Database
 from app.services.people import ActData
 from app.services.profile_history import ProfileAct
-from app.views.messages import show_refusal
+from app.views.conflict_dialog import Choice, ask_conflict, language_rows
+from app.views.operations import run
 from app.views.profile_editor import ProfileEditor
 from app.views.retranslate import Retranslatable
 from app.views.seat_dialog import (
@@ -114,6 +115,25 @@ class CouncilDialog(Retranslatable, QDialog):
         general_layout.addWidget(self.working_body_box)
         general_layout.addStretch(1)
 
+        profile_tab = self._profile_tab()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(general, "")
+        self.tabs.addTab(profile_tab, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+        layout.addWidget(ok_cancel(self))
+
+        if council is not None:
+            self._load(council)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self._kind_changed()
+        self.profile_editor.changed.connect(self._profile_edited)
+        self._profile_edited()
+        self.resize(780, 640)
+        self.retranslate_ui()
+
+    def _profile_tab(self) -> QWidget:
+        """The regulation profile, and the date and act of a change to it."""
         self.profile_editor = ProfileEditor()
         # A changed profile takes effect from a date, by an act: never over a closed vote.
         self.change_box = QGroupBox()
@@ -140,21 +160,7 @@ class CouncilDialog(Retranslatable, QDialog):
         profile_layout.setContentsMargins(0, 0, 0, 0)
         profile_layout.addWidget(self.profile_editor, 1)
         profile_layout.addWidget(self.change_box)
-        self.tabs = QTabWidget()
-        self.tabs.addTab(general, "")
-        self.tabs.addTab(profile_tab, "")
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.tabs)
-        layout.addWidget(ok_cancel(self))
-
-        if council is not None:
-            self._load(council)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
-        self._kind_changed()
-        self.profile_editor.changed.connect(self._profile_edited)
-        self._profile_edited()
-        self.resize(780, 640)
-        self.retranslate_ui()
+        return profile_tab
 
     def _load(self, council: CouncilInfo) -> None:
         for code, edit in self.names.items():
@@ -208,21 +214,47 @@ class CouncilDialog(Retranslatable, QDialog):
             else None,
         )
 
+    def _save(self) -> CouncilInfo:
+        if self._original is None:
+            return create_council(self._db, self._actor, self.council_data())
+        return update_council(
+            self._db,
+            self._actor,
+            self._original.id,
+            self.council_data(),
+            expected_version=self._original.version,
+        )
+
+    def conflict_rows(self, saved: CouncilInfo) -> list[tuple[str, str, str]]:
+        """Field, the version saved meanwhile, this dialog's: for the conflict dialog."""
+        mine = self.council_data()
+        names = {code: getattr(mine, f"name_{code}") for code in ("kk", "ru", "en")}
+        bodies = {code: getattr(mine, f"working_body_{code}") for code in ("kk", "ru", "en")}
+        return [
+            *language_rows(_("Name"), saved.names, names),
+            *language_rows(_("Working body"), saved.working_body, bodies),
+            (_("Act"), saved.act_title, mine.act_title),
+        ]
+
+    def _resolve_conflict(self) -> CouncilInfo | None:
+        """Someone saved this council meanwhile: keep theirs (refill) or save ours over it."""
+        assert self._original is not None
+        saved = get_council(self._db, self._original.id)
+        choice = ask_conflict(self, self.conflict_rows(saved))
+        if choice is None:
+            return None
+        self._original = saved
+        if choice is Choice.KEEP_THEIRS:
+            self._load(saved)
+            return None
+        return run(self, self._save)
+
     def accept(self) -> None:
-        try:
-            if self._original is None:
-                self.council = create_council(self._db, self._actor, self.council_data())
-            else:
-                self.council = update_council(
-                    self._db,
-                    self._actor,
-                    self._original.id,
-                    self.council_data(),
-                    expected_version=self._original.version,
-                )
-        except KenesError as exc:
-            show_refusal(self, exc)
+        # No change announced here: the councils page announces it when the dialog saves.
+        council = run(self, self._save, on_conflict=self._resolve_conflict)
+        if council is None:
             return
+        self.council = council
         self.saved.emit(self.council)
         super().accept()
 

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.council import COUNCIL_KIND_LABELS
-from app.i18n import N_, _, interface_language
+from app.i18n import N_, _
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, archive_council, list_councils
 from app.services.handles import Database
@@ -44,6 +44,7 @@ from app.views.composition_view import CompositionView
 from app.views.council_dialog import CouncilDialog
 from app.views.form_widgets import ask
 from app.views.operations import COUNCILS, Changes, Record, announce, follow, run, succeeded
+from app.views.other_language import localized
 from app.views.people_dialogs import PeopleDialog, PositionsDialog
 from app.views.retranslate import Retranslatable
 
@@ -63,13 +64,21 @@ class CouncilListModel(RowCacheModel[CouncilRow]):
     """Councils: name (interface language, with fallback), kind, seats today."""
 
     columns = (
-        Column[CouncilRow](N_("Council"), lambda _r, row: row.council.name(interface_language())),
+        Column[CouncilRow](N_("Council"), lambda _r, row: str(localized(row.council.names))),
         Column[CouncilRow](N_("Kind"), lambda _r, row: _(COUNCIL_KIND_LABELS[row.council.kind])),
         Column[CouncilRow](N_("Seats now"), lambda _r, row: str(row.seats_now), align_right=True),
     )
 
     def council(self, row: int) -> CouncilInfo:
         return self.row(row).council
+
+    def cell(self, column_index: int, row: int, item: CouncilRow, role: int) -> Any:
+        """A name in another language than the interface's is marked (other_language.py)."""
+        if column_index == 0 and role in (Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole):
+            name = localized(item.council.names)
+            if name.foreign:
+                return name.font() if role == Qt.ItemDataRole.FontRole else name.tooltip()
+        return super().cell(column_index, row, item, role)
 
     def extra_data(self, item: CouncilRow, role: int) -> Any:
         if not item.council.archived:
@@ -241,7 +250,7 @@ class CouncilsPage(Retranslatable, QWidget):
         council = self.selected_council()
         if council is None:
             return
-        name = council.name(interface_language())
+        name = str(localized(council.names))
         if council.archived:
             question = _("Bring “{name}” back from the archive?").format(name=name)
         else:

@@ -1,9 +1,11 @@
-"""Sign an issued protocol with a PKCS#12 key, and read the verification of a signed file.
+"""Sign an issued protocol with a PKCS#12 key, save its paper copy, read a file's verification.
 
 The signing dialog asks for the key file and its password; the password goes to
 :class:`~app.services.esign.signers.Pkcs12Signer` once and is cleared from the field
 after each attempt (it is never stored).  Signing runs off the GUI thread; a refusal
 (wrong password, out of order, expired certificate) is shown and the dialog stays open.
+Once someone has signed, *Save paper copy…* writes the PDF to print: the signed pages and
+a page with the result of the check and a QR code (:mod:`app.services.esign.paper_copy`).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import N_, _, interface_language, translations
 from app.services.base import Actor
+from app.services.esign.paper_copy import PaperCopy, has_signed_file, save_paper_copy
 from app.services.esign.report_text import report_lines
 from app.services.esign.sign_issued import SignedStep, due_signers, sign_issued_pdf
 from app.services.esign.signers import Pkcs12Signer
@@ -50,6 +53,7 @@ class EsignDialog(Retranslatable, QDialog):
     """Choose the key file, type its password, sign the issued protocol in one language."""
 
     signed = Signal(object)  # SignedStep
+    saved_copy = Signal(object)  # PaperCopy
 
     def __init__(
         self,
@@ -84,6 +88,10 @@ class EsignDialog(Retranslatable, QDialog):
         form.addRow(self.texts.label(N_("Password of the key")), self.password)
         self.buttons = ok_cancel(self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.has_signed_file = has_signed_file(db, protocol.id, lang)
+        self.paper_button = self.buttons.addButton("", QDialogButtonBox.ButtonRole.ActionRole)
+        self.paper_button.setObjectName("esignPaperCopy")
+        self.paper_button.clicked.connect(self.choose_paper_copy)
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
         layout.addLayout(form)
@@ -105,6 +113,38 @@ class EsignDialog(Retranslatable, QDialog):
         self.ok_button.setEnabled(
             self.task is None and bool(self.due) and bool(self.key_file.text().strip())
         )
+        self.paper_button.setEnabled(self.task is None and self.has_signed_file)
+
+    def choose_paper_copy(self) -> None:
+        """Ask where to save the paper copy, then make it."""
+        name, _filter = QFileDialog.getSaveFileName(
+            self,
+            _("Save paper copy"),
+            QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation),
+            _("PDF documents (*.pdf)"),
+        )
+        if name:
+            self.save_paper_copy(Path(name))
+
+    def save_paper_copy(self, path: Path) -> None:
+        """Write the paper copy (the pages and the verification stamp) to ``path``, off the GUI
+        thread."""
+        db, pid, lang, target = self._db, self.protocol.id, self.lang, path
+        self.buttons.setEnabled(False)
+        self.task = run_in_background(
+            self,
+            lambda: save_paper_copy(db, pid, lang, target),
+            self._saved,
+            label=_("Making the paper copy…"),
+            on_failed=self._failed,
+        )
+        self._update()
+
+    def _saved(self, made: PaperCopy) -> None:
+        self.task = None
+        self.buttons.setEnabled(True)
+        self._update()
+        self.saved_copy.emit(made)
 
     def accept(self) -> None:
         if not self.ok_button.isEnabled():
@@ -162,6 +202,15 @@ class EsignDialog(Retranslatable, QDialog):
                 ).format(language=language_name(self.lang))
             )
         self.ok_button.setText(_("Sign"))
+        self.paper_button.setText(_("Save paper copy…"))
+        self.paper_button.setToolTip(
+            _(
+                "A PDF to print: the signed protocol and a page with the result of the "
+                "signatures' check and a QR code to verify the copy"
+            )
+            if self.has_signed_file
+            else _("Nobody has signed the protocol electronically in this language yet")
+        )
         self._update()
 
 

@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHeaderView,
     QLabel,
     QListWidget,
@@ -50,8 +49,11 @@ from app.services.exchange.read_archive import read_archive
 from app.services.exchange.return_analysis import OURS, THEIRS, Conflict, ReturnPlan, ReturnResult
 from app.services.exchange.scope import ExportSummary
 from app.services.handles import Database
+from app.views import file_dialogs
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
+from app.views.operations import run
+from app.views.other_language import localized
 
 Index = QModelIndex | QPersistentModelIndex
 FILE_FILTER = N_("Kenes exchange files (*.kenes.zip *.zip *.json);;All files (*)")
@@ -244,19 +246,25 @@ class ImportDialog(QDialog):
         )
         self.outcome: ImportResult | None = None
 
-    def import_now(self) -> None:
+    def _apply(self) -> ImportResult | ImportRefused:
+        """The import's result, or its refusal with the problems, which this dialog lists."""
         try:
-            self.outcome = apply_import(self.db, self.actor, self.plan)
+            return apply_import(self.db, self.actor, self.plan)
         except ImportRefused as exc:
+            return exc
+
+    def import_now(self) -> None:
+        result = run(self, self._apply)
+        if result is None:
+            return
+        if isinstance(result, ImportRefused):
             self.problems.beginResetModel()
-            self.problems.problems = list(exc.problems)
+            self.problems.problems = list(result.problems)
             self.problems.endResetModel()
             self.report.setVisible(True)
             self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
             return
-        except KenesError as exc:
-            show_refusal(self, exc)
-            return
+        self.outcome = result
         self.imported.emit(self.outcome)
         self.accept()
 
@@ -273,9 +281,13 @@ class ExportDialog(QDialog):
         self.everything.setChecked(True)
         self.councils = QListWidget()
         self.councils.setObjectName("exportCouncils")
-        lang = interface_language()
         for council in list_councils(db, include_archived=True):
-            item = QListWidgetItem(council.name(lang))
+            name = localized(council.names)  # marked when only another language has it
+            item = QListWidgetItem(str(name))
+            font = name.font(item.font())
+            if font is not None:
+                item.setFont(font)
+                item.setToolTip(name.tooltip())
             item.setData(Qt.ItemDataRole.UserRole, council.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked)
@@ -399,18 +411,24 @@ class ReturnDialog(QDialog):
         done = len(self.choices()) == len(self.choosers)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(done)
 
-    def apply_now(self) -> None:
+    def _apply(self) -> ReturnResult | ImportRefused:
+        """The return's result, or its refusal with the problems, which this dialog lists."""
         try:
-            self.outcome = apply_return(self.db, self.actor, self.plan, self.choices())
+            return apply_return(self.db, self.actor, self.plan, self.choices())
         except ImportRefused as exc:
+            return exc
+
+    def apply_now(self) -> None:
+        result = run(self, self._apply)
+        if result is None:
+            return
+        if isinstance(result, ImportRefused):
             self.report_model.beginResetModel()
-            self.report_model.problems = list(exc.problems)
+            self.report_model.problems = list(result.problems)
             self.report_model.endResetModel()
             self.report.setVisible(True)
             return
-        except KenesError as exc:
-            show_refusal(self, exc)
-            return
+        self.outcome = result
         self.returned.emit(self.outcome)
         self.accept()
 
@@ -470,12 +488,15 @@ class ExchangeActions:
                 return None
         if path is None:
             suffix = "kenes.zip" if embed else "json"
-            name, _filter = QFileDialog.getSaveFileName(
-                self.window, _("Export archive"), f"kenes-archive.{suffix}", _(FILE_FILTER)
+            path = file_dialogs.save_file(
+                self.window,
+                "exchange",
+                _("Export archive"),
+                f"kenes-archive.{suffix}",
+                _(FILE_FILTER),
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         target = path
         return self._run(
             _("Exporting the archive…"),
@@ -491,12 +512,11 @@ class ExchangeActions:
 
     def import_file(self, path: Path | None = None) -> BackgroundTask | None:
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
-                self.window, _("Import"), "", _(FILE_FILTER)
+            path = file_dialogs.open_file(
+                self.window, "exchange", _("Import"), filters=_(FILE_FILTER)
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         source = path
         return self._run(
             _("Reading the file…"),
@@ -512,12 +532,15 @@ class ExchangeActions:
 
     def export_package(self, meeting_id: int, path: Path | None = None) -> BackgroundTask | None:
         if path is None:
-            name, _filter = QFileDialog.getSaveFileName(
-                self.window, _("Meeting package"), f"meeting-{meeting_id}.kenes.zip", _(FILE_FILTER)
+            path = file_dialogs.save_file(
+                self.window,
+                "exchange",
+                _("Meeting package"),
+                f"meeting-{meeting_id}.kenes.zip",
+                _(FILE_FILTER),
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         target, actor = path, self.actor
         return self._run(
             _("Writing the meeting package…"),
@@ -527,12 +550,11 @@ class ExchangeActions:
 
     def bring_back(self, path: Path | None = None) -> BackgroundTask | None:
         if path is None:
-            name, _filter = QFileDialog.getOpenFileName(
-                self.window, _("Bring back from laptop"), "", _(FILE_FILTER)
+            path = file_dialogs.open_file(
+                self.window, "exchange", _("Bring back from laptop"), filters=_(FILE_FILTER)
             )
-            if not name:
+            if path is None:
                 return None
-            path = Path(name)
         source = path
         return self._run(
             _("Comparing the meeting with this database…"),

@@ -18,10 +18,11 @@ from datetime import date
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -33,9 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.collation import sort_key as collation_key
+from app.domain.errors import KenesError
 from app.i18n import N_, _
 from app.services.handles import Database
 from app.services.people import ActData, list_people, list_positions
+from app.services.seats import composition
 from app.views.composition_model import (
     date_display_format,
     from_qdate,
@@ -257,3 +261,132 @@ def person_choices(db: Database, none_label: str) -> list[tuple[Any, Label]]:
     for person in list_people(db):
         choices.append((person.id, partial(person_name, person)))
     return choices
+
+
+class SearchCombo(QComboBox):
+    """A picker searchable as you type: a few letters anywhere in a name narrow the list.
+
+    Records are offered in Kazakh alphabetical order (or in the order given,
+    e.g. a council's members first); the first entry creates a new record in
+    place.  Text that names no record is what a new one is to be called
+    (:meth:`typed`).
+    """
+
+    new_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(40)
+        self.setMaxVisibleItems(15)
+        # The completer offers the records only: "New …" is no match for what is typed.
+        self._names = QStringListModel(self)
+        completer = QCompleter(self._names, self)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setCompleter(completer)
+        self._new_label: Label = ""
+        self._records: list[tuple[Any, Label]] = []
+        self.activated.connect(self._activated)
+
+    def set_records(
+        self, records: Sequence[tuple[Any, Label]], new_label: Label, *, ordered: bool = False
+    ) -> None:
+        """Offer ``records`` (value, label) after the "new" entry ``new_label``.
+
+        Unless ``ordered``, they are sorted in Kazakh alphabetical order.
+        """
+        current = self.value()
+        self._new_label = new_label
+        texts = [(value, label, ChoiceCombo._text(label)) for value, label in records]
+        if not ordered:
+            texts.sort(key=lambda item: collation_key(item[2]))
+        self._records = [(value, label) for value, label, _text in texts]
+        self.blockSignals(True)
+        self.clear()
+        self.addItem(ChoiceCombo._text(new_label))
+        for _value, _label, text in texts:
+            self.addItem(text)
+        self._names.setStringList([text for _value, _label, text in texts])
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+        self.blockSignals(False)
+        if current is not None:
+            self.set_value(current)
+
+    def retranslate(self) -> None:
+        text = self.currentText()
+        index = self.currentIndex()
+        self.setItemText(0, ChoiceCombo._text(self._new_label))
+        for row, (_value, label) in enumerate(self._records, start=1):
+            self.setItemText(row, ChoiceCombo._text(label))
+        self._names.setStringList([self.itemText(row) for row in range(1, self.count())])
+        if index <= 0:
+            self.setEditText(text)
+
+    def edit(self) -> QLineEdit:
+        """The line the name is typed in."""
+        line = self.lineEdit()
+        assert line is not None
+        return line
+
+    def _match(self) -> int:
+        """The row of the record whose name is the text typed (-1: none)."""
+        text = " ".join(self.currentText().split()).casefold()
+        if not text:
+            return -1
+        for row in range(1, self.count()):
+            if self.itemText(row).casefold() == text:
+                return row
+        return -1
+
+    def value(self) -> Any:
+        """The record named by the text typed or chosen, or None."""
+        row = self._match()
+        return self._records[row - 1][0] if row > 0 else None
+
+    def set_value(self, value: Any) -> bool:
+        for row, (candidate, _label) in enumerate(self._records, start=1):
+            if candidate == value:
+                self.setCurrentIndex(row)
+                return True
+        return False
+
+    def typed(self) -> str:
+        """Text that names no record (what a new one is to be called), or ""."""
+        if self._match() > 0:
+            return ""
+        text = " ".join(self.currentText().split())
+        return "" if text == self.itemText(0) else text
+
+    def clear_text(self) -> None:
+        self.setCurrentIndex(-1)
+        self.setEditText("")
+
+    def _activated(self, row: int) -> None:
+        if row == 0:
+            self.clear_text()
+            self.new_requested.emit()
+
+
+def members_first(db: Database, council_id: int | None, day: date) -> list[tuple[Any, Label]]:
+    """Everyone a meeting may name, the council's members on ``day`` first (in list order).
+
+    Whoever presides an interim or thematic meeting is nearly always a member;
+    the others follow in Kazakh alphabetical order.
+    """
+    people = list_people(db)
+    first: list[int] = []
+    if council_id is not None:
+        try:
+            lines = composition(db, council_id, day)
+        except KenesError:
+            lines = []  # the council is gone: the list is everyone, as before
+        first = list(dict.fromkeys(line.person.id for line in lines if line.person is not None))
+    by_id = {person.id: person for person in people}
+    ordered = [by_id[i] for i in first if i in by_id]
+    ordered += [person for person in people if person.id not in set(first)]
+    return [(person.id, partial(person_name, person)) for person in ordered]

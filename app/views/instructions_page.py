@@ -211,14 +211,17 @@ class InstructionsPage(Retranslatable, QWidget):
         )
         self._overdue = sum(1 for key in keys if key.overdue)
         self.model.set_ids([key.id for key in keys], load)
-        # Fitted to the first page of texts: Qt's own fitting asks every role of every cell.
+        self._fit_columns()
+        self._summarize()
+
+    def _fit_columns(self) -> None:
+        """Fit to the first page of texts: Qt's own fitting asks every role of every cell."""
         fitted = [
             c
             for c in range(self.model.columnCount())
             if c not in FIXED_WIDTHS and c != InstructionsModel.TEXT_COLUMN
         ]
         fit_columns(self.table, self.model, 0, fitted, {}, FIT_LIMIT)
-        self._summarize()
 
     def rows(self) -> list[InstructionRow]:
         return self.model.rows()
@@ -238,4 +241,5 @@ class InstructionsPage(Retranslatable, QWidget):
         self.council.retranslate()
         self.refresh_button.setText(_("Refresh"))
         self.model.retranslate()
+        self._fit_columns()  # the titles and texts have other widths in another language
         self._summarize()

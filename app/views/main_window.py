@@ -17,11 +17,13 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QStyle,
+    QVBoxLayout,
     QWidget,
 )
 
 from app import __version__, i18n, settings
 from app.i18n import _
+from app.views.help_window import context_help, install_help
 from app.views.retranslate import Retranslatable
 
 
@@ -71,7 +73,23 @@ class MainWindow(Retranslatable, QMainWindow):
         splitter.addWidget(self.stack)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([200, 800])
-        self.setCentralWidget(splitter)
+        # The demo council's database says so above every page (set_demo).
+        self.demo_banner = QLabel()
+        self.demo_banner.setObjectName("demoBanner")
+        self.demo_banner.setStyleSheet(
+            "QLabel { background: #fff3cd; color: #664d03; padding: 6px; font-weight: bold; }"
+        )
+        self.demo_banner.hide()
+        self._demo = False
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.demo_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
+        # The status message shown through show_status, rendered again in a new language.
+        self._status_render: Callable[[], str] | None = None
 
         self.database_label = QLabel()
         self.database_label.setObjectName("databaseLabel")
@@ -105,12 +123,18 @@ class MainWindow(Retranslatable, QMainWindow):
             action.triggered.connect(lambda _checked=False, c=lang.code: self.switch_language(c))
 
         self.help_menu = bar.addMenu("")
+        self.guide_action = QAction(self)  # F1: the user guide at the focused widget's topic
+        self.guide_action.setShortcuts(QKeySequence.StandardKey.HelpContents)
+        self.guide_action.triggered.connect(lambda _checked=False: context_help())
+        self.help_menu.addAction(self.guide_action)
+        install_help()  # F1 in every other window and dialog too
         self.about_action = QAction(self)
         self.about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(self.about_action)
 
     def switch_language(self, code: str) -> None:
         """Switch the interface language now and remember the choice."""
+        before = self.statusBar().currentMessage()
         if self._on_language is not None:
             code = self._on_language(code)
         else:
@@ -119,9 +143,40 @@ class MainWindow(Retranslatable, QMainWindow):
         self._settings.user.set(settings.LANGUAGE, code)
         self._settings.user.sync()
         self.language_requested.emit(code)
+        self._retranslate_status(before)
+
+    def show_status(self, render: Callable[[], str]) -> None:
+        """Show ``render()`` in the status bar, and render it again after a language switch."""
+        self._status_render = render
+        self.statusBar().showMessage(render())
+
+    def _retranslate_status(self, before: str) -> None:
+        """No status message stays in the language just left: render it again, or clear it.
+
+        A page that shows its own message again on the language change has replaced it
+        already; a message nobody renders again is cleared.
+        """
+        bar = self.statusBar()
+        if not before or bar.currentMessage() != before:
+            return
+        render, self._status_render = self._status_render, None
+        if render is not None and render() != before:
+            self.show_status(render)
+        else:
+            bar.clearMessage()
+
+    def set_demo(self, demo: bool) -> None:
+        """Mark the window as showing the demo council, not a real one (title and banner)."""
+        self._demo = demo
+        self.demo_banner.setVisible(demo)
+        self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Kenes: council secretariat"))
+        title = _("Kenes: council secretariat")
+        if self._demo:
+            title = _("{title} — demo").format(title=title)
+        self.setWindowTitle(title)
+        self.demo_banner.setText(_("Demo data — not a real council"))
         for row, spec in enumerate(self._pages):
             self.navigation.item(row).setText(_(spec.label))
         self.file_menu.setTitle(_("&File"))
@@ -129,6 +184,7 @@ class MainWindow(Retranslatable, QMainWindow):
         self.view_menu.setTitle(_("&View"))
         self.language_menu.setTitle(_("&Language"))
         self.help_menu.setTitle(_("&Help"))
+        self.guide_action.setText(_("User &guide"))
         self.about_action.setText(_("&About Kenes"))
         self.database_label.setText(_("Database: {name}").format(name=self._database_name))
         current = i18n.interface_language()
@@ -180,4 +236,3 @@ class MainWindow(Retranslatable, QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         super().closeEvent(event)
-

@@ -1,163 +1,89 @@
-"""Dialogs of a meeting: plan, edit or re-plan it; postpone or cancel it; notify its members.
+"""Dialogs of a meeting: plan, edit or re-plan it; postpone or cancel it.
 
 * :class:`MeetingDialog` plans a meeting (``plan_meeting``), corrects one
   (``update_meeting``) or plans a postponed one for a new date
   (``replan_meeting``): council, kind, number (the next free one proposed by
   ``proposed_number``, editable), date, start and end, place in three
   languages, and who presides (the chair by default; for interim and thematic
-  meetings anyone in the register).
+  meetings anyone in the register).  Beside the date it warns at once when
+  the materials deadline of a meeting on that date has already passed
+  (``planning_deadline``).
 * :class:`ReasonDialog` asks why (postpone, cancel) and runs the action.
-* :class:`NotifyDialog` issues the notice (``notify_members``) in a chosen
-  language and saves the notice PDF and every ``.ics`` invitation into a
-  folder; :class:`NotifiedDialog` then shows who was notified.
+
+Notifying the members is in :mod:`app.views.notify_dialog`; the small form
+pieces (:class:`LanguageFields`, shared with the agenda editor, and the time
+fields) in :mod:`app.views.meeting_fields`.
 
 Each dialog calls its service in :meth:`accept`; a refusal goes to
 :func:`show_refusal` and the dialog stays open with the input kept.  On
 success it emits ``saved`` with what the service returned, then closes.
-
-:class:`LanguageFields` (one line per language) is shared with the agenda editor.
 """
 
 from __future__ import annotations
 
-import tempfile
+import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date, time
 from functools import partial
-from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTime, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QSpinBox,
-    QTableView,
-    QTimeEdit,
     QVBoxLayout,
     QWidget,
 )
 
 from app.domain.composition import Role
-from app.domain.errors import DomainError, EnvironmentProblem, KenesError
+from app.domain.errors import DomainError, KenesError
 from app.domain.meeting import (
     MEETING_KIND_LABELS,
     NAMED_PRESIDING_KINDS,
     MeetingKind,
     MeetingState,
 )
-from app.i18n import LANGUAGES, N_, _, interface_language, ngettext
+from app.formatting import short_date
+from app.i18n import N_, _, interface_language
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, list_councils
 from app.services.handles import Database
+from app.services.meeting_facts import PlanningDeadline, planning_deadline
 from app.services.meeting_queries import proposed_number
 from app.services.meetings.common import MeetingData, MeetingInfo
-from app.services.meetings.notify_members import MembersNotified, notify_members
 from app.services.meetings.plan_meeting import plan_meeting
 from app.services.meetings.replan_meeting import replan_meeting
 from app.services.meetings.update_meeting import update_meeting
-from app.services.notice import save_files
 from app.services.people import list_people
 from app.services.seats import composition
 from app.views.composition_model import person_name, role_label
-from app.views.form_widgets import ChoiceCombo, DateEdit, Label, Texts, ok_cancel
-from app.views.meetings_models import InvitationModel, meeting_title
+from app.views.form_widgets import (
+    ChoiceCombo,
+    DateEdit,
+    Label,
+    Texts,
+    members_first,
+    ok_cancel,
+)
+from app.views.meeting_fields import (
+    LanguageFields,
+    OptionalTimeEdit,
+    from_qtime,
+    time_edit,
+    to_qtime,
+)
 from app.views.operations import MEETINGS, run
 from app.views.retranslate import Retranslatable
 
-LANG_CODES = tuple(lang.code for lang in LANGUAGES)
+__all__ = ["LanguageFields", "MeetingDialog", "ReasonDialog", "council_name"]
+
 PRESIDING_ROLES = (Role.CHAIR, Role.CO_CHAIR, Role.DEPUTY_CHAIR)
-
-
-# -- small form pieces --------------------------------------------------------------------------
-
-
-class LanguageFields(QWidget):
-    """One line edit per language (Kazakh, Russian, English), labelled with the language's name.
-
-    The labels are the languages' own names, which are never translated.
-    """
-
-    def __init__(self, name: str = "", parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QFormLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.edits: dict[str, QLineEdit] = {}
-        for lang in LANGUAGES:
-            edit = QLineEdit()
-            if name:
-                edit.setObjectName(f"{name}_{lang.code}")
-            self.edits[lang.code] = edit
-            layout.addRow(lang.native_name, edit)
-
-    def texts(self) -> dict[str, str]:
-        return {code: edit.text() for code, edit in self.edits.items()}
-
-    def set_texts(self, texts: dict[str, str]) -> None:
-        for code, edit in self.edits.items():
-            edit.setText(texts.get(code, ""))
-
-    def set_minimum_width(self, width: int) -> None:
-        for edit in self.edits.values():
-            edit.setMinimumWidth(width)
-
-
-def to_qtime(value: time) -> QTime:
-    return QTime(value.hour, value.minute)
-
-
-def from_qtime(value: QTime) -> time:
-    return time(value.hour(), value.minute())
-
-
-def time_edit(value: time) -> QTimeEdit:
-    edit = QTimeEdit(to_qtime(value))
-    edit.setDisplayFormat("HH:mm")
-    return edit
-
-
-class OptionalTimeEdit(Retranslatable, QWidget):
-    """A time that may be left out: a check box switches the time field on."""
-
-    def __init__(self, value: time | None = None, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox()
-        self.edit = time_edit(value or time(12, 0))
-        layout.addWidget(self.known)
-        layout.addWidget(self.edit)
-        layout.addStretch(1)
-        self.known.toggled.connect(self.edit.setEnabled)
-        self.set_time(value)
-        self.retranslate_ui()
-
-    def value(self) -> time | None:
-        return from_qtime(self.edit.time()) if self.known.isChecked() else None
-
-    def set_time(self, value: time | None) -> None:
-        self.known.setChecked(value is not None)
-        self.edit.setEnabled(value is not None)
-        if value is not None:
-            self.edit.setTime(to_qtime(value))
-
-    def retranslate_ui(self) -> None:
-        self.known.setToolTip(_("Tick when the end time is known"))
-
+WARNING_STYLE = "color:#842029;"
 
 KIND_CHOICES: list[tuple[Any, Label]] = [(kind, MEETING_KIND_LABELS[kind]) for kind in MeetingKind]
 
@@ -181,6 +107,7 @@ class MeetingDialog(Retranslatable, QDialog):
         meeting: MeetingInfo | None = None,
         replan: bool = False,
         day: date | None = None,
+        today: date | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -188,6 +115,7 @@ class MeetingDialog(Retranslatable, QDialog):
         self._db = db
         self._actor = actor
         self._meeting = meeting
+        self._today = today
         if meeting is None:
             self.mode = self.PLAN
         else:
@@ -195,67 +123,9 @@ class MeetingDialog(Retranslatable, QDialog):
         self.texts = Texts()
         self._number_touched = False
         self._setting_number = False
-
-        self.council = ChoiceCombo()
-        self.council.setObjectName("meetingCouncil")
-        self.council.setMinimumContentsLength(40)
-        self.council.set_choices(
-            [
-                (c.id, partial(council_name, c))
-                # An archived council's meetings can still be corrected.
-                for c in list_councils(self._db, include_archived=meeting is not None)
-            ]
-        )
-        self.kind = ChoiceCombo(KIND_CHOICES)
-        self.kind.setObjectName("meetingKind")
-        self.number = QSpinBox()
-        self.number.setObjectName("meetingNumber")
-        self.number.setRange(1, 99_999)
-        self.number_hint = QLabel()
-        number_row = QHBoxLayout()
-        number_row.addWidget(self.number)
-        number_row.addWidget(self.number_hint, 1)
-        self.day = DateEdit(day)
-        self.day.setObjectName("meetingDate")
-        self.starts = time_edit(time(10, 0))
-        self.starts.setObjectName("meetingStart")
-        self.ends = OptionalTimeEdit(time(12, 0))
-        self.ends.setObjectName("meetingEnd")
-        time_row = QHBoxLayout()
-        time_row.addWidget(self.starts)
-        self.until_label = QLabel("–")
-        time_row.addWidget(self.until_label)
-        time_row.addWidget(self.ends, 1)
-        self.places = LanguageFields("place")
-        self.places.set_minimum_width(420)
-        self.presiding = ChoiceCombo()
-        self.presiding.setObjectName("meetingPresiding")
-        self.presiding.setMinimumContentsLength(40)
-        self.presiding_hint = QLabel()
-        self.presiding_hint.setWordWrap(True)
-        self.note = QPlainTextEdit()
-        self.note.setObjectName("meetingNote")
-        self.note.setMaximumHeight(64)
-        self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        self.warning.setObjectName("meetingDialogWarning")
-
-        form = QFormLayout()
-        form.addRow(self.texts.label(N_("Council")), self.council)
-        form.addRow(self.texts.label(N_("Kind")), self.kind)
-        form.addRow(self.texts.label(N_("Number")), number_row)
-        form.addRow(self.texts.label(N_("Date")), self.day)
-        form.addRow(self.texts.label(N_("Time")), time_row)
-        self.place_box = QGroupBox()
-        QVBoxLayout(self.place_box).addWidget(self.places)
-        form.addRow(self.place_box)
-        form.addRow(self.texts.label(N_("Presiding")), self.presiding)
-        form.addRow("", self.presiding_hint)
-        form.addRow(self.texts.label(N_("Note")), self.note)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.warning)
-        layout.addWidget(ok_cancel(self))
+        self.deadline = PlanningDeadline(None, False)
+        self._build_fields(day)
+        self._lay_out()
 
         if meeting is not None:
             self._fill(meeting)
@@ -270,11 +140,83 @@ class MeetingDialog(Retranslatable, QDialog):
         if meeting is not None:
             self.presiding.set_value(meeting.presiding_person_id)
         self._propose_number()
+        self._check_deadline()
         self.council.currentIndexChanged.connect(self._council_or_date_changed)
         self.day.dateChanged.connect(self._council_or_date_changed)
-        self.kind.currentIndexChanged.connect(lambda _i: self._reload_presiding())
+        self.kind.currentIndexChanged.connect(self._kind_changed)
         self.number.valueChanged.connect(self._number_edited)
         self.retranslate_ui()
+
+    def _build_fields(self, day: date | None) -> None:
+        self.council = ChoiceCombo()
+        self.council.setObjectName("meetingCouncil")
+        self.council.setMinimumContentsLength(40)
+        self.council.set_choices(
+            [
+                (c.id, partial(council_name, c))
+                # An archived council's meetings can still be corrected.
+                for c in list_councils(self._db, include_archived=self._meeting is not None)
+            ]
+        )
+        self.kind = ChoiceCombo(KIND_CHOICES)
+        self.kind.setObjectName("meetingKind")
+        self.number = QSpinBox()
+        self.number.setObjectName("meetingNumber")
+        self.number.setRange(1, 99_999)
+        self.number_hint = QLabel()
+        self.day = DateEdit(day)
+        self.day.setObjectName("meetingDate")
+        self.deadline_warning = QLabel()
+        self.deadline_warning.setObjectName("meetingDeadlineWarning")
+        self.deadline_warning.setWordWrap(True)
+        self.deadline_warning.setStyleSheet(WARNING_STYLE)
+        self.deadline_warning.hide()
+        self.starts = time_edit(time(10, 0))
+        self.starts.setObjectName("meetingStart")
+        self.ends = OptionalTimeEdit(time(12, 0))
+        self.ends.setObjectName("meetingEnd")
+        self.until_label = QLabel("–")
+        self.places = LanguageFields("place")
+        self.places.set_minimum_width(420)
+        self.presiding = ChoiceCombo()
+        self.presiding.setObjectName("meetingPresiding")
+        self.presiding.setMinimumContentsLength(40)
+        self.presiding_hint = QLabel()
+        self.presiding_hint.setWordWrap(True)
+        self.note = QPlainTextEdit()
+        self.note.setObjectName("meetingNote")
+        self.note.setMaximumHeight(64)
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setObjectName("meetingDialogWarning")
+
+    def _lay_out(self) -> None:
+        number_row = QHBoxLayout()
+        number_row.addWidget(self.number)
+        number_row.addWidget(self.number_hint, 1)
+        date_row = QHBoxLayout()
+        date_row.addWidget(self.day)
+        date_row.addWidget(self.deadline_warning, 1)
+        time_row = QHBoxLayout()
+        time_row.addWidget(self.starts)
+        time_row.addWidget(self.until_label)
+        time_row.addWidget(self.ends, 1)
+        form = QFormLayout()
+        form.addRow(self.texts.label(N_("Council")), self.council)
+        form.addRow(self.texts.label(N_("Kind")), self.kind)
+        form.addRow(self.texts.label(N_("Number")), number_row)
+        form.addRow(self.texts.label(N_("Date")), date_row)
+        form.addRow(self.texts.label(N_("Time")), time_row)
+        self.place_box = QGroupBox()
+        QVBoxLayout(self.place_box).addWidget(self.places)
+        form.addRow(self.place_box)
+        form.addRow(self.texts.label(N_("Presiding")), self.presiding)
+        form.addRow("", self.presiding_hint)
+        form.addRow(self.texts.label(N_("Note")), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.warning)
+        layout.addWidget(ok_cancel(self))
 
     def _fill(self, meeting: MeetingInfo) -> None:
         self.council.set_value(meeting.council_id)
@@ -326,15 +268,52 @@ class MeetingDialog(Retranslatable, QDialog):
     def _council_or_date_changed(self) -> None:
         self._propose_number()
         self._reload_presiding()
+        self._check_deadline()
+
+    def _kind_changed(self, _index: int) -> None:
+        self._reload_presiding()
+        self._check_deadline()
+
+    # -- the materials deadline --------------------------------------------------------------
+    def _check_deadline(self) -> None:
+        """Warn at once when materials for a meeting on the chosen date are already overdue.
+
+        An edit that keeps the meeting's date does not warn: the secretary knows.
+        """
+        council_id = self.council.value()
+        day = self.day.day()
+        meeting = self._meeting
+        unchanged = meeting is not None and self.mode == self.EDIT and meeting.day == day
+        self.deadline = PlanningDeadline(None, False)
+        if council_id is not None and not unchanged:
+            # A date out of range: the service says so when saving.
+            with contextlib.suppress(KenesError):
+                self.deadline = planning_deadline(
+                    self._db, council_id, self.kind.value(), day, today=self._today
+                )
+        self._show_deadline()
+
+    def _show_deadline(self) -> None:
+        due = self.deadline.due
+        if not self.deadline.passed or due is None:
+            self.deadline_warning.clear()
+            self.deadline_warning.hide()
+            return
+        self.deadline_warning.setText(
+            _(
+                "Materials for a meeting on this date were due on {due}, which has passed: "
+                "the members would get them later than the regulation asks."
+            ).format(due=short_date(due, interface_language()))
+        )
+        self.deadline_warning.show()
 
     def _reload_presiding(self) -> None:
         """Sessions: the chair by default, or a (deputy) chair; other kinds: anyone."""
         choices: list[tuple[Any, Label]] = [(None, N_("The chair (by default)"))]
         council_id = self.council.value()
         kind = self.kind.value()
-        if kind in NAMED_PRESIDING_KINDS:
-            for person in list_people(self._db):
-                choices.append((person.id, partial(person_name, person)))
+        if kind in NAMED_PRESIDING_KINDS:  # anyone named, the council's members first
+            choices.extend(members_first(self._db, council_id, self.day.day()))
         elif council_id is not None:
             try:
                 lines = composition(self._db, council_id, self.day.day())
@@ -415,6 +394,7 @@ class MeetingDialog(Retranslatable, QDialog):
         )
         self._show_number_hint(self.proposed())
         self._show_presiding_hint()
+        self._show_deadline()
         self.warning.setText(
             _(
                 "The members were notified: changing the date, time, place or presiding "
@@ -473,204 +453,3 @@ class ReasonDialog(Retranslatable, QDialog):
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._title)
         self.prompt.setText(self._prompt)
-
-
-# -- notify the members -------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class NoticeSaved:
-    """What :class:`NotifyDialog` did: the service's answer and the files it wrote."""
-
-    result: MembersNotified
-    folder: Path
-    notice: Path
-    invitations: tuple[Path, ...]
-
-
-def check_folder(folder: Path) -> None:
-    """Refuse a folder that does not exist or cannot be written, before anything is recorded."""
-    if not str(folder).strip() or not folder.is_dir():
-        raise EnvironmentProblem(
-            N_("Choose an existing folder for the notice and the invitations.")
-        )
-    try:
-        with tempfile.TemporaryFile(dir=folder):
-            pass
-    except OSError as exc:
-        raise EnvironmentProblem(
-            N_("The folder {folder} cannot be written: {reason}"),
-            folder=str(folder),
-            reason=exc.strerror or str(exc),
-        ) from exc
-
-
-def write_notice_files(result: MembersNotified, folder: Path) -> NoticeSaved:
-    """Write the notice PDF and every invitation into ``folder``."""
-    try:
-        # Each file whole or not at all (app/formats/atomic.py).
-        notice, *written = save_files(
-            folder,
-            [
-                (result.notice.file_name, result.notice.data),
-                *((i.file_name, i.data) for i in result.invitations),
-            ],
-        )
-    except OSError as exc:
-        raise EnvironmentProblem(
-            N_(
-                "The members were recorded as notified, but the files could not be written to "
-                "{folder}: {reason}. Choose another folder and notify them again."
-            ),
-            folder=str(folder),
-            reason=exc.strerror or str(exc),
-        ) from exc
-    return NoticeSaved(result, folder, notice, tuple(written))
-
-
-class NotifyDialog(Retranslatable, QDialog):
-    """Choose the language of the notice and the folder for the files, then notify.
-
-    ``notified`` is emitted as soon as the service has recorded the notification
-    (even when the files then cannot be written); ``saved`` once the files are written.
-    """
-
-    notified = Signal(object)  # MembersNotified
-    saved = Signal(object)  # NoticeSaved
-
-    def __init__(
-        self,
-        db: Database,
-        actor: Actor,
-        meeting: MeetingInfo,
-        folder: Path | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("notifyDialog")
-        self._db = db
-        self._actor = actor
-        self._meeting = meeting
-        self.texts = Texts()
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.language = QComboBox()
-        self.language.setObjectName("noticeLanguage")
-        for lang in LANGUAGES:
-            self.language.addItem(lang.native_name, lang.code)
-        self.language.setCurrentIndex(max(0, self.language.findData(interface_language())))
-        self.folder = QLineEdit(str(folder) if folder is not None else "")
-        self.folder.setObjectName("noticeFolder")
-        self.folder.setMinimumWidth(360)
-        self.browse_button = QPushButton()
-        folder_row = QHBoxLayout()
-        folder_row.addWidget(self.folder, 1)
-        folder_row.addWidget(self.browse_button)
-        form = QFormLayout()
-        form.addRow(self.texts.label(N_("Language of the notice")), self.language)
-        form.addRow(self.texts.label(N_("Save the files to")), folder_row)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(ok_cancel(self))
-        self.browse_button.clicked.connect(self.browse)
-        self.retranslate_ui()
-
-    def _notify(self, folder: Path) -> MembersNotified:
-        check_folder(folder)
-        return notify_members(self._db, self._actor, self._meeting.id, self.lang())
-
-    def lang(self) -> str:
-        return str(self.language.currentData())
-
-    def browse(self) -> None:
-        name = QFileDialog.getExistingDirectory(
-            self, _("Folder for the notice and the invitations"), self.folder.text()
-        )
-        if name:
-            self.folder.setText(name)
-
-    def accept(self) -> None:
-        folder = Path(self.folder.text().strip())
-        result = run(self, lambda: self._notify(folder), MEETINGS)
-        if result is None:
-            return
-        self.notified.emit(result)
-        saved = run(self, lambda: write_notice_files(result, folder))
-        if saved is None:
-            super().reject()
-            return
-        self.saved.emit(saved)
-        super().accept()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Notify the members"))
-        self.texts.apply()
-        self.browse_button.setText(_("Choose…"))
-        self.intro.setText(
-            _(
-                "The notice of {meeting} (place, time and agenda) is issued as a PDF, with a "
-                "calendar invitation (.ics) for each member, the presiding person and the "
-                "invited speakers. Send them by e-mail or print them."
-            ).format(meeting=meeting_title(self._meeting))
-        )
-
-
-class NotifiedDialog(Retranslatable, QDialog):
-    """The files written and the people notified, after :class:`NotifyDialog`."""
-
-    def __init__(self, saved: NoticeSaved, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("notifiedDialog")
-        self.saved = saved
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setObjectName("notifiedSummary")
-        self.model = InvitationModel(self)
-        self.model.set_rows(saved.result.invitations)
-        self.table = QTableView()
-        self.table.setObjectName("notifiedTable")
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 10)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumSize(620, 260)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.open_folder_button = QPushButton()
-        buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.rejected.connect(self.reject)
-        self.open_folder_button.clicked.connect(self.open_folder)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.table, 1)
-        layout.addWidget(buttons)
-        self.retranslate_ui()
-
-    def open_folder(self) -> None:
-        QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.saved.folder)))
-
-    def names(self) -> list[str]:
-        return [invitation.name for invitation in self.saved.result.invitations]
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Members notified"))
-        count = len(self.saved.result.invitations)
-        self.summary.setText(
-            ngettext(
-                "Round {round}: {count} person notified. The notice {notice} and the "
-                "invitations were saved to {folder}.",
-                "Round {round}: {count} people notified. The notice {notice} and the "
-                "invitations were saved to {folder}.",
-                count,
-            ).format(
-                round=self.saved.result.round,
-                count=count,
-                notice=self.saved.notice.name,
-                folder=self.saved.folder,
-            )
-        )
-        self.open_folder_button.setText(_("Open the folder"))
-        self.model.retranslate()

@@ -24,7 +24,7 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import KenesError
+from app.domain.errors import ChangedMeanwhile, KenesError
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
 
@@ -95,16 +95,32 @@ def refuse(parent: QWidget | None, error: KenesError) -> None:
     show_refusal(parent, error)
 
 
-def run(parent: QWidget | None, action: Callable[[], T], changes: Changes = NOTHING) -> T | None:
+def run(
+    parent: QWidget | None,
+    action: Callable[[], T],
+    changes: Changes = NOTHING,
+    *,
+    on_conflict: Callable[[], T | None] | None = None,
+) -> T | None:
     """Run ``action`` now: its result, or None after showing its refusal.
 
     A success announces ``changes`` with ``parent`` as their source.  Only a
     :class:`KenesError` is a refusal; any other exception is a bug and goes on
     to the exception hook.  Actions that return None are run with
-    :func:`succeeded`.
+    :func:`succeeded`.  A view that can show both versions of a record saved
+    meanwhile by someone else passes ``on_conflict`` (app/views/conflict_dialog.py),
+    which decides instead of the standard refusal.
     """
     try:
         result = action()
+    except ChangedMeanwhile as exc:
+        if on_conflict is None:
+            show_refusal(parent, exc)
+            return None
+        resolved = on_conflict()
+        if resolved is None:
+            return None
+        result = resolved
     except KenesError as exc:
         show_refusal(parent, exc)
         return None

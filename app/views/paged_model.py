@@ -203,6 +203,7 @@ def fit_columns(
     plain = table.font()
     margin = 2 * (table.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin) + 1)
     margin += 1 if table.showGrid() else 0
+    margin += 1  # text is laid out in fractions of a pixel: one more, or the cell elides
     for column in columns:
         widest = 0
         for r, item in lines:

@@ -21,21 +21,20 @@ quietly: nobody waits for it).
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_raw
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPalette, QPixmap, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFrame,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QScrollArea,
     QToolButton,
     QVBoxLayout,
@@ -45,64 +44,24 @@ from PySide6.QtWidgets import (
 from app.domain.errors import KenesError
 from app.i18n import _, ngettext
 from app.views.background import BackgroundTask
+from app.views.pdf_pages import PDFIUM_LOCK, OpenedPdf, close_pdf, open_pdf, render_page
+from app.views.printing import open_print_preview
 from app.views.retranslate import Retranslatable
 
-PDFIUM_LOCK = threading.Lock()
-"""Held around every call into PDFium, from any thread."""
+__all__ = [
+    "PDFIUM_LOCK",
+    "PdfPreview",
+    "PdfPreviewDialog",
+    "close_pdf",
+    "open_pdf",
+    "render_page",
+]
 
 ZOOM_STEPS = (0.5, 0.67, 0.8, 1.0, 1.25, 1.5, 2.0, 3.0)
 POINT_TO_PIXEL = 96 / 72  # 100 % shows a page at the size it has printed on a 96 dpi screen
 KEPT_PAGES = 12  # rendered pages kept in memory; the others go back to a blank placeholder
 BATCH = 2  # pages rendered per background task, so a zoom or a scroll is answered soon
 MARGIN = 200  # pixels above and below the view whose pages are rendered ahead
-
-# (PDFium bitmap format, reversed byte order) -> QImage format.
-_FORMATS = {
-    (pdfium_raw.FPDFBitmap_BGRx, True): QImage.Format.Format_RGBX8888,
-    (pdfium_raw.FPDFBitmap_BGRA, True): QImage.Format.Format_RGBA8888,
-    (pdfium_raw.FPDFBitmap_BGR, True): QImage.Format.Format_RGB888,
-    (pdfium_raw.FPDFBitmap_BGR, False): QImage.Format.Format_BGR888,
-    (pdfium_raw.FPDFBitmap_Gray, True): QImage.Format.Format_Grayscale8,
-    (pdfium_raw.FPDFBitmap_Gray, False): QImage.Format.Format_Grayscale8,
-}
-
-
-@dataclass(frozen=True)
-class OpenedPdf:
-    """A document opened off the GUI thread, with its page sizes in points."""
-
-    document: pdfium.PdfDocument
-    sizes: tuple[tuple[float, float], ...]
-
-
-def open_pdf(data: bytes) -> OpenedPdf:
-    with PDFIUM_LOCK:
-        document = pdfium.PdfDocument(data)
-        sizes = tuple(document.get_page_size(i) for i in range(len(document)))
-    return OpenedPdf(document, sizes)
-
-
-def render_page(document: pdfium.PdfDocument, index: int, scale: float) -> QImage:
-    """One page as a QImage (a deep copy: PDFium's buffer is freed here)."""
-    with PDFIUM_LOCK:
-        page = document[index]
-        try:
-            bitmap = page.render(scale=scale, rev_byteorder=True, prefer_bgrx=True)
-            try:
-                fmt = _FORMATS[(bitmap.format, bool(bitmap.rev_byteorder))]
-                image = QImage(
-                    bytes(bitmap.buffer), bitmap.width, bitmap.height, bitmap.stride, fmt
-                )
-                return image.copy()
-            finally:
-                bitmap.close()
-        finally:
-            page.close()
-
-
-def close_pdf(document: pdfium.PdfDocument) -> None:
-    with PDFIUM_LOCK:
-        document.close()
 
 
 class _Documents:
@@ -142,6 +101,7 @@ class PdfPreview(Retranslatable, QWidget):
         self.setObjectName("pdfPreview")
         self._document: pdfium.PdfDocument | None = None
         self._sizes: tuple[tuple[float, float], ...] = ()
+        self._data = b""  # the bytes of the document shown, for printing
         self._retired: list[pdfium.PdfDocument] = []
         self._documents = _Documents()
         self._tasks: list[BackgroundTask] = []  # running; documents close when none runs
@@ -151,27 +111,7 @@ class PdfPreview(Retranslatable, QWidget):
         self._loading = False
         self._generation = 0  # bumped by every load and release: late results are dropped
 
-        self.zoom_out_button = QToolButton()
-        self.zoom_out_button.setObjectName("zoomOut")
-        self.zoom_out_button.setText("−")
-        self.zoom_in_button = QToolButton()
-        self.zoom_in_button.setObjectName("zoomIn")
-        self.zoom_in_button.setText("+")
-        self.zoom_label = QLabel()
-        self.zoom_label.setMinimumWidth(48)
-        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.pages_label = QLabel()
-        self.pages_label.setObjectName("pdfPageCount")
-        self.status = QLabel()
-        self.status.setObjectName("pdfStatus")
-        bar = QHBoxLayout()
-        bar.addWidget(self.zoom_out_button)
-        bar.addWidget(self.zoom_label)
-        bar.addWidget(self.zoom_in_button)
-        bar.addSpacing(16)
-        bar.addWidget(self.pages_label)
-        bar.addStretch(1)
-        bar.addWidget(self.status)
+        bar = self._build_bar()
 
         self.pages = QWidget()
         self.pages.setObjectName("pdfPages")
@@ -205,6 +145,31 @@ class PdfPreview(Retranslatable, QWidget):
         self.destroyed.connect(self._documents.close_all)
         self.retranslate_ui()
 
+    def _build_bar(self) -> QHBoxLayout:
+        """Zoom out, the zoom, zoom in, the page count and the status, in a row."""
+        self.zoom_out_button = QToolButton()
+        self.zoom_out_button.setObjectName("zoomOut")
+        self.zoom_out_button.setText("−")
+        self.zoom_in_button = QToolButton()
+        self.zoom_in_button.setObjectName("zoomIn")
+        self.zoom_in_button.setText("+")
+        self.zoom_label = QLabel()
+        self.zoom_label.setMinimumWidth(48)
+        self.zoom_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages_label = QLabel()
+        self.pages_label.setObjectName("pdfPageCount")
+        self.status = QLabel()
+        self.status.setObjectName("pdfStatus")
+        bar = QHBoxLayout()
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_label)
+        bar.addWidget(self.zoom_in_button)
+        bar.addSpacing(16)
+        bar.addWidget(self.pages_label)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        return bar
+
     # -- loading -------------------------------------------------------------------------
     def load(self, data: bytes) -> None:
         """Show the PDF in ``data``."""
@@ -217,6 +182,7 @@ class PdfPreview(Retranslatable, QWidget):
         generation = self._generation
         self._loading = True
         self._error = ""
+        self._data = b""
         self._set_pages(())
         self._start(lambda: open_pdf(produce()), lambda result: self._opened(result, generation))
         self.retranslate_ui()
@@ -229,6 +195,7 @@ class PdfPreview(Retranslatable, QWidget):
             return
         self._loading = False
         self._document = result.document
+        self._data = result.data
         self._set_pages(result.sizes)
         self.retranslate_ui()
         self.loaded.emit(len(result.sizes))
@@ -266,6 +233,10 @@ class PdfPreview(Retranslatable, QWidget):
     def rendered_pages(self) -> list[int]:
         """Indexes of the pages whose pixels are shown at the current zoom."""
         return sorted(i for i, s in self._rendered.items() if s == self._scale())
+
+    def pdf_bytes(self) -> bytes:
+        """The PDF shown (empty while loading, after a failure or a release)."""
+        return self._data
 
     def page_image(self, index: int) -> QPixmap:
         return self._labels[index].pixmap()
@@ -393,6 +364,7 @@ class PdfPreview(Retranslatable, QWidget):
         self._retire_document()
         self._generation += 1
         self._loading = False
+        self._data = b""
         self._set_pages(())
         self._close_retired()
         self.retranslate_ui()
@@ -423,7 +395,11 @@ class PdfPreview(Retranslatable, QWidget):
 
 
 class PdfPreviewDialog(Retranslatable, QDialog):
-    """A window with one :class:`PdfPreview` and a Close button."""
+    """A window with one :class:`PdfPreview`, a Print… button and a Close button.
+
+    Print… (Ctrl+P) opens Qt's print preview over the same bytes the pages show,
+    so what is printed is what was previewed; it is enabled once they are loaded.
+    """
 
     def __init__(
         self, title: Callable[[], str], produce: Callable[[], bytes], parent: QWidget | None = None
@@ -431,9 +407,17 @@ class PdfPreviewDialog(Retranslatable, QDialog):
         super().__init__(parent)
         self.setObjectName("pdfPreviewDialog")
         self._title = title
+        self.print_preview: QDialog | None = None
         self.preview = PdfPreview()
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.print_button = QPushButton()
+        self.print_button.setObjectName("printPdf")
+        self.print_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Print))
+        self.print_button.setEnabled(False)
+        buttons.addButton(self.print_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
+        self.print_button.clicked.connect(self.print_document)
+        self.preview.loaded.connect(lambda _count: self._update_print())
         layout = QVBoxLayout(self)
         layout.addWidget(self.preview, 1)
         layout.addWidget(buttons)
@@ -442,5 +426,18 @@ class PdfPreviewDialog(Retranslatable, QDialog):
         self.preview.load_from(produce)
         self.retranslate_ui()
 
+    def _update_print(self) -> None:
+        self.print_button.setEnabled(bool(self.preview.pdf_bytes()))
+
+    def print_document(self) -> QDialog | None:
+        """Open the print preview (window-modal, not blocking); None while nothing is loaded."""
+        data = self.preview.pdf_bytes()
+        if not data:
+            return None
+        self.print_preview = open_print_preview(data, self._title(), self)
+        return self.print_preview
+
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self._title())
+        self.print_button.setText(_("Print…"))
+        self.print_button.setToolTip(_("Print the document through the system's print dialog"))

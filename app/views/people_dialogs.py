@@ -4,9 +4,9 @@
 * :class:`PeopleDialog`, :class:`PositionsDialog` list the records with a search
   and add, edit, archive (or restore) and delete them; deleting a record that
   appears in the council records is refused by the service, and the refusal
-  is shown,
-* :class:`AppointDialog` appoints a person to a position from a date by an act:
-  the ex officio seats of the position pass to the new holder from that date.
+  is shown.
+
+Appointing a person to a position is :mod:`app.views.appoint_dialog`.
 
 As the seat dialogs, every dialog calls its service through the operation
 runner (:mod:`app.views.operations`): a refusal is shown and the dialog stays
@@ -17,7 +17,6 @@ composition, which shows the people and positions.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -30,7 +29,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -45,40 +43,33 @@ from app.i18n import N_, _, interface_language
 from app.services.base import Actor
 from app.services.handles import Database
 from app.services.people import (
-    HoldingInfo,
     PersonData,
     PersonInfo,
     PositionData,
     PositionInfo,
-    appoint_to_position,
     archive_person,
     archive_position,
     create_person,
     create_position,
     delete_person,
     delete_position,
-    holders,
     list_people,
     list_positions,
     update_person,
     update_position,
 )
+from app.views.column_fit import ColumnFit
 from app.views.composition_model import (
     Column,
     RowCacheModel,
     person_name,
     position_title,
-    shown_date,
 )
 from app.views.form_widgets import (
-    ActFields,
     ChoiceCombo,
-    DateEdit,
     Texts,
     ask,
     ok_cancel,
-    person_choices,
-    position_choices,
 )
 from app.views.operations import COMPOSITION, run, succeeded
 from app.views.retranslate import Retranslatable
@@ -283,7 +274,11 @@ class PeopleModel(RowCacheModel[PersonInfo]):
         Column[PersonInfo](N_("Surname"), lambda _r, p: p.surname),
         Column[PersonInfo](N_("Name"), lambda _r, p: p.given_name),
         Column[PersonInfo](N_("Patronymic"), lambda _r, p: p.patronymic),
-        Column[PersonInfo](N_("Name in Latin letters"), lambda _r, p: p.latin_name),
+        Column[PersonInfo](
+            N_("In Latin letters"),
+            lambda _r, p: p.latin_name,
+            header_tip=N_("Name in Latin letters"),
+        ),
         Column[PersonInfo](N_("E-mail"), lambda _r, p: p.email),
         Column[PersonInfo](N_("Phone"), lambda _r, p: p.phone),
         Column[PersonInfo](N_("Status"), lambda _r, p: _archived_mark(p.archived)),
@@ -305,6 +300,8 @@ class DirectoryDialog(Retranslatable, QDialog):
 
     title_msgid = ""
     changed = Signal()
+    elastic_columns: tuple[int, ...] = ()
+    """The columns with long texts, narrowed (elided) when all do not fit the table."""
 
     def __init__(
         self,
@@ -329,6 +326,7 @@ class DirectoryDialog(Retranslatable, QDialog):
         self.table.verticalHeader().hide()
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.fit = ColumnFit(self.table, self.elastic_columns)
         self.add_button = QPushButton()
         self.edit_button = QPushButton()
         self.archive_button = QPushButton()
@@ -382,6 +380,7 @@ class DirectoryDialog(Retranslatable, QDialog):
         for column in range(self.model.columnCount()):
             if self.table.columnWidth(column) > 320:
                 self.table.setColumnWidth(column, 320)
+        self.fit.fitted()
         self._update_buttons()
 
     def selected(self) -> Any:
@@ -459,6 +458,7 @@ class PeopleDialog(DirectoryDialog):
     """The people who sit or may sit on councils."""
 
     title_msgid = N_("People")
+    elastic_columns = (0, 3, 4)  # surname, name in Latin letters, e-mail
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(db, actor, PeopleModel(), parent)
@@ -485,6 +485,7 @@ class PositionsDialog(DirectoryDialog):
     """The positions whose holders sit ex officio."""
 
     title_msgid = N_("Positions")
+    elastic_columns = (0, 1)  # title, organisation
 
     def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(db, actor, PositionsModel(), parent)
@@ -505,102 +506,3 @@ class PositionsDialog(DirectoryDialog):
 
     def name_of(self, record: PositionInfo) -> str:
         return position_title(record)
-
-
-# -- appointment --------------------------------------------------------------------------------
-
-
-class AppointDialog(Retranslatable, QDialog):
-    """Appoint a person to a position from a date; its ex officio seats pass to them."""
-
-    saved = Signal(object)  # HoldingInfo
-
-    def __init__(
-        self,
-        db: Database,
-        actor: Actor,
-        position_id: int | None = None,
-        on: date | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("appointDialog")
-        self._db = db
-        self._actor = actor
-        self.holding: HoldingInfo | None = None
-        self._names = {p.id: p for p in list_people(db, include_archived=True)}
-        self.texts = Texts()
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.position = ChoiceCombo(position_choices(db, N_("(choose a position)")))
-        self.position.setMinimumContentsLength(40)
-        if position_id is not None:
-            self.position.set_value(position_id)
-        self.current_holder = QLabel()
-        self.current_holder.setWordWrap(True)
-        self.person = ChoiceCombo(person_choices(db, N_("(choose a person)")))
-        self.person.setMinimumContentsLength(40)
-        self.valid_from = DateEdit(on)
-        self.act = ActFields()
-        form = QFormLayout()
-        form.addRow(self.texts.label(N_("Position")), self.position)
-        form.addRow(self.texts.label(N_("Holds it now")), self.current_holder)
-        form.addRow(self.texts.label(N_("New holder")), self.person)
-        form.addRow(self.texts.label(N_("From")), self.valid_from)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.intro)
-        layout.addLayout(form)
-        layout.addWidget(self.act)
-        layout.addWidget(ok_cancel(self))
-        self.position.currentIndexChanged.connect(self._show_holder)
-        self.valid_from.dateChanged.connect(self._show_holder)
-        self.retranslate_ui()
-
-    def _show_holder(self) -> None:
-        position_id = self.position.value()
-        text = ""
-        if position_id is not None:
-            day = self.valid_from.day()
-            found = run(self, lambda: holders(self._db, position_id))
-            terms = found if found is not None else []
-            before = [h for h in terms if h.valid_from < day]
-            if before:
-                term = before[-1]
-                person = self._names.get(term.person_id)
-                text = _("{name}, since {day}").format(
-                    name=person_name(person) if person else f"#{term.person_id}",
-                    day=shown_date(term.valid_from),
-                )
-        self.current_holder.setText(text or _("nobody"))
-
-    def accept(self) -> None:
-        holding = run(
-            self,
-            lambda: appoint_to_position(
-                self._db,
-                self._actor,
-                self.position.value(),
-                self.person.value(),
-                self.valid_from.day(),
-                self.act.act(),
-            ),
-            COMPOSITION,
-        )
-        if holding is None:
-            return
-        self.holding = holding
-        self.saved.emit(self.holding)
-        super().accept()
-
-    def retranslate_ui(self) -> None:
-        self.setWindowTitle(_("Appoint to a position"))
-        self.texts.apply()
-        self.position.retranslate()
-        self.person.retranslate()
-        self.intro.setText(
-            _(
-                "The previous holder's term ends the day before; every ex officio seat of the "
-                "position passes to the new holder from this date."
-            )
-        )
-        self._show_holder()

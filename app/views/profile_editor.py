@@ -260,7 +260,14 @@ class ProfileEditor(Retranslatable, QWidget):
         self._base = RegulationProfile()
         self._loading = False
         self._sources: dict[str, QLabel] = {}
+        self._make_fields()
+        self._lay_out(self._make_boxes())
+        self._connect()
+        self.set_profile(RegulationProfile(), "")
+        self.retranslate_ui()
 
+    def _make_fields(self) -> None:
+        """One editor per rule of the profile, and the preset it may start from."""
         preset_choices: list[tuple[Any, Label]] = [("", N_("none: set the rules below"))]
         preset_choices += [(key, preset.title) for key, preset in PRESETS.items()]
         self.preset = ChoiceCombo(preset_choices)
@@ -293,6 +300,8 @@ class ProfileEditor(Retranslatable, QWidget):
         self.max_co_chairs = QSpinBox()
         self.max_co_chairs.setRange(0, MAX_CO_CHAIRS)
 
+    def _make_boxes(self) -> QGridLayout:
+        """The rules grouped (voting, meetings, composition); the preset's row on top."""
         top = QGridLayout()
         top.addWidget(self.texts.label(N_("Start from a preset")), 0, 0)
         top.addWidget(self.preset, 0, 1)
@@ -323,7 +332,9 @@ class ProfileEditor(Retranslatable, QWidget):
         grid = QGridLayout(self.composition_box)
         self._row(grid, N_("Deputy chairs, at most"), self.max_deputy_chairs, "max_deputy_chairs")
         self._row(grid, N_("Co-chairs, at most"), self.max_co_chairs, "max_co_chairs")
+        return top
 
+    def _lay_out(self, top: QGridLayout) -> None:
         content = QWidget()
         body = QVBoxLayout(content)
         body.addLayout(top)
@@ -341,6 +352,7 @@ class ProfileEditor(Retranslatable, QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
+    def _connect(self) -> None:
         self.preset.currentIndexChanged.connect(self._preset_chosen)
         for signal in (
             self.quorum.changed,
@@ -361,8 +373,6 @@ class ProfileEditor(Retranslatable, QWidget):
             self.act_editor.changed,
         ):
             signal.connect(self._edited)
-        self.set_profile(RegulationProfile(), "")
-        self.retranslate_ui()
 
     def _row(self, grid: QGridLayout, msgid: str, widget: QWidget, rule: str) -> None:
         row = grid.rowCount()

@@ -12,12 +12,17 @@ Edits are kept in the dialog until Save (or OK): the details go to
 transaction each; a refusal is shown by the operation runner
 (:mod:`app.views.operations`) and the input is kept.  Cancel with unsaved
 changes asks first.
+
+Every change Save writes can be undone (Ctrl+Z) and redone (Ctrl+Shift+Z,
+Ctrl+Y) while the editor is open (:mod:`app.views.protocol_undo`): each step is
+written back at once, and refused once the protocol is signed or the text was
+changed meanwhile.  The language tabs are :class:`LanguagePane`
+(:mod:`app.views.protocol_panes`).
 """
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QIcon
@@ -30,16 +35,16 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QSplitter,
     QStyle,
     QTabWidget,
-    QTextBrowser,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from app.domain.protocol import ItemSection, ProtocolSnapshot
+from app.domain.protocol import ProtocolSnapshot
 from app.domain.protocol_states import LOCKED
 from app.i18n import LANGUAGE_CODES, N_, _, interface_language
 from app.services.base import Actor
@@ -53,163 +58,18 @@ from app.services.protocols.actions import (
     set_narrative,
     update_protocol,
 )
+from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import protocol_snapshot
 from app.services.protocols.read_protocol import read_protocol
 from app.views.composition_model import shown_date
 from app.views.form_widgets import ChoiceCombo, Texts, ask
 from app.views.operations import PROTOCOLS, succeeded
+from app.views.protocol_panes import ItemTexts, LanguagePane, item_texts, record_html
+from app.views.protocol_undo import ProtocolUndo, details_of
 from app.views.protocols_models import language_choices, language_name
 from app.views.retranslate import Retranslatable
 
-
-@dataclass(frozen=True)
-class ItemTexts:
-    """The narrative of one item in one language, as saved; ``fallback`` when it is missing."""
-
-    saved: Narrative
-    fallback: Narrative | None
-
-
-def item_texts(snapshot: ProtocolSnapshot, section: ItemSection) -> ItemTexts:
-    """Read the saved narrative back from a draft snapshot.
-
-    A snapshot fills a missing narrative from another language and lists the
-    gap as "Narrative of item N" in the interface language; then the text shown is a
-    fallback, not the narrative of this language.
-    """
-    text = Narrative(section.heard_summary, "\n".join(section.spoke), section.spoke_summary)
-    gap = _("Narrative of item {number}")  # gaps are named in the interface language
-    if gap.format(number=section.number) in snapshot.gaps:
-        return ItemTexts(Narrative(), text)
-    return ItemTexts(text, None)
-
-
-def record_html(snapshot: ProtocolSnapshot, number: int) -> str:
-    """What the record says on item ``number``, in the snapshot's language (read-only)."""
-    labels = snapshot.labels
-    esc = html.escape
-    parts = [
-        f"<p><b>{esc(snapshot.title)}</b><br>{esc(snapshot.council_name)}<br>"
-        f"{esc(snapshot.date_text)}, {esc(snapshot.time_text)}<br>{esc(snapshot.place)}</p>",
-        f"<p>{esc(snapshot.presiding)}<br>{esc(snapshot.present_count)}"
-        + (f"<br>{esc(snapshot.quorum)}" if snapshot.quorum else "")
-        + "</p>",
-    ]
-    section = next((s for s in snapshot.items if s.number == number), None)
-    if section is None:
-        return "".join(parts)
-    parts.append(f"<h3>{section.number}. {esc(section.title)}</h3>")
-    if section.heard:
-        speakers = "<br>".join(esc(s) for s in section.heard)
-        parts.append(f"<p><b>{esc(labels.get('heard', ''))}</b><br>{speakers}</p>")
-    if section.decisions:
-        parts.append(f"<p><b>{esc(labels.get('decided', ''))}</b></p>")
-    for decision in section.decisions:
-        parts.append(
-            f"<p>{esc(decision.number)}. {esc(decision.text)}<br><i>{esc(decision.result)}</i></p>"
-        )
-        if decision.instructions:
-            rows = []
-            for line in decision.instructions:
-                details = [f"{esc(labels.get('executor', ''))}: {esc(line.executor)}"]
-                if line.deadline:
-                    details.append(f"{esc(labels.get('deadline', ''))}: {esc(line.deadline)}")
-                rows.append(f"<li>{esc(line.number)}. {esc(line.text)} ({'; '.join(details)})</li>")
-            parts.append(
-                f"<p><b>{esc(labels.get('instructions', ''))}</b></p><ul>{''.join(rows)}</ul>"
-            )
-        parts.extend(f"<p><i>{esc(m)}</i></p>" for m in decision.dissent_mentions)
-    return "".join(parts)
-
-
-class LanguagePane(Retranslatable, QWidget):
-    """One language tab: the narrative of the chosen item, the record, what is missing."""
-
-    def __init__(self, lang: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.lang = lang
-        self.texts = Texts()
-        self.heard = self._editor("heard")
-        self.spoke = self._editor("spoke")
-        self.discussion = self._editor("discussion")
-        self.record = QTextBrowser()
-        self.record.setObjectName(f"record_{lang}")
-        self.record.setOpenLinks(False)
-        self.missing = QListWidget()
-        self.missing.setObjectName(f"missing_{lang}")
-        self.nothing_missing = QLabel()
-        self.nothing_missing.setWordWrap(True)
-
-        left = QWidget()
-        form = QVBoxLayout(left)
-        form.setContentsMargins(0, 0, 0, 0)
-        form.addWidget(self.texts.label(N_("Heard")))
-        form.addWidget(self.heard, 3)
-        form.addWidget(self.texts.label(N_("Spoke (one speaker a line)")))
-        form.addWidget(self.spoke, 2)
-        form.addWidget(self.texts.label(N_("Discussion")))
-        form.addWidget(self.discussion, 3)
-        right = QWidget()
-        side = QVBoxLayout(right)
-        side.setContentsMargins(0, 0, 0, 0)
-        side.addWidget(self.texts.label(N_("From the meeting's record (read-only)")))
-        side.addWidget(self.record, 3)
-        side.addWidget(self.texts.label(N_("Missing in this language")))
-        side.addWidget(self.missing, 1)
-        side.addWidget(self.nothing_missing)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter)
-        self.retranslate_ui()
-
-    def _editor(self, name: str) -> QPlainTextEdit:
-        editor = QPlainTextEdit()
-        editor.setObjectName(f"{name}_{self.lang}")
-        editor.setTabChangesFocus(True)
-        return editor
-
-    def editors(self) -> tuple[QPlainTextEdit, QPlainTextEdit, QPlainTextEdit]:
-        return self.heard, self.spoke, self.discussion
-
-    def narrative(self) -> Narrative:
-        return Narrative(
-            self.heard.toPlainText(), self.spoke.toPlainText(), self.discussion.toPlainText()
-        )
-
-    def show_narrative(self, text: Narrative, fallback: Narrative | None) -> None:
-        for editor, value, hint in zip(
-            self.editors(),
-            (text.heard, text.spoke, text.discussion),
-            (fallback.heard, fallback.spoke, fallback.discussion) if fallback else ("", "", ""),
-            strict=True,
-        ):
-            editor.blockSignals(True)
-            editor.setPlainText(value)
-            editor.blockSignals(False)
-            editor.setPlaceholderText(hint)  # what the protocol would show from another language
-
-    def show_missing(self, gaps: tuple[str, ...]) -> None:
-        self.missing.clear()
-        for gap in gaps:
-            self.missing.addItem(QListWidgetItem(gap))
-        self.missing.setVisible(bool(gaps))
-        self.nothing_missing.setVisible(not gaps)
-
-    def missing_texts(self) -> list[str]:
-        return [self.missing.item(i).text() for i in range(self.missing.count())]
-
-    def set_read_only(self, read_only: bool) -> None:
-        for editor in self.editors():
-            editor.setReadOnly(read_only)
-
-    def retranslate_ui(self) -> None:
-        self.texts.apply()
-        self.nothing_missing.setText(_("Nothing is missing in this language."))
-        self.spoke.setToolTip(_("One speaker a line: name, position"))
+__all__ = ["ItemTexts", "LanguagePane", "ProtocolEditor", "item_texts", "record_html"]
 
 
 class ProtocolEditor(Retranslatable, QDialog):
@@ -235,6 +95,9 @@ class ProtocolEditor(Retranslatable, QDialog):
         self._snapshots: dict[str, ProtocolSnapshot] = {}
         self._gaps: dict[str, tuple[str, ...]] = {}
         self.texts = Texts()
+        self.undo = ProtocolUndo(
+            db, actor, self, lambda: self.info, self._text_undone, self._details_undone
+        )
 
         self.heading = QLabel()
         self.heading.setObjectName("protocolHeading")
@@ -246,7 +109,49 @@ class ProtocolEditor(Retranslatable, QDialog):
         self.revision_note.setWordWrap(True)
         self.locked_note = QLabel()
         self.locked_note.setWordWrap(True)
+        self.undo_bar = self._build_undo_bar()
+        heading_row = QHBoxLayout()
+        heading_row.addWidget(self.heading, 1)
+        heading_row.addWidget(self.undo_bar)
 
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok
+            | QDialogButtonBox.StandardButton.Apply
+            | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
+        self.save_button.clicked.connect(self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(heading_row)
+        layout.addWidget(self.revision_note)
+        layout.addWidget(self.locked_note)
+        layout.addLayout(self._build_details())
+        layout.addWidget(self._build_texts(), 1)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 720)
+
+        self._load_texts()
+        self.items.currentRowChanged.connect(self._show_item)
+        if self._items:
+            self.items.setCurrentRow(0)
+        self._apply_lock()
+        self.retranslate_ui()
+
+    def _build_undo_bar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setObjectName("protocolUndoBar")
+        for action in (self.undo.undo_action, self.undo.redo_action):
+            bar.addAction(action)
+            button = bar.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        return bar
+
+    def _build_details(self) -> QFormLayout:
+        """Number, main language and the city in each language."""
         self.number = QLineEdit(self.info.number)
         self.number.setObjectName("protocolNumber")
         self.number.setMaximumWidth(160)
@@ -270,7 +175,10 @@ class ProtocolEditor(Retranslatable, QDialog):
         form = QFormLayout()
         form.addRow(self.texts.label(N_("Protocol number")), top_row)
         form.addRow(self.texts.label(N_("City")), city_row)
+        return form
 
+    def _build_texts(self) -> QSplitter:
+        """The agenda items beside a tab per language with the item's narrative."""
         self.items = QListWidget()
         self.items.setObjectName("agendaItems")
         self.items.setWordWrap(True)
@@ -293,38 +201,14 @@ class ProtocolEditor(Retranslatable, QDialog):
             self.tabs.addTab(pane, language_name(code))
             for editor in pane.editors():
                 editor.textChanged.connect(lambda code=code: self._text_changed(code))
+                self.undo.watch(editor)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(items_box)
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 4)
         splitter.setSizes([220, 880])
-
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok
-            | QDialogButtonBox.StandardButton.Apply
-            | QDialogButtonBox.StandardButton.Cancel
-        )
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
-        self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Apply)
-        self.save_button.clicked.connect(self.save)
-
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.heading)
-        layout.addWidget(self.revision_note)
-        layout.addWidget(self.locked_note)
-        layout.addLayout(form)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(self.buttons)
-        self.resize(1100, 720)
-
-        self._load_texts()
-        self.items.currentRowChanged.connect(self._show_item)
-        if self._items:
-            self.items.setCurrentRow(0)
-        self._apply_lock()
-        self.retranslate_ui()
+        return splitter
 
     # -- loading -------------------------------------------------------------------------
     def _load_texts(self) -> None:
@@ -440,8 +324,12 @@ class ProtocolEditor(Retranslatable, QDialog):
         return True
 
     def _write(self) -> None:
-        """One service call per change; what was saved before a refusal stays saved."""
+        """One service call per change; what was saved before a refusal stays saved.
+
+        Each change written becomes a step of the undo stack.
+        """
         if self._details_changed():
+            before = details_of(self.info)
             self.info = update_protocol(
                 self._db,
                 self._actor,
@@ -449,14 +337,45 @@ class ProtocolEditor(Retranslatable, QDialog):
                 self.details(),
                 expected_version=self.info.version,
             )
+            self.undo.details_saved(before, details_of(self.info))
         for item_id, code in self._changed_texts():
             key = (item_id, code)
+            before_text = self._stored.get(key, Narrative())
             self._stored[key] = set_narrative(
                 self._db, self._actor, self.info.id, item_id, code, self._edited[key]
             )
             self._edited[key] = self._stored[key]
+            self.undo.text_saved(key, self._step_label(key), before_text, self._stored[key])
         self.info = read_protocol(self._db, self.info.id)
         self._reload_record()
+
+    def _step_label(self, key: tuple[int, str]) -> Callable[[], str]:
+        item_id, code = key
+        number = next((i + 1 for i, line in enumerate(self._items) if line.item.id == item_id), 0)
+        return lambda: _("Text of item {number} ({language})").format(
+            number=number, language=language_name(code)
+        )
+
+    def _text_undone(self, key: tuple[int, str], text: Narrative) -> None:
+        """An undo or redo wrote ``text``: show it (unsaved typing elsewhere stays)."""
+        self._stored[key] = text
+        self._edited[key] = text
+        self.info = read_protocol(self._db, self.info.id)
+        succeeded(self, self._reload_record)
+        self.select_item(key[0])
+        self.tabs.setCurrentIndex(list(LANGUAGE_CODES).index(key[1]))
+        self._show_item()
+        self.saved.emit(self.info)
+
+    def _details_undone(self, info: ProtocolInfo) -> None:
+        self.info = info
+        self.number.setText(info.number)
+        self.main_language.set_value(info.main_language)
+        for code, edit in self.cities.items():
+            edit.setText(info.cities.get(code, ""))
+        succeeded(self, self._reload_record)
+        self.retranslate_ui()
+        self.saved.emit(self.info)
 
     def accept(self) -> None:
         if self.info.state not in LOCKED and not self.save():

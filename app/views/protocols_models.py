@@ -20,6 +20,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from app.domain.protocol import PROTOCOL_STATE_LABELS, ProtocolState
+from app.formatting import short_date
 from app.i18n import LANGUAGE_CODES, LANGUAGES, N_, _, interface_language, ngettext
 from app.services.conduct.decisions import InstructionInfo
 from app.services.councils import CouncilInfo
@@ -128,6 +129,43 @@ def protocol_state_text(row: ProtocolRow) -> str:
     if row.protocol is not None and row.protocol.revision > 1:
         return _("{state}, revision {revision}").format(state=label, revision=row.protocol.revision)
     return label
+
+
+def describe_protocol(row: ProtocolRow) -> str:
+    """One line on the selected protocol: number, revision, languages, signing, copies."""
+    info = row.protocol
+    if info is None:
+        return _("Meeting No. {number} of {date} was held and has no protocol yet.").format(
+            number=row.due.meeting_number,
+            date=short_date(row.due.meeting_day, interface_language()),
+        )
+    parts = [_("Protocol No. {number}").format(number=info.number)]
+    if info.revision > 1:
+        parts.append(
+            _("revision {revision}: {reason}").format(
+                revision=info.revision, reason=info.revision_reason
+            )
+        )
+    parts.append(_("main language: {language}").format(language=language_name(info.main_language)))
+    if info.issued:
+        parts.append(
+            _("issued in: {languages}").format(
+                languages=", ".join(language_name(code) for code in issued_languages(info))
+            )
+        )
+        if any(i.with_gaps for i in info.issued):
+            parts.append(_("issued with gaps"))
+    if info.signed_on is not None:
+        parts.append(
+            _("signed on {date}").format(date=short_date(info.signed_on, interface_language()))
+        )
+    if info.copies_sent_on is not None:
+        parts.append(
+            _("copies sent on {date}").format(
+                date=short_date(info.copies_sent_on, interface_language())
+            )
+        )
+    return " · ".join(parts)
 
 
 def _draft_due(_r: int, row: ProtocolRow) -> str:
@@ -270,11 +308,16 @@ class InstructionsModel(PagedRowModel[InstructionRow]):
         ),
         Column[InstructionRow](N_("No."), lambda _r, row: row.number),
         Column[InstructionRow](
-            N_("Protocol instruction"),
+            N_("Instruction"),
             lambda _r, row: row.instruction.text(interface_language()),
             _completion_tooltip,
+            header_tip=N_("Protocol instruction"),
         ),
-        Column[InstructionRow](N_("Responsible executor"), lambda _r, row: row.executor()),
+        Column[InstructionRow](
+            N_("Executor"),
+            lambda _r, row: row.executor(),
+            header_tip=N_("Responsible executor"),
+        ),
         Column[InstructionRow](N_("Deadline"), _deadline),
         Column[InstructionRow](N_("State"), lambda _r, row: row.state_text()),
     )

@@ -257,4 +257,10 @@ class SearchPanel(Retranslatable, QWidget):
             )
         )
         self.model.retranslate()
+        # The columns before the text are at least as wide as their titles in this language.
+        header = self.table.horizontalHeader()
+        for column in range(SearchResultsModel.TEXT_COLUMN):
+            header.resizeSection(
+                column, max(header.sectionSize(column), header.sectionSizeHint(column))
+            )
         self._show_count()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gettext
+from datetime import date
 
 import pytest
 from hypothesis import given
@@ -15,8 +16,10 @@ from app.domain.attendance import (
     LEFT_BEFORE_ARRIVING,
     LISTED_TWICE,
     NEGATIVE_POSITION,
+    NOT_A_MEMBER,
     REASON_WHILE_PRESENT,
     AttendanceRecord,
+    not_a_member,
     presence_by_item,
     present_at_item,
     validate_attendance,
@@ -174,3 +177,11 @@ def test_presence_is_a_subset_of_those_marked_present(
 ) -> None:
     assert present_at_item(rows, item) <= {r.person_id for r in rows if r.present}
     assert present_at_item(rows, item) == presence_by_item(rows, MAX_ITEMS)[item]
+
+
+def test_only_a_member_on_the_day_has_an_attendance_record() -> None:
+    day = date(2026, 5, 4)
+    assert not_a_member(1, {1, 2}, day, str) is None
+    refusal = not_a_member(7, {1, 2}, day, lambda pid: f"Person {pid}")
+    assert refusal is not None and refusal.msgid == NOT_A_MEMBER
+    assert refusal.params == {"name": "Person 7", "day": day}

@@ -9,6 +9,8 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.domain.composition import (
+    EX_OFFICIO_WITHOUT_POSITION,
+    PERSONAL_WITHOUT_PERSON,
     HoldingFacts,
     Period,
     Role,
@@ -21,6 +23,7 @@ from app.domain.composition import (
     composition_on,
     holder_on,
     occupancies,
+    seat_kind_refusal,
     voting_members_on,
 )
 from app.domain.errors import DomainError
@@ -233,3 +236,16 @@ def test_occupancies_agree_with_composition(spans: list[Period], day: date) -> N
     occupied = {o.person_id for o in occupancies(seats, []) if o.period.contains(day)}
     assert on_day == occupied
     assert holder_on(1, day, []) is None
+
+
+def test_a_seat_is_bound_to_a_position_or_to_a_person() -> None:
+    """The importer and the seat editor ask this; SeatFacts refuses the same way."""
+    refusal = seat_kind_refusal(SeatKind.EX_OFFICIO, None, 5)
+    assert refusal is not None and refusal.msgid == EX_OFFICIO_WITHOUT_POSITION
+    refusal = seat_kind_refusal("personal", 3, None)
+    assert refusal is not None and refusal.msgid == PERSONAL_WITHOUT_PERSON
+    assert seat_kind_refusal("ex_officio", 3, None) is None
+    assert seat_kind_refusal(SeatKind.PERSONAL, None, 5) is None
+    with pytest.raises(DomainError) as caught:
+        SeatFacts(1, Role.MEMBER, SeatKind.PERSONAL, Period(date(2026, 1, 1)))
+    assert caught.value.msgid == PERSONAL_WITHOUT_PERSON

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, time
+from datetime import date, datetime, time
 
 import pytest
 from hypothesis import given
@@ -35,6 +35,7 @@ from app.domain.meeting import (
     choose_presiding,
     default_approver,
     guard,
+    held_early,
     materials_alert,
     materials_deadline,
     materials_due,
@@ -43,6 +44,7 @@ from app.domain.meeting import (
     opens_with_instructions_report,
     propose_number,
     protocol_draft_due,
+    refusal,
 )
 from app.domain.regulation import (
     AI_COUNCIL_881,
@@ -113,7 +115,12 @@ def test_every_other_transition_is_refused_with_its_reason(
     text = refused.value.message()
     assert "No. 3" in text
     # The message names the state, or says it in other words.
-    in_other_words = ("already", "has not approved its agenda", "is postponed;")
+    in_other_words = (
+        "already",
+        "has not approved its agenda",
+        "is postponed;",
+        "have not been notified",
+    )
     assert MEETING_STATE_LABELS[state] in text or any(w in text for w in in_other_words)
 
 
@@ -388,3 +395,27 @@ def test_behind_the_yearly_minimum() -> None:
 
 def test_active_states() -> None:
     assert {S.PLANNED, S.AGENDA_APPROVED, S.NOTIFIED} == ACTIVE_STATES
+
+
+def test_refusal_says_why_without_raising() -> None:
+    assert refusal(MeetingAction.APPROVE_AGENDA, MeetingState.PLANNED, number=3) is None
+    why = refusal(MeetingAction.MARK_HELD, MeetingState.AGENDA_APPROVED, number=3)
+    assert why is not None
+    assert "members have not been notified" in why.message()
+    with pytest.raises(DomainError) as refused:
+        guard(MeetingAction.MARK_HELD, MeetingState.AGENDA_APPROVED, number=3)
+    assert refused.value.message() == why.message()
+
+
+def test_held_early_only_before_the_start_on_the_day() -> None:
+    day = date(2026, 3, 14)
+    assert held_early(day, time(10, 0), datetime(2026, 3, 14, 9, 59))
+    assert not held_early(day, time(10, 0), datetime(2026, 3, 14, 10, 0))
+    assert not held_early(day, time(10, 0), datetime(2026, 3, 15, 8, 0))
+
+
+def test_a_council_entered_today_is_not_behind() -> None:
+    today = date(2026, 3, 14)
+    assert YearTally(2026, 4, 0, 0).behind(today)
+    assert not YearTally(2026, 4, 0, 0, since=today).behind(today)
+    assert YearTally(2026, 4, 0, 0, since=date(2026, 3, 13)).behind(today)

@@ -16,7 +16,7 @@ from app.services.calendar_overrides import (
     remove_calendar_override,
     work_calendar,
 )
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from tests.services.meeting_helpers import ME, audit_actions, counts, make_world, plan
 
 FRIDAY = date(2026, 3, 20)  # a working day before Nauryz 2026

@@ -16,18 +16,17 @@ from app.models.composition import Council
 from app.models.database import Database
 from app.models.meeting import MaterialBlob
 from app.services.agenda.attach_material import attach_material
+from app.services.council_minimum import council_alerts
 from app.services.councils import archive_council
+from app.services.material_files import material_content
+from app.services.meeting_detail import meeting_detail, notifications_of
 from app.services.meeting_queries import (
     MeetingKey,
     MeetingOrder,
-    council_alerts,
     list_meetings,
-    material_content,
-    meeting_detail,
     meeting_keys,
     meeting_rows,
     meeting_years,
-    notifications_of,
     proposed_number,
 )
 from app.services.meetings.cancel_meeting import cancel_meeting

@@ -350,7 +350,7 @@ def pg_url() -> Iterator[str]:
 
 @pytest.mark.postgres
 @pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed")
-def test_postgres_falls_back_to_ilike(pg_url: str) -> None:
+def test_postgres_finds_the_same_kinds_of_text(pg_url: str) -> None:
     db = open_database(pg_url)
     try:
         held = held_meeting(db)

@@ -24,7 +24,7 @@ from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import attach_material
 from app.services.meeting_queries import list_meetings, meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
-from app.views import agenda_editor, operations
+from app.views import agenda_editor, agenda_item_side, agenda_widgets, operations
 from app.views.agenda_editor import AgendaEditor, ItemDialog, SpeakerDialog
 from app.views.meetings_models import (
     AGENDA_MIME,
@@ -85,6 +85,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         return True
 
     monkeypatch.setattr(agenda_editor, "ask", yes)
+    monkeypatch.setattr(agenda_item_side, "ask", yes)
     return asked
 
 
@@ -447,8 +448,8 @@ def test_materials_are_attached_listed_opened_and_removed(
         opened.append(path)
         return True
 
-    monkeypatch.setattr(agenda_editor, "open_file", open_file)
-    monkeypatch.setattr(agenda_editor, "materials_folder", lambda: tmp_path / "open")
+    monkeypatch.setattr(agenda_widgets, "open_file", open_file)
+    monkeypatch.setattr(agenda_widgets, "materials_folder", lambda: tmp_path / "open")
     editor.material_table.selectRow(0)
     copy = editor.open_material()
     assert copy is not None and opened == [copy]

@@ -99,8 +99,8 @@ def test_fifteen_seats_on_1_february_2022_with_the_chair_first(view: Composition
     assert column(view, "Role")[1:3] == ["Deputy chair", "Secretary"]
     assert column(view, "From")[0] == "26/01/2022"
     assert "№ 27" in column(view, "Act")[0]
-    assert column(view, "By agreement").count("by agreement") == 11
-    assert set(column(view, "Voting")) == {"yes"}
+    assert column(view, "Marks").count("by agreement") == 11  # every seat votes: no other mark
+    assert set(column(view, "Marks")) == {"", "by agreement"}
     assert view.summary.text() == "Seats: 15, vacant: 0"
 
 
@@ -236,8 +236,7 @@ def test_correcting_a_seats_marks(view: CompositionView, refusals: list[KenesErr
     dialog.voting.setChecked(False)
     dialog.accept()
     assert refusals == []
-    assert column(view, "By agreement")[0] == "by agreement"
-    assert column(view, "Voting")[0] == "no"
+    assert column(view, "Marks")[0] == "by agreement · without the right to vote"
     assert column(view, "Role")[0] == "Chair"  # the selection and the order are kept
 
 

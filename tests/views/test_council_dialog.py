@@ -33,7 +33,8 @@ from app.services.councils import (
     list_councils,
     update_council,
 )
-from app.views import council_dialog
+from app.views import council_dialog, operations
+from app.views.conflict_dialog import Choice
 from app.views.council_dialog import CouncilDialog
 from app.views.profile_editor import ProfileEditor
 from app.views.qt_i18n import apply_language
@@ -49,7 +50,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     def capture(_parent: object, error: KenesError) -> None:
         seen.append(error)
 
-    monkeypatch.setattr(council_dialog, "show_refusal", capture)
+    monkeypatch.setattr(operations, "show_refusal", capture)
     return seen
 
 
@@ -141,16 +142,58 @@ def test_a_council_without_a_name_is_refused_and_the_input_kept(
 
 
 def test_a_change_made_meanwhile_is_not_overwritten(
-    qtbot: QtBot, database: Database, ai_council: CouncilInfo, refusals: list[KenesError]
+    qtbot: QtBot,
+    database: Database,
+    ai_council: CouncilInfo,
+    refusals: list[KenesError],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
+    """Both versions are shown; going on editing, keeping theirs or saving mine."""
+    shown: list[list[tuple[str, str, str]]] = []
+    answers = [None, Choice.KEEP_THEIRS, Choice.SAVE_MINE]
+
+    def ask(_parent: object, rows: list[tuple[str, str, str]]) -> Choice | None:
+        shown.append(rows)
+        return answers.pop(0)
+
+    monkeypatch.setattr(council_dialog, "ask_conflict", ask)
+    dialog = CouncilDialog(database, SYSTEM, ai_council)
+    qtbot.addWidget(dialog)
+    update_council(database, SYSTEM, ai_council.id, CouncilData(name_ru="Совет по ИИ"))
+    dialog.names["en"].setText("AI council")
+    dialog.accept()  # the user goes on editing: nothing saved
+    assert refusals == [] and dialog.council is None
+    assert ("Name (in Russian)", "Совет по ИИ", "") in shown[0]
+    assert ("Name (in English)", "", "AI council") in shown[0]
+    assert get_council(database, ai_council.id).names["ru"] == "Совет по ИИ"
+
+    dialog.accept()  # keep theirs: the form shows the saved version, nothing saved
+    assert dialog.names["ru"].text() == "Совет по ИИ" and dialog.names["en"].text() == ""
+    assert get_council(database, ai_council.id).names["en"] == ""
+
+    dialog.names["en"].setText("AI council")
+    dialog.accept()  # now based on the saved version: no conflict, saved
+    assert len(shown) == 2 and dialog.council is not None
+    saved = get_council(database, ai_council.id)
+    assert saved.names["ru"] == "Совет по ИИ" and saved.names["en"] == "AI council"
+
+
+def test_mine_can_be_saved_over_the_version_saved_meanwhile(
+    qtbot: QtBot,
+    database: Database,
+    ai_council: CouncilInfo,
+    refusals: list[KenesError],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(council_dialog, "ask_conflict", lambda *_a: Choice.SAVE_MINE)
     dialog = CouncilDialog(database, SYSTEM, ai_council)
     qtbot.addWidget(dialog)
     update_council(database, SYSTEM, ai_council.id, CouncilData(name_ru="Совет по ИИ"))
     dialog.names["en"].setText("AI council")
     dialog.accept()
-    assert len(refusals) == 1
-    assert "someone else" in refusals[0].message()
-    assert get_council(database, ai_council.id).names["ru"] == "Совет по ИИ"
+    assert refusals == [] and dialog.council is not None
+    saved = get_council(database, ai_council.id)
+    assert saved.names["en"] == "AI council" and saved.names["ru"] == ""
 
 
 def test_a_working_group_names_its_council(

@@ -14,7 +14,7 @@ from app.models.database import Database
 from app.models.profile_history import ProfileVersion
 from app.services.base import SYSTEM
 from app.services.councils import CouncilData, create_council, get_council
-from app.views import council_dialog
+from app.views import operations
 from app.views.council_dialog import CouncilDialog
 
 
@@ -22,7 +22,7 @@ def test_a_changed_profile_is_recorded_from_the_date_and_act_entered(
     qtbot: QtBot, database: Database, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     refusals: list[KenesError] = []
-    monkeypatch.setattr(council_dialog, "show_refusal", lambda _p, e: refusals.append(e))
+    monkeypatch.setattr(operations, "show_refusal", lambda _p, e: refusals.append(e))
     council = create_council(
         database, SYSTEM, CouncilData(name_en="AI council", preset_key=AI_COUNCIL_881.key)
     )

@@ -68,3 +68,38 @@ def test_sign_twice_from_the_page_then_verify_the_file(
     assert text.count("The signed content is intact.") == 2
     assert "is the issued record of protocol No." in text
     shown.reject()
+
+
+def test_save_a_paper_copy_from_the_signing_dialog(
+    qtbot: QtBot, database: Database, tmp_path: Path
+) -> None:
+    import pypdfium2 as pdfium
+    import zxingcpp
+
+    from app.services.esign.sign_issued import sign_issued_pdf
+    from app.services.esign.signers import Pkcs12Signer
+    from app.services.protocols.common import protocol_info
+
+    protocol_id = issued_electronically(database, two_signers=False)
+    with database.reading() as session:
+        info = protocol_info(session, session.get(Protocol, protocol_id))
+    unsigned = EsignDialog(database, ME, info, "ru")
+    qtbot.addWidget(unsigned)
+    assert not unsigned.paper_button.isEnabled()  # nobody has signed yet
+    assert unsigned.paper_button.text() == "Save paper copy…"
+
+    pki = make_pki()
+    sign_issued_pdf(
+        database, ME, protocol_id, "ru", Pkcs12Signer(pki.chair.p12(PASSWORD), PASSWORD)
+    )
+    dialog = EsignDialog(database, ME, info, "ru")
+    qtbot.addWidget(dialog)
+    assert dialog.paper_button.isEnabled()
+    target = tmp_path / "paper.pdf"
+    with qtbot.waitSignal(dialog.saved_copy, timeout=20_000) as saved:
+        dialog.save_paper_copy(target)
+    assert dialog.task is None and dialog.paper_button.isEnabled()
+    document = pdfium.PdfDocument(target.read_bytes())
+    image = document[len(document) - 1].render(scale=3).to_pil()
+    document.close()
+    assert [code.text for code in zxingcpp.read_barcodes(image)] == [saved.args[0].qr_payload]

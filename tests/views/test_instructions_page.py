@@ -29,8 +29,8 @@ HEADERS = [
     "Meeting date",
     "Meeting No.",
     "No.",
-    "Protocol instruction",
-    "Responsible executor",
+    "Instruction",  # the header's tool tip: "Protocol instruction"
+    "Executor",  # the header's tool tip: "Responsible executor"
     "Deadline",
     "State",
 ]

@@ -23,12 +23,14 @@ from app.views.live_meeting.models import (
     AgendaModel,
     AttendanceModel,
     InvitedModel,
+    attendance_text,
+)
+from app.views.live_meeting.voting_models import (
     NotesModel,
     PointRow,
     PointsModel,
     VoterRow,
     VotingModel,
-    attendance_text,
     point_status,
 )
 from app.views.qt_i18n import apply_language

@@ -18,11 +18,13 @@ from app.domain.meeting import MeetingKind, MeetingState
 from app.domain.regulation import AI_COUNCIL_881
 from app.models.database import Database
 from app.services.councils import CouncilData, create_council
-from app.services.meeting_queries import list_meetings, meeting_detail
-from app.views import agenda_editor, meeting_dialog, meetings_page, operations
-from app.views.meeting_dialog import MeetingDialog, NotifyDialog, ReasonDialog
+from app.services.meeting_detail import meeting_detail
+from app.services.meeting_queries import list_meetings
+from app.views import agenda_editor, meeting_commands, notify_dialog, operations
+from app.views.meeting_dialog import MeetingDialog, ReasonDialog
 from app.views.meetings_models import MeetingListModel
 from app.views.meetings_page import MeetingsPage
+from app.views.notify_dialog import NotifyDialog
 from app.views.qt_i18n import apply_language
 from tests.services.meeting_helpers import (
     DAY,
@@ -45,7 +47,7 @@ HEADERS = (
     "Kind",
     "State",
     "Presiding",
-    "Materials due",
+    "Materials",  # the due date; the header's tool tip says "Materials due"
     "Warnings",
 )
 
@@ -74,7 +76,7 @@ def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         asked.append(question)
         return True
 
-    monkeypatch.setattr(meetings_page, "ask", yes)
+    monkeypatch.setattr(meeting_commands, "ask", yes)
     monkeypatch.setattr(agenda_editor, "ask", yes)
     return asked
 
@@ -142,6 +144,9 @@ def test_the_list_passes_the_model_tester_and_shows_each_meeting(
     assert [
         page.model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))
     ] == list(HEADERS)
+    assert page.model.headerData(6, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == (
+        "Materials due"
+    )
     assert page.row_texts(0)[:6] == [
         "15/04/2026 10:00–12:00",
         "Council for the development of artificial intelligence",
@@ -181,7 +186,7 @@ def test_filters_by_year_state_and_kind(
     page.set_filters(year=2026, kind=MeetingKind.REGULAR, state=MeetingState.HELD)
     assert page.meeting_numbers() == []
     assert page.selected_meeting() is None
-    assert not page.edit_action.isEnabled()
+    assert not page.toolbar.edit_action.isEnabled()
     assert page.agenda.meeting_id is None
     page.set_filters(council_id=world.council_id)
     assert page.meeting_numbers() == [1, 1, 2]
@@ -247,7 +252,7 @@ def test_planning_proposes_the_next_number_and_lists_the_meeting(
     database: Database, world: World, make_page: PageMaker, refusals: list[KenesError]
 ) -> None:
     page = make_page()
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     fill_meeting(dialog)
     assert dialog.council.value() == world.council_id
     assert dialog.number.value() == 1
@@ -260,7 +265,7 @@ def test_planning_proposes_the_next_number_and_lists_the_meeting(
     assert meeting is not None and meeting.presiding_person_id == world.chair
     assert meeting.places["kk"] == "Астана қ., Үкімет үйі, 3-зал"
 
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     fill_meeting(dialog, date(2026, 5, 20))
     assert dialog.number.value() == 2
     # Another year starts the numbering again; a number typed by the user is kept.
@@ -280,7 +285,7 @@ def test_an_interim_meeting_may_be_presided_by_anyone(
     database: Database, world: World, make_page: PageMaker, refusals: list[KenesError]
 ) -> None:
     page = make_page()
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     fill_meeting(dialog)
     # A session: only the chair and the deputy chair.
     assert dialog.presiding.values() == [None, world.chair, world.deputy]
@@ -299,7 +304,7 @@ def test_an_end_before_the_start_is_refused_and_nothing_is_saved(
 ) -> None:
     page = make_page()
     before = counts(database)
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     fill_meeting(dialog)
     dialog.starts.setTime(QTime(15, 0))
     dialog.ends.set_time(time(11, 0))
@@ -319,7 +324,7 @@ def test_editing_a_notified_meeting_warns_and_asks_to_notify_again(
 ) -> None:
     meeting_id = meeting_in_state(database, world, MeetingState.NOTIFIED)
     page = make_page()
-    dialog = page.edit_meeting()
+    dialog = page.commands.edit_meeting()
     assert dialog is not None
     assert not dialog.warning.isHidden()
     assert not dialog.council.isEnabled()
@@ -329,7 +334,7 @@ def test_editing_a_notified_meeting_warns_and_asks_to_notify_again(
     assert refusals == []
     assert state_of(database, meeting_id) is MeetingState.AGENDA_APPROVED
     assert page.row_texts(0)[MeetingListModel.STATE] == "Agenda approved"
-    assert page.notify_action.isEnabled()
+    assert page.toolbar.notify_action.isEnabled()
 
 
 # -- the agenda's approval ------------------------------------------------------------------------
@@ -345,7 +350,7 @@ def test_an_empty_agenda_is_not_approved(
     meeting_id = plan(database, world)
     page = make_page()
     before = counts(database)
-    assert page.approve_agenda() is False
+    assert page.commands.approve_agenda() is False
     assert answers == ["Record that the chair has approved the agenda of Regular meeting No. 1?"]
     assert len(refusals) == 1
     assert "is empty" in refusals[0].message()
@@ -369,14 +374,14 @@ def test_approve_change_and_approve_again(
         dialog.titles.edits["kk"].setText(title)
         dialog.accept()
     assert editor.item_titles() == ["Бірінші", "Екінші", "Үшінші"]
-    assert page.approve_action.isEnabled() and not page.notify_action.isEnabled()
+    assert page.toolbar.approve_action.isEnabled() and not page.toolbar.notify_action.isEnabled()
 
-    assert page.approve_agenda()
+    assert page.commands.approve_agenda()
     assert state_of(database, meeting_id) is MeetingState.AGENDA_APPROVED
     assert page.row_texts(0)[MeetingListModel.STATE] == "Agenda approved"
     assert editor.status_text().startswith("Agenda approved by Nurlan Abenov on ")
-    assert page.notify_action.isEnabled() and not page.approve_action.isEnabled()
-    assert page.live_action.isEnabled()
+    assert page.toolbar.notify_action.isEnabled() and not page.toolbar.approve_action.isEnabled()
+    assert page.toolbar.live_action.isEnabled()
 
     editor.select_row(0)
     dialog = editor.edit_item()
@@ -388,9 +393,9 @@ def test_approve_change_and_approve_again(
     assert editor.status_text() == (
         "Changed after approval (1 change): the agenda needs approval again."
     )
-    assert page.approve_action.isEnabled() and not page.notify_action.isEnabled()
+    assert page.toolbar.approve_action.isEnabled() and not page.toolbar.notify_action.isEnabled()
 
-    assert page.approve_agenda()
+    assert page.commands.approve_agenda()
     assert state_of(database, meeting_id) is MeetingState.AGENDA_APPROVED
     assert editor.status_text().startswith("Agenda approved by ")
     assert refusals == []
@@ -410,17 +415,20 @@ def test_notifying_saves_the_notice_and_the_invitations_and_shows_who(
     page = make_page()
     folder = tmp_path / "notices"
     folder.mkdir()
-    dialog = page.notify_members(folder)
+    dialog = page.commands.notify_members(folder)
     assert isinstance(dialog, NotifyDialog)
     dialog.language.setCurrentIndex(dialog.language.findData("ru"))
     dialog.accept()
     assert refusals == []
     assert state_of(database, meeting_id) is MeetingState.NOTIFIED
     files = sorted(p.name for p in folder.iterdir())
-    assert "notice-2026-1-ru.pdf" in files
+    # Named by what they hold: the notice by kind, number, date and language (in Russian,
+    # as the notice is), each invitation by its person and the meeting.
+    assert "Уведомление-1-2026-04-15-ru.pdf" in files
+    assert "Әбенов Нұрлан-1-2026-04-15.ics" in files
     assert len([f for f in files if f.endswith(".ics")]) == 5
-    assert (folder / "notice-2026-1-ru.pdf").read_bytes().startswith(b"%PDF")
-    shown = page.last_notified
+    assert (folder / "Уведомление-1-2026-04-15-ru.pdf").read_bytes().startswith(b"%PDF")
+    shown = page.commands.last_notified
     assert shown is not None
     assert sorted(shown.names()) == sorted(
         ["Әбенов Нұрлан", "Жақсылықова Әйгерім", "Сейітов Марат", "Омарова Гүлнар", "Исаев Болат"]
@@ -428,7 +436,7 @@ def test_notifying_saves_the_notice_and_the_invitations_and_shows_who(
     assert shown.summary.text().startswith("Round 1: 5 people notified.")
     assert shown.model.rowCount() == 5
     assert page.row_texts(0)[MeetingListModel.STATE] == "Members notified"
-    assert page.notice_folder == folder
+    assert page.commands.notice_folder == folder
     shown.reject()
 
 
@@ -450,8 +458,8 @@ def test_files_that_cannot_be_written_after_notifying_are_explained(
             reason="No space left on device",
         )
 
-    monkeypatch.setattr(meeting_dialog, "write_notice_files", disk_full)
-    dialog = page.notify_members(tmp_path)
+    monkeypatch.setattr(notify_dialog, "write_notice_files", disk_full)
+    dialog = page.commands.notify_members(tmp_path)
     assert dialog is not None
     dialog.accept()
     assert [r.message() for r in refusals] == [
@@ -460,7 +468,7 @@ def test_files_that_cannot_be_written_after_notifying_are_explained(
     # The notification is recorded all the same, and the list says so.
     assert state_of(database, meeting_id) is MeetingState.NOTIFIED
     assert page.row_texts(0)[MeetingListModel.STATE] == "Members notified"
-    assert page.last_notified is None
+    assert page.commands.last_notified is None
 
 
 def test_notifying_into_a_missing_folder_is_refused_before_anything_is_recorded(
@@ -473,7 +481,7 @@ def test_notifying_into_a_missing_folder_is_refused_before_anything_is_recorded(
     meeting_id = meeting_in_state(database, world, MeetingState.AGENDA_APPROVED)
     page = make_page()
     before = counts(database)
-    dialog = page.notify_members(tmp_path / "missing")
+    dialog = page.commands.notify_members(tmp_path / "missing")
     assert dialog is not None
     dialog.accept()
     assert len(refusals) == 1
@@ -493,14 +501,14 @@ def test_mark_held_then_close(
     meeting_id = meeting_in_state(database, world, MeetingState.NOTIFIED)
     page = make_page()
     # Before its date the meeting cannot be marked as held.
-    assert page.held_action.isEnabled()
-    assert not page.mark_held()
+    assert page.toolbar.held_action.isEnabled()
+    assert not page.commands.mark_held()
     assert len(refusals) == 1 and "still ahead" in refusals[0].message()
     clock.day = DAY
-    assert page.mark_held()
+    assert page.commands.mark_held()
     assert state_of(database, meeting_id) is MeetingState.HELD
-    assert page.close_action.isEnabled() and not page.held_action.isEnabled()
-    assert page.close_meeting()
+    assert page.toolbar.close_action.isEnabled() and not page.toolbar.held_action.isEnabled()
+    assert page.commands.close_meeting()
     assert state_of(database, meeting_id) is MeetingState.CLOSED
     assert answers == [
         "Mark Regular meeting No. 1 as held?",
@@ -508,18 +516,20 @@ def test_mark_held_then_close(
         "Close Regular meeting No. 1? Its record is then complete and nothing moves it further.",
     ]
     for action in (
-        page.edit_action,
-        page.approve_action,
-        page.notify_action,
-        page.held_action,
-        page.close_action,
-        page.postpone_action,
-        page.replan_action,
-        page.cancel_action,
-        page.live_action,
+        page.toolbar.edit_action,
+        page.toolbar.approve_action,
+        page.toolbar.notify_action,
+        page.toolbar.held_action,
+        page.toolbar.close_action,
+        page.toolbar.postpone_action,
+        page.toolbar.replan_action,
+        page.toolbar.cancel_action,
+        page.toolbar.live_action,
     ):
         assert not action.isEnabled()
-    assert not page.more_button.isEnabled()
+    # The notice of a closed meeting can still be previewed and printed.
+    assert page.toolbar.preview_action.isEnabled()
+    assert page.toolbar.more_button.isEnabled()
 
 
 def test_postpone_with_a_reason_then_plan_again_for_a_new_date(
@@ -527,7 +537,7 @@ def test_postpone_with_a_reason_then_plan_again_for_a_new_date(
 ) -> None:
     meeting_id = meeting_in_state(database, world, MeetingState.AGENDA_APPROVED)
     page = make_page()
-    dialog = page.postpone_meeting()
+    dialog = page.commands.postpone_meeting()
     assert isinstance(dialog, ReasonDialog)
     dialog.accept()  # no reason: refused, nothing changes
     assert len(refusals) == 1 and refusals[0].message() == "Say why the meeting is postponed."
@@ -537,11 +547,11 @@ def test_postpone_with_a_reason_then_plan_again_for_a_new_date(
     assert state_of(database, meeting_id) is MeetingState.POSTPONED
     index = page.model.index(0, MeetingListModel.STATE)
     assert page.model.data(index, Qt.ItemDataRole.ToolTipRole) == "Postponed: Төраға іссапарда."
-    assert page.replan_action.isEnabled() and page.more_button.isEnabled()
-    assert page.edit_action.isEnabled()  # Edit… plans a postponed meeting again
+    assert page.toolbar.replan_action.isEnabled() and page.toolbar.more_button.isEnabled()
+    assert page.toolbar.edit_action.isEnabled()  # Edit… plans a postponed meeting again
     assert page.agenda.status_text().startswith("The meeting is postponed")
 
-    replanned = page.edit_meeting()
+    replanned = page.commands.edit_meeting()
     assert replanned is not None and replanned.mode == MeetingDialog.REPLAN
     replanned.day.set_day(date(2026, 5, 13))
     replanned.accept()
@@ -558,14 +568,14 @@ def test_cancel_with_a_reason(
 ) -> None:
     meeting_id = meeting_in_state(database, world, MeetingState.PLANNED)
     page = make_page()
-    dialog = page.cancel_meeting()
+    dialog = page.commands.cancel_meeting()
     assert dialog is not None
     dialog.reason.setPlainText("The question was settled by a decree.")
     dialog.accept()
     assert refusals == []
     assert state_of(database, meeting_id) is MeetingState.CANCELLED
     assert page.row_texts(0)[MeetingListModel.STATE] == "Cancelled"
-    assert page.cancel_meeting() is None  # nothing more to cancel
+    assert page.commands.cancel_meeting() is None  # nothing more to cancel
 
 
 def test_open_live_meeting_emits_the_meeting_id(
@@ -576,12 +586,12 @@ def test_open_live_meeting_emits_the_meeting_id(
     approved = meeting_in_state(database, world, MeetingState.AGENDA_APPROVED)
     page = make_page()
     page.select_meeting(planned)
-    assert not page.live_action.isEnabled()
+    assert not page.toolbar.live_action.isEnabled()
     assert page.open_live_meeting() is False
     page.select_meeting(approved)
-    assert page.live_action.isEnabled()
+    assert page.toolbar.live_action.isEnabled()
     with qtbot.waitSignal(page.open_live, timeout=1000) as blocker:
-        page.live_action.trigger()
+        page.toolbar.live_action.trigger()
     assert blocker.args == [approved]
 
 
@@ -606,7 +616,7 @@ def test_headers_and_titles_follow_the_interface_language(
         assert page.row_texts(0)[MeetingListModel.COUNCIL] == council_names[code]
     assert page.row_texts(0)[MeetingListModel.KIND] == catalog.gettext("Regular meeting")
     assert page.council_filter.itemText(0) == catalog.gettext("All councils")
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     assert dialog.windowTitle() == catalog.gettext("Plan a meeting")
     dialog.reject()
 
@@ -615,7 +625,7 @@ def test_meeting_data_from_the_dialog_matches_the_form(
     database: Database, world: World, make_page: PageMaker
 ) -> None:
     page = make_page()
-    dialog = page.plan_meeting()
+    dialog = page.commands.plan_meeting()
     fill_meeting(dialog)
     dialog.ends.set_time(None)
     dialog.note.setPlainText("Бейне байланыс арқылы")

@@ -33,7 +33,7 @@ from app.services.protocols.actions import Narrative, ProtocolDetails, set_narra
 from app.services.protocols.actions import create_protocol as create_in_service
 from app.services.protocols.actions import update_protocol as update_in_service
 from app.services.protocols.documents import protocol_pdf
-from app.views import operations, protocols_page
+from app.views import operations, protocol_documents
 from app.views.operations import PROTOCOLS, announce
 from app.views.pdf_preview import KEPT_PAGES, ZOOM_STEPS, PdfPreview
 from app.views.protocol_editor import ProtocolEditor
@@ -60,7 +60,7 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
     """Refusals and messages the page would show, captured (a modal box would block)."""
     found = Seen([], [])
     monkeypatch.setattr(operations, "show_refusal", lambda _p, e: found.refusals.append(e))
-    monkeypatch.setattr(protocols_page, "inform", lambda _p, text: found.messages.append(text))
+    monkeypatch.setattr(protocol_documents, "inform", lambda _p, text: found.messages.append(text))
     return found
 
 

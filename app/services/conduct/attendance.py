@@ -21,8 +21,13 @@ from app.domain.absence import (
     check_kind,
     classify_reason,
 )
-from app.domain.attendance import AttendanceRecord, presence_by_item, validate_attendance
-from app.domain.errors import DomainError
+from app.domain.attendance import (
+    AttendanceRecord,
+    not_a_member,
+    presence_by_item,
+    validate_attendance,
+)
+from app.domain.errors import DomainError, refuse
 from app.domain.translation import N_
 from app.formatting import format_time
 from app.i18n import interface_language
@@ -85,15 +90,7 @@ def _name(session: Session, person_id: int) -> str:
 
 def _member(session: Session, fr: MeetingFrame, person_id: object) -> int:
     pid = check_id(person_id, N_("Person"))
-    if pid not in fr.member_ids():
-        raise DomainError(
-            N_(
-                "{name} is not a member of the council on {day}; record them as an invited "
-                "person. Members take part without the right of substitution."
-            ),
-            name=_name(session, pid),
-            day=fr.day,
-        )
+    refuse(not_a_member(pid, fr.member_ids(), fr.day, lambda p: _name(session, p)))
     return pid
 
 

@@ -19,8 +19,9 @@ from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.composition import Member, Role
+from app.domain.conduct import CONDUCT_STATES, conduct_refusal
 from app.domain.council import pick
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, refuse
 from app.domain.meeting import MeetingState
 from app.domain.quorum import QuorumStatus, quorum_status
 from app.domain.regulation import (
@@ -35,15 +36,11 @@ from app.domain.voting import Ballot as BallotFact
 from app.domain.voting import Choice, Reason, TallyResult, VotingContext, tally, tally_counts
 from app.models.conduct import Attendance, Ballot, DecisionPoint
 from app.models.meeting import AgendaItem, Meeting
-from app.services.base import get
+from app.services.base import Actor, audit, get, snapshot
 from app.services.meetings.common import load_meeting, members_on
 from app.services.profile_history import profile_on
 
 LANGS = ("kk", "ru", "en")
-# Conduct is recorded from the approved agenda on; a closed meeting's record is final.
-CONDUCT_STATES = frozenset({MeetingState.AGENDA_APPROVED, MeetingState.NOTIFIED, MeetingState.HELD})
-# Dissenting opinions may still come in after the meeting, until the protocol is signed (000 §16).
-DISSENT_STATES = CONDUCT_STATES | {MeetingState.CLOSED}
 
 
 def now() -> datetime:
@@ -57,16 +54,23 @@ def guard_conduct(
     from app.services.protocols.common import guard_unlocked
 
     guard_unlocked(session, meeting)
-    if MeetingState(meeting.state) not in states:
-        raise DomainError(
-            N_(
-                "Attendance and votes of meeting No. {number} cannot be recorded in the state "
-                "“{state}”: record them once the agenda is approved, until the meeting is "
-                "closed."
-            ),
-            number=meeting.number,
-            state=meeting.state,
-        )
+    refuse(conduct_refusal(meeting.state, meeting.number, states))
+
+
+def remove_audited(session: Session, actor: Actor, row: Any, action: str, council_id: int) -> None:
+    """Delete a conduct record; the audit trail keeps what it was."""
+    before = snapshot(row)
+    record_id = row.id
+    session.delete(row)
+    audit(
+        session,
+        actor,
+        action,
+        entity=type(row).__tablename__,
+        entity_id=record_id,
+        before=before,
+        council_id=council_id,
+    )
 
 
 @dataclass(frozen=True)

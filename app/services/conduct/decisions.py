@@ -10,7 +10,8 @@ from sqlalchemy import Row, func, select
 from sqlalchemy.orm import Session
 
 from app.domain.council import pick
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, refuse
+from app.domain.instruction import deadline_refusal, executor_refusal
 from app.domain.protocol_states import PointAction, guard_point
 from app.domain.translation import N_
 from app.models.composition import Person
@@ -18,7 +19,16 @@ from app.models.conduct import Ballot, DecisionPoint, DissentingOpinion, Protoco
 from app.models.database import Database
 from app.models.meeting import AgendaItem
 from app.services.base import Actor, audit, check_date, clean_text, expect, get, snapshot
-from app.services.conduct.common import LANGS, frame, guard_conduct, load_point, texts
+from app.services.conduct.common import (
+    LANGS,
+    MeetingFrame,
+    frame,
+    guard_conduct,
+    load_point,
+    point_frame,
+    remove_audited,
+    texts,
+)
 
 MODES = ("roll_call", "counts")
 
@@ -51,6 +61,14 @@ def _clean_texts(values: object, field_name: str, *, required: bool) -> dict[str
     if required and not any(cleaned.values()):
         raise DomainError(N_("“{field}” needs a text in at least one language."), field=field_name)
     return cleaned
+
+
+def _point_in_conduct(session: Session, point_id: int) -> tuple[DecisionPoint, MeetingFrame]:
+    """A decision point and its meeting, whose conduct may still be recorded."""
+    point = load_point(session, point_id)
+    fr, _index = point_frame(session, point)
+    guard_conduct(session, fr.meeting)
+    return point, fr
 
 
 def _guard_open(point: DecisionPoint) -> None:
@@ -88,10 +106,7 @@ def update_decision_point(
     """Change a decision point's wording while its voting is open."""
     cleaned = _clean_texts(decision, N_("Decision"), required=True)
     with db.transaction() as session:
-        point = load_point(session, point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
+        point, fr = _point_in_conduct(session, point_id)
         _guard_open(point)
         before = snapshot(point)
         for lang, text in cleaned.items():
@@ -112,10 +127,7 @@ def set_voting_mode(db: Database, actor: Actor, point_id: int, mode: str) -> Dec
     if mode not in MODES:
         raise DomainError(N_("Unknown voting mode."))
     with db.transaction() as session:
-        point = load_point(session, point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
+        point, fr = _point_in_conduct(session, point_id)
         _guard_open(point)
         has_ballots = session.scalar(select(Ballot.id).where(Ballot.decision_point_id == point.id))
         if has_ballots is not None or point.count_for is not None:
@@ -137,10 +149,7 @@ def set_voting_mode(db: Database, actor: Actor, point_id: int, mode: str) -> Dec
 def remove_decision_point(db: Database, actor: Actor, point_id: int) -> None:
     """Remove a decision point entered by mistake: only before any vote, dissent or instruction."""
     with db.transaction() as session:
-        point = load_point(session, point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
+        point, fr = _point_in_conduct(session, point_id)
         _guard_open(point)
         for model, column in (
             (Ballot, Ballot.decision_point_id),
@@ -233,15 +242,11 @@ def _apply_instruction(
     executors = _clean_texts(data.executors, N_("Responsible executor"), required=False)
     forms = _clean_texts(data.completion_forms, N_("Form of completion"), required=False)
     deadline = check_date(data.deadline, N_("Deadline"), required=False)
-    if deadline is not None and deadline < meeting_day:
-        raise DomainError(N_("The deadline {deadline} is before the meeting."), deadline=deadline)
+    refuse(deadline_refusal(deadline, meeting_day))
     executor_id = None
     if data.executor_person_id is not None:
         executor_id = get(session, Person, data.executor_person_id, N_("Person")).id
-    if executor_id is None and not any(executors.values()):
-        raise DomainError(
-            N_("An instruction needs a responsible executor (a person or an organisation).")
-        )
+    refuse(executor_refusal(executor_id, executors.values()))
     row.executor_person_id = executor_id
     row.deadline = deadline
     for lang in LANGS:
@@ -255,10 +260,7 @@ def add_instruction(
 ) -> InstructionInfo:
     """Attach a protocol instruction (executor, deadline, form of completion) to a decision."""
     with db.transaction() as session:
-        point = load_point(session, point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
+        point, fr = _point_in_conduct(session, point_id)
         number = (
             session.scalar(
                 select(func.max(ProtocolInstruction.number)).where(
@@ -279,10 +281,7 @@ def update_instruction(
 ) -> InstructionInfo:
     with db.transaction() as session:
         row = get(session, ProtocolInstruction, instruction_id, N_("Protocol instruction"))
-        point = load_point(session, row.decision_point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
+        _point, fr = _point_in_conduct(session, row.decision_point_id)
         before = snapshot(row)
         _apply_instruction(session, row, data, fr.day)
         audit(
@@ -299,18 +298,5 @@ def update_instruction(
 def remove_instruction(db: Database, actor: Actor, instruction_id: int) -> None:
     with db.transaction() as session:
         row = get(session, ProtocolInstruction, instruction_id, N_("Protocol instruction"))
-        point = load_point(session, row.decision_point_id)
-        item = get(session, AgendaItem, point.item_id, N_("Agenda item"))
-        fr = frame(session, item.meeting_id)
-        guard_conduct(session, fr.meeting)
-        before = snapshot(row)
-        session.delete(row)
-        audit(
-            session,
-            actor,
-            "instruction.remove",
-            entity="protocol_instructions",
-            entity_id=instruction_id,
-            before=before,
-            council_id=fr.meeting.council_id,
-        )
+        _point, fr = _point_in_conduct(session, row.decision_point_id)
+        remove_audited(session, actor, row, "instruction.remove", fr.meeting.council_id)

@@ -11,8 +11,14 @@ from datetime import date
 
 from sqlalchemy import select
 
-from app.domain.dissent import not_a_participant, took_part_in_closed_vote
-from app.domain.errors import DomainError
+from app.domain.conduct import DISSENT_STATES
+from app.domain.dissent import (
+    already_stated,
+    not_a_participant,
+    received_too_early,
+    took_part_in_closed_vote,
+)
+from app.domain.errors import DomainError, refuse
 from app.domain.translation import N_
 from app.domain.voting import Choice
 from app.models.composition import Person
@@ -20,13 +26,13 @@ from app.models.conduct import DissentingOpinion
 from app.models.database import Database
 from app.services.base import Actor, audit, check_date, check_id, clean_text, get, snapshot
 from app.services.conduct.common import (
-    DISSENT_STATES,
     LANGS,
     attendance_records,
     ballots_of,
     guard_conduct,
     load_point,
     point_frame,
+    remove_audited,
     voting_context,
 )
 from app.services.people import person_info
@@ -68,11 +74,7 @@ def add_dissent(
         point = load_point(session, point_id)
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting, DISSENT_STATES)
-        if received < fr.day:
-            raise DomainError(
-                N_("An opinion cannot be received before the meeting ({day})."),
-                day=fr.day,
-            )
+        refuse(received_too_early(received, fr.day))
         person = get(session, Person, pid, N_("Person"))
         name = person_info(person).full_name()
         if point.state == "closed" and point.frozen is not None:
@@ -93,13 +95,7 @@ def add_dissent(
             )
         )
         if exists is not None:
-            raise DomainError(
-                N_(
-                    "{name} has already stated a dissenting opinion on this "
-                    "decision; change that one instead."
-                ),
-                name=name,
-            )
+            raise already_stated(name)
         row = DissentingOpinion(
             decision_point_id=point.id,
             person_id=pid,
@@ -137,14 +133,4 @@ def remove_dissent(db: Database, actor: Actor, dissent_id: int) -> None:
         point = load_point(session, row.decision_point_id)
         fr, _index = point_frame(session, point)
         guard_conduct(session, fr.meeting, DISSENT_STATES)
-        before = snapshot(row)
-        session.delete(row)
-        audit(
-            session,
-            actor,
-            "dissent.remove",
-            entity="dissenting_opinions",
-            entity_id=dissent_id,
-            before=before,
-            council_id=fr.meeting.council_id,
-        )
+        remove_audited(session, actor, row, "dissent.remove", fr.meeting.council_id)

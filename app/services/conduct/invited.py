@@ -7,27 +7,29 @@ applies, but never counts for the quorum and never votes (000 §14, 004 §22).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 
 from sqlalchemy import func, select
 
 from app.domain.council import pick
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, refuse
+from app.domain.invited import InvitedRole, member_invited, nameless, substitute_refusal
 from app.domain.translation import N_
 from app.models.composition import Person
 from app.models.conduct import Attendance, InvitedPerson
 from app.models.database import Database
-from app.services.base import Actor, audit, check_id, clean_text, expect, get, snapshot
-from app.services.conduct.common import LANGS, frame, guard_conduct, texts
+from app.services.base import Actor, audit, check_id, clean_text, expect, get
+from app.services.conduct.common import LANGS, frame, guard_conduct, remove_audited, texts
 from app.services.people import person_info
 
-
-class InvitedRole(StrEnum):
-    SPEAKER = "speaker"
-    EXPERT = "expert"
-    GUEST = "guest"
-    SUBSTITUTE = "substitute"  # came instead of a member: listed, never counted, never votes
-
+__all__ = [  # InvitedRole is the domain's, exported here with the actions that take it
+    "INVITED_ROLE_LABELS",
+    "InvitedData",
+    "InvitedInfo",
+    "InvitedRole",
+    "add_invited_person",
+    "invited_info",
+    "remove_invited_person",
+]
 
 INVITED_ROLE_LABELS = {
     InvitedRole.SPEAKER: N_("speaker"),
@@ -108,44 +110,27 @@ def add_invited_person(
     with db.transaction() as session:
         fr = frame(session, meeting_id)
         guard_conduct(session, fr.meeting)
+        members = fr.member_ids()
         person_id = None
         if data.person_id is not None:
             person = get(session, Person, data.person_id, N_("Person"))
-            if person.id in fr.member_ids():
-                raise DomainError(
-                    N_(
-                        "{name} is a member of the council; record their attendance instead of "
-                        "inviting them."
-                    ),
-                    name=person_info(person).full_name(),
-                )
-            person_id = person.id
             info = person_info(person)
+            refuse(member_invited(person.id, members, lambda _pid: info.full_name()))
+            person_id = person.id
             name = name or info.full_name("kk")
             latin = latin or info.latin_name
-        if not name:
-            raise DomainError(N_("An invited person needs a name."))
-        instead_of = None
-        if role is InvitedRole.SUBSTITUTE:
-            if data.instead_of_person_id is None:
-                raise DomainError(N_("Say which member this person came instead of."))
-            instead_of = check_id(data.instead_of_person_id, N_("Member"))
-            if instead_of not in fr.member_ids():
-                raise DomainError(
-                    N_("The person replaced is not a member of the council on {day}."),
-                    day=fr.day,
-                )
-            present = session.scalar(
-                select(Attendance.present).where(
-                    Attendance.meeting_id == fr.meeting.id, Attendance.person_id == instead_of
-                )
+        refuse(nameless(name))
+        instead_of = data.instead_of_person_id
+        if role is InvitedRole.SUBSTITUTE and instead_of is not None:
+            instead_of = check_id(instead_of, N_("Member"))
+        present = session.scalars(
+            select(Attendance.person_id).where(
+                Attendance.meeting_id == fr.meeting.id, Attendance.present.is_(True)
             )
-            if present:
-                raise DomainError(
-                    N_("The member is marked present in person; nobody can attend instead of them.")
-                )
-        elif data.instead_of_person_id is not None:
-            raise DomainError(N_("Only someone who came instead of a member names the member."))
+        )
+        refuse(
+            substitute_refusal(role, instead_of, members=members, present=set(present), day=fr.day)
+        )
         order = (
             session.scalar(
                 select(func.max(InvitedPerson.sort_order)).where(
@@ -176,14 +161,4 @@ def remove_invited_person(db: Database, actor: Actor, invited_id: int) -> None:
         row = get(session, InvitedPerson, invited_id, N_("Invited person"))
         fr = frame(session, row.meeting_id)
         guard_conduct(session, fr.meeting)
-        before = snapshot(row)
-        session.delete(row)
-        audit(
-            session,
-            actor,
-            "invited.remove",
-            entity="invited_persons",
-            entity_id=invited_id,
-            before=before,
-            council_id=fr.meeting.council_id,
-        )
+        remove_audited(session, actor, row, "invited.remove", fr.meeting.council_id)

@@ -15,12 +15,19 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord
-from app.domain.errors import DomainError
+from app.domain.errors import DomainError, refuse
 from app.domain.protocol_states import PointAction, PointState, guard_point
 from app.domain.quorum_loss import closing_without_quorum
 from app.domain.substitution import not_a_member_cannot_vote, substitute_cannot_vote
 from app.domain.translation import N_
-from app.domain.voting import Choice, TallyResult, not_considered, tally_counts
+from app.domain.voting import (
+    Choice,
+    TallyResult,
+    counts_missing,
+    mode_refusal,
+    not_considered,
+    tally_counts,
+)
 from app.models.composition import Person
 from app.models.conduct import Ballot, DecisionPoint, InvitedPerson, VotingReopening
 from app.models.database import Database
@@ -113,14 +120,7 @@ def cast_ballot(
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
         _guard(PointAction.CAST_BALLOT, point)
-        if point.mode != "roll_call":
-            raise DomainError(
-                N_(
-                    "Decision point {number} is voted by counts only; enter the "
-                    "counts instead of names."
-                ),
-                number=point.number,
-            )
+        refuse(mode_refusal(point.mode, point.number, names=True))
         records = attendance_records(session, fr.meeting.id)
         check_voter(session, fr, index, pid, records)
         row = session.scalar(
@@ -142,6 +142,9 @@ def cast_ballot(
         else:
             row.choice, row.recorded_at = choice.value, now()
         session.flush()
+        # The tally first, then the audit event: on PostgreSQL the event takes the audit
+        # chain's lock until commit, so nothing slow may come after it (10 workstations).
+        result = live_result(session, point, fr, records, index)
         audit(
             session,
             actor,
@@ -152,7 +155,6 @@ def cast_ballot(
             before={"person_id": pid, "choice": previous.value if previous else None},
             after={"person_id": pid, "choice": choice.value},
         )
-        result = live_result(session, point, fr, records, index)
         new = None if choice is Choice.DID_NOT_VOTE else choice
         return VoteChange(point.id, pid, previous, new, result)
 
@@ -187,11 +189,7 @@ def record_counts(
         fr, index = point_frame(session, point)
         guard_conduct(session, fr.meeting)
         _guard(PointAction.RECORD_COUNTS, point)
-        if point.mode != "counts":
-            raise DomainError(
-                N_("Decision point {number} is a roll call; record each member's vote."),
-                number=point.number,
-            )
+        refuse(mode_refusal(point.mode, point.number, counts=True))
         context = voting_context(fr, attendance_records(session, fr.meeting.id), index)
         result = tally_counts(
             for_,
@@ -234,10 +232,7 @@ def close_voting(
         lost = closing_without_quorum(fr.profile, quorum, index + 1, confirmed=without_quorum)
         result = live_result(session, point, fr, records, index)
         if result is None:
-            raise DomainError(
-                N_("Enter the counts of decision point {number} before closing its voting."),
-                number=point.number,
-            )
+            raise counts_missing(point.number)
         if lost:
             result = not_considered(result)
         before = snapshot(point)

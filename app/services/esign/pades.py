@@ -17,8 +17,10 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from asn1crypto import x509 as asn1_x509
+from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+from pyhanko.pdf_utils.metadata.model import VENDOR
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.sign import fields, signers
@@ -42,13 +44,37 @@ RESERVED = 32_768
 _LEFT, _RIGHT, _BOTTOM, _HEIGHT, _GAP = 85, 552, 34, 58, 8
 
 
+class _ThousandthsGlyphs(GlyphAccumulator):
+    """pyHanko's glyph accumulator, measuring in thousandths of an em as PDF reads them.
+
+    pyHanko writes the widths (``/W``) and the ``TJ`` adjustments in the font's own units,
+    which PDF takes as thousandths of an em: Liberation Serif has 2048 units to the em, so
+    the blocks printed each letter twice as far apart as it should be, and the widths
+    contradicted the embedded font program (which PDF/A forbids).  Shaping at a scale of
+    1000 and storing scaled widths puts both in the units PDF expects.
+    """
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._em = self.units_per_em
+        self.hb_font.scale = (1000, 1000)
+        self.units_per_em = 1000
+
+    def _get_cid_and_width(self, glyph_id: int) -> tuple[int, int]:
+        found: tuple[int, int] | None = self._glyphs.get(glyph_id)
+        if found is None:
+            cid, width = super()._get_cid_and_width(glyph_id)
+            found = self._glyphs[glyph_id] = (cid, round(width * 1000 / self._em))
+        return found
+
+
 class _FontFromMemory(GlyphAccumulatorFactory):
     """pyHanko's factory opens the font file and never closes it; this one reads it whole."""
 
     def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
-        return GlyphAccumulator(
+        return _ThousandthsGlyphs(
             writer=writer,
             font_handle=io.BytesIO(FONT.read_bytes()),
             font_size=self.font_size,
@@ -77,6 +103,25 @@ def field_names(pdf: bytes) -> list[str]:
     return [sig.field_name for sig in reader.embedded_signatures]
 
 
+def _keep_metadata_consistent(writer: IncrementalPdfFileWriter) -> None:
+    """Leave the Info dictionary agreeing with the XMP that pyHanko rewrites (PDF/A).
+
+    pyHanko sets XMP's producer to its own name and its modification date to now, but
+    appends its name to the Info dictionary's producer and dates it by another clock
+    reading.  An Info entry that differs from its XMP twin breaks PDF/A, so the update
+    names pyHanko alone as the producer (the creator tool stays Kenes) and leaves the
+    modification date to XMP, where PDF/A allows it alone.
+    """
+    reference = writer.trailer.raw_get("/Info") if "/Info" in writer.trailer else None
+    if not isinstance(reference, generic.IndirectObject):
+        return
+    info = reference.get_object()  # type: ignore[no-untyped-call]
+    info["/Producer"] = generic.TextStringObject(VENDOR)
+    if "/ModDate" in info:
+        del info["/ModDate"]
+    writer.mark_update(reference)
+
+
 def prepare(
     pdf: bytes,
     field_name: str,
@@ -86,6 +131,7 @@ def prepare(
 ) -> Prepared:
     """Append the field, its visible block and a placeholder; the digest to sign."""
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+    _keep_metadata_consistent(writer)
     meta = signers.PdfSignatureMetadata(
         field_name=field_name,
         md_algorithm=DIGEST_ALGORITHM,

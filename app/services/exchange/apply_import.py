@@ -1,7 +1,9 @@
 """Import a planned file in one transaction: everything, or nothing and every reason.
 
 The import is run again, for real; it is refused when any rule is broken or
-when the database changed since the plan was made.
+when the database changed since the plan was made.  :func:`import_at_once`
+plans and writes in one pass, for a user who said yes before seeing the
+summary (``kenes import --yes``): the merge of a large archive is not done twice.
 """
 
 from __future__ import annotations
@@ -9,9 +11,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from sqlalchemy.orm import Session
+
 from app.domain.errors import DomainError, Term
 from app.domain.translation import N_
 from app.formats.exchange_archive import ArchiveFile, ImportRefused
+from app.formats.exchange_reader import read_archive_file
 from app.formats.exchange_schema import KIND_PACKAGE, TABLE_BY_NAME
 from app.models.database import Database
 from app.services.base import Actor, audit, expect
@@ -100,22 +105,65 @@ def apply_import(
                     "file again and review the new summary."
                 )
             )
-        audit(
-            session,
-            actor,
-            "exchange.import",
-            entity="exchange",
-            after={
-                "file": Path(archive.source).name,
-                "kind": archive.kind,
-                "counts": {
-                    k: [c.new, c.updated, c.unchanged, c.removed] for k, c in counts.items()
-                },
-                "kept": sorted(f"{t}/{u}" for t, u in keep),
-            },
-        )
-        package_id = ""
-        if archive.kind == KIND_PACKAGE and archive.package is not None:
-            package_id = str(archive.package.get("id", ""))
-            record_package(session, actor, "exchange.package_import", archive.package)
-        return ImportResult(counts, archive.kind, package_id)
+        return _record(session, actor, archive, counts, keep)
+
+
+def _record(
+    session: Session,
+    actor: Actor,
+    archive: ArchiveFile,
+    counts: dict[str, TableCounts],
+    keep: set[Key],
+) -> ImportResult:
+    """The audit event of the import (and the package's, for a meeting package)."""
+    audit(
+        session,
+        actor,
+        "exchange.import",
+        entity="exchange",
+        after={
+            "file": Path(archive.source).name,
+            "kind": archive.kind,
+            "counts": {k: [c.new, c.updated, c.unchanged, c.removed] for k, c in counts.items()},
+            "kept": sorted(f"{t}/{u}" for t, u in keep),
+        },
+    )
+    package_id = ""
+    if archive.kind == KIND_PACKAGE and archive.package is not None:
+        package_id = str(archive.package.get("id", ""))
+        record_package(session, actor, "exchange.package_import", archive.package)
+    return ImportResult(counts, archive.kind, package_id)
+
+
+class _Refused(Exception):
+    """Rolls the one-pass import back; carries the plan with its problems."""
+
+    def __init__(self, plan: ImportPlan) -> None:
+        super().__init__("refused")
+        self.plan = plan
+
+
+def import_at_once(
+    db: Database, actor: Actor, path: Path | str
+) -> tuple[ImportPlan, ImportResult | None]:
+    """Read the file at ``path``, plan and write it in one pass: the summary and what was written.
+
+    For a user who agreed before the summary (``kenes import --yes``): the file is read
+    and checked once, here (no archive is taken from a caller), and the merge runs once
+    instead of a dry run and then again.  When any rule is broken nothing is written,
+    and the plan lists every problem (the result is then None).
+    """
+    expect(actor, Actor, N_("Import"))
+    archive = read_archive_file(Path(expect(path, str | Path, N_("File"))))  # type: ignore[arg-type]
+    refuse_return(archive)
+    try:
+        with db.transaction() as session:
+            merger = Merger(session, archive)
+            merger.run()
+            counts = counts_of(merger)
+            plan = ImportPlan(archive, counts, tuple(merger.problems), tuple(merger.profile_notes))
+            if merger.problems:
+                raise _Refused(plan)
+            return plan, _record(session, actor, archive, counts, set())
+    except _Refused as refused:
+        return refused.plan, None

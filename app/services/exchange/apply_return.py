@@ -6,6 +6,7 @@ Nothing is overwritten silently: refused while any conflict has no choice.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -104,19 +105,7 @@ def _to_write(
         if original is not None:
             located[pointer("tables", table, len(rows))] = pointer("tables", table, original)
         rows.append(found.theirs[(table, uid)])
-    written = ArchiveFile(
-        archive.source,
-        KIND_RETURN,
-        archive.version,
-        archive.created_at,
-        archive.generator,
-        archive.scope,
-        archive.package,
-        tables,
-        archive.blob_entries,
-        archive.zipped,
-        archive.limits,
-    )
+    written = dataclasses.replace(archive, kind=KIND_RETURN, tables=tables)
     return written, located
 
 

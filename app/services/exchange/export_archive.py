@@ -10,12 +10,12 @@ from sqlalchemy.orm import Session
 from app.domain.errors import DomainError, NotFoundError, Term
 from app.domain.translation import N_
 from app.formats.exchange_schema import KIND_ARCHIVE
-from app.formats.exchange_writer import write_file
+from app.formats.exchange_writer import write_streamed
 from app.models.composition import Council
 from app.models.database import Database
 from app.services.base import check_flag, check_id, expect
-from app.services.exchange.records import UidMap
-from app.services.exchange.scope import ExportSummary, Progress, archive_scope, build_tables, header
+from app.services.exchange.scope import ExportSummary, Progress, archive_scope, header
+from app.services.exchange.table_stream import TableStream
 
 
 def _check_councils(session: Session, council_ids: object) -> set[int] | None:
@@ -49,32 +49,38 @@ def export_archive(
     import then finds them in its own database, or renders the PDFs again
     from their frozen snapshots and checks the hash).  ``progress(done,
     total)`` is called as tables are written; an exception raised from it
-    stops the export and no file is written.
+    stops the export and no file is written.  The records are written as they
+    are read (:class:`TableStream`): the archive is never held in memory.
     """
     embed = check_flag(embed_materials, N_("Embed the materials"))
     target = Path(expect(path, str | Path, N_("File")))  # type: ignore[arg-type]
     with db.reading() as session:
         chosen_councils = _check_councils(session, council_ids)
-        scope = archive_scope(session, chosen_councils)
-        tables, blobs = build_tables(session, scope, progress)
-        uids = UidMap(session)
+        # The whole archive is read table by table; chosen councils need their ids first.
+        scope = archive_scope(session, chosen_councils) if chosen_councils is not None else None
+        stream = TableStream(session, scope, progress=progress)
         document = header(
             KIND_ARCHIVE,
             {
                 "councils": sorted(
-                    u for u in (uids.uid("councils", c) for c in chosen_councils or ()) if u
+                    u for u in (stream.uids.uid("councils", c) for c in chosen_councils) if u
                 )
                 if chosen_councils is not None
                 else "all",
             },
         )
-        document["tables"] = tables
-        size = write_file(target, document, sorted(blobs.items()) if embed else (), zipped=embed)
+        size = write_streamed(
+            target,
+            document,
+            stream.tables(),
+            stream.blob_items() if embed else (),
+            zipped=embed,
+        )
     return ExportSummary(
         target,
         KIND_ARCHIVE,
-        {k: len(v) for k, v in tables.items()},
-        len(blobs) if embed else 0,
+        dict(stream.counts),
+        len(stream.blobs) if embed else 0,
         embed,
         size,
     )

@@ -8,17 +8,18 @@ protocols follow in ``merge_conduct`` and ``merge_protocols``.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from typing import Any
+
 from sqlalchemy import select
 
 from app.domain.composition import (
     HoldingFacts,
     Period,
-    Role,
     SeatFacts,
-    SeatKind,
-    Side,
     check_composition,
     check_holdings,
+    seat_kind_refusal,
 )
 from app.domain.council import CouncilKind, check_sort_order, cycle_error, parent_cycles, pick
 from app.domain.errors import DomainError, KenesError, Term
@@ -30,6 +31,7 @@ from app.formats.exchange_values import pointer
 from app.i18n import interface_language
 from app.models.composition import Council, PositionHolding, Seat
 from app.models.meeting import Meeting
+from app.services.composition_check import seat_facts
 from app.services.conduct.common import MeetingFrame, frame
 from app.services.exchange.merge_state import LOCKED, MergeState
 from app.services.exchange.records import MEETING_PARENT
@@ -53,68 +55,66 @@ class RecordChecks(MergeState):
                 elif spec.name == "seats":
                     self.touched_councils.add(int(row.council_id))
 
+    def _each(self, table: str) -> Iterator[tuple[Any, str]]:
+        """Every record of ``table`` in the file: its row in the session and its place."""
+        for record in self.archive.records(table):
+            key = (table, record["uid"])
+            yield self.rows[key], self.where[key]
+
     def _check_records(self) -> None:
         """What the services' editors check on each record by itself."""
-        for record in self.archive.records("councils"):
-            row = self.rows[("councils", record["uid"])]
-            where = self.where[("councils", record["uid"])]
+        self._check_councils()
+        self._check_parents()
+        self._check_people()
+        self._check_periods()
+        self._check_agenda_records()
+
+    def _check_councils(self) -> None:
+        for row, where in self._each("councils"):
             if not any((row.name_kk, row.name_ru, row.name_en)):
                 self.problem(where, N_("A council needs a name in at least one language."))
             if row.kind == CouncilKind.WORKING_GROUP.value and row.parent_id is None:
                 self.problem(where, N_("A working group must name the council it works for."))
             if row.preset_key and row.preset_key not in PRESETS:
                 self.problem(where, N_("Unknown regulation preset: {key}."), key=row.preset_key)
-        self._check_parents()
-        for record in self.archive.records("people"):
-            row = self.rows[("people", record["uid"])]
-            where = self.where[("people", record["uid"])]
+
+    def _check_people(self) -> None:
+        for row, where in self._each("people"):
             if not row.surname:
                 self.problem(
                     where, N_("The field “{field}” must not be empty."), field=Term(N_("Surname"))
                 )
             if row.email and ("@" not in row.email or " " in row.email):
                 self.problem(where, N_("“{email}” is not an e-mail address."), email=row.email)
-        for record in self.archive.records("positions"):
-            row = self.rows[("positions", record["uid"])]
+        for row, where in self._each("positions"):
             if not any((row.title_kk, row.title_ru, row.title_en)):
-                self.problem(
-                    self.where[("positions", record["uid"])],
-                    N_("A position needs a title in at least one language."),
-                )
+                self.problem(where, N_("A position needs a title in at least one language."))
+
+    def _check_periods(self) -> None:
+        """Holdings and seats: a period that ends after it starts; a seat's order and kind."""
         for table in ("position_holdings", "seats"):
-            for record in self.archive.records(table):
-                row = self.rows[(table, record["uid"])]
-                where = self.where[(table, record["uid"])]
+            for row, where in self._each(table):
                 try:
                     Period(row.valid_from, row.valid_to)
                 except DomainError as exc:
                     self.error(where, exc)
-                if table == "seats":
-                    try:
-                        check_sort_order(row.sort_order)
-                    except DomainError as exc:
-                        self.error(where, exc)
-                    if row.kind == SeatKind.EX_OFFICIO.value and row.position_id is None:
-                        self.problem(
-                            where, N_("An ex officio seat must name the position it belongs to.")
-                        )
-                    if row.kind == SeatKind.PERSONAL.value and row.person_id is None:
-                        self.problem(
-                            where, N_("A personal seat must name the person who holds it.")
-                        )
-        for record in self.archive.records("agenda_items"):
-            row = self.rows[("agenda_items", record["uid"])]
+                if table != "seats":
+                    continue
+                try:
+                    check_sort_order(row.sort_order)
+                except DomainError as exc:
+                    self.error(where, exc)
+                self.refuse(where, seat_kind_refusal(row.kind, row.position_id, row.person_id))
+
+    def _check_agenda_records(self) -> None:
+        for row, where in self._each("agenda_items"):
             try:
                 check_item_titles({"kk": row.title_kk, "ru": row.title_ru, "en": row.title_en})
             except DomainError as exc:
-                self.error(self.where[("agenda_items", record["uid"])], exc)
-        for record in self.archive.records("item_speakers"):
-            row = self.rows[("item_speakers", record["uid"])]
+                self.error(where, exc)
+        for row, where in self._each("item_speakers"):
             if row.person_id is None and not row.name:
-                self.problem(
-                    self.where[("item_speakers", record["uid"])],
-                    N_("A speaker needs a person from the register or a name."),
-                )
+                self.problem(where, N_("A speaker needs a person from the register or a name."))
 
     def _check_parents(self) -> None:
         """No council may end up its own parent at any depth, with the database's councils."""
@@ -195,20 +195,7 @@ class RecordChecks(MergeState):
         facts: list[SeatFacts] = []
         for seat in ordered:
             try:
-                facts.append(
-                    SeatFacts(
-                        seat.id,
-                        Role(seat.role),
-                        SeatKind(seat.kind),
-                        Period(seat.valid_from, seat.valid_to),
-                        seat.position_id,
-                        seat.person_id,
-                        seat.voting,
-                        seat.by_agreement,
-                        Side(seat.side),
-                        seat.sort_order,
-                    )
-                )
+                facts.append(seat_facts(seat))
             except (DomainError, ValueError):
                 return  # reported with the seat itself
         positions = {f.position_id for f in facts if f.position_id is not None}

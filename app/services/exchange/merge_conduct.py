@@ -9,18 +9,26 @@ recounted under today's profile (DESIGN §5, ``frozen_votes``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.attendance import AttendanceRecord, validate_attendance
-from app.domain.dissent import not_a_participant, took_part_in_closed_vote
+from app.domain.attendance import AttendanceRecord, not_a_member, validate_attendance
+from app.domain.conduct import DISSENT_STATES, conduct_refusal
+from app.domain.dissent import (
+    already_stated,
+    not_a_participant,
+    received_too_early,
+    took_part_in_closed_vote,
+)
 from app.domain.errors import DomainError, Term
-from app.domain.meeting import MeetingState
+from app.domain.instruction import deadline_refusal, executor_refusal
+from app.domain.invited import member_invited, nameless, substitute_refusal
 from app.domain.translation import N_
-from app.domain.voting import Choice
+from app.domain.voting import Choice, counts_missing, mode_refusal
 from app.formats.exchange_schema import KIND_RETURN
 from app.formats.exchange_values import pointer
 from app.formats.problem import Problem
@@ -32,7 +40,6 @@ from app.models.conduct import (
     ProtocolInstruction,
 )
 from app.services.conduct.common import (
-    DISSENT_STATES,
     MeetingFrame,
     attendance_records,
     ballots_of,
@@ -81,17 +88,7 @@ class ConductChecks(MergeState):
         if not (found.attendance or found.invited or found.points):
             return
         meeting = fr.meeting
-        if MeetingState(meeting.state) not in DISSENT_STATES:
-            self.problem(
-                where,
-                N_(
-                    "Attendance and votes of meeting No. {number} cannot be recorded in the state "
-                    "“{state}”: record them once the agenda is approved, until the meeting is "
-                    "closed."
-                ),
-                number=meeting.number,
-                state=meeting.state,
-            )
+        if self.refuse(where, conduct_refusal(meeting.state, meeting.number, DISSENT_STATES)):
             return
         records = self._check_attendance(fr, found.attendance, where)
         if records is None:
@@ -109,16 +106,10 @@ class ConductChecks(MergeState):
         """The attendance as the conduct services read it; None when it breaks a rule."""
         members = fr.member_ids()
         for row in attendance:
-            if row.person_id not in members:
-                self.problem(
-                    self._loc("attendance", row),
-                    N_(
-                        "{name} is not a member of the council on {day}; record them as an invited "
-                        "person. Members take part without the right of substitution."
-                    ),
-                    name=self._name(row.person_id),
-                    day=fr.day,
-                )
+            self.refuse(
+                self._loc("attendance", row),
+                not_a_member(row.person_id, members, fr.day, self._name),
+            )
         records = attendance_records(self.session, fr.meeting.id)
         try:
             validate_attendance(records, len(fr.items))
@@ -145,36 +136,12 @@ class ConductChecks(MergeState):
         present = {r.person_id for r in records if r.present}
         for guest in invited:
             at = self._loc("invited_persons", guest)
-            if guest.person_id is not None and guest.person_id in members:
-                self.problem(
-                    at,
-                    N_(
-                        "{name} is a member of the council; record their attendance "
-                        "instead of inviting them."
-                    ),
-                    name=self._name(guest.person_id),
-                )
-            if not guest.name:
-                self.problem(at, N_("An invited person needs a name."))
-            if guest.role == "substitute":
-                if guest.instead_of_person_id is None:
-                    self.problem(at, N_("Say which member this person came instead of."))
-                elif guest.instead_of_person_id not in members:
-                    self.problem(
-                        at,
-                        N_("The person replaced is not a member of the council on {day}."),
-                        day=fr.day,
-                    )
-                elif guest.instead_of_person_id in present:
-                    self.problem(
-                        at,
-                        N_(
-                            "The member is marked present in person; nobody can "
-                            "attend instead of them."
-                        ),
-                    )
-            elif guest.instead_of_person_id is not None:
-                self.problem(at, N_("Only someone who came instead of a member names the member."))
+            self.refuse(at, member_invited(guest.person_id, members, self._name))
+            self.refuse(at, nameless(guest.name))
+            refusal = substitute_refusal(
+                guest.role, guest.instead_of_person_id, members=members, present=present, day=fr.day
+            )
+            self.refuse(at, refusal)
 
     def _pointer_of_ballot(self, point: DecisionPoint, person_id: int) -> str:
         key = ("decision_points", point.uid)
@@ -201,41 +168,12 @@ class ConductChecks(MergeState):
         cast = ballots_of(self.session, point.id)
         has_counts = any(
             v is not None for v in (point.count_for, point.count_against, point.count_abstained)
-        )
-        if point.mode == "counts" and cast:
-            self.problem(
-                at,
-                N_(
-                    "Decision point {number} is voted by counts only; enter the "
-                    "counts instead of names."
-                ),
-                number=point.number,
-            )
+        ) or bool(point.presiding_choice or point.chair_choice)
+        if self.refuse(at, mode_refusal(point.mode, point.number, names=bool(cast))):
             return
-        if point.mode == "roll_call" and (
-            has_counts or point.presiding_choice or point.chair_choice
-        ):
-            self.problem(
-                at,
-                N_("Decision point {number} is a roll call; record each member's vote."),
-                number=point.number,
-            )
+        if self.refuse(at, mode_refusal(point.mode, point.number, counts=has_counts)):
             return
-        try:
-            context = voting_context(fr, records, index)
-        except DomainError as exc:
-            self.error(at, exc)
-            return
-        refused = False
-        for person_id in sorted(cast):
-            if person_id in context.entitled_present:
-                continue
-            refused = True
-            try:
-                check_voter(self.session, fr, index, person_id, records)
-            except DomainError as exc:
-                self.error(self._pointer_of_ballot(point, person_id), exc)
-        if refused:
+        if not self._check_voters(fr, point, records, cast):
             return
         try:
             result = live_result(self.session, point, fr, records, index)
@@ -250,13 +188,34 @@ class ConductChecks(MergeState):
             frozen_now[point.id] = None
             return
         if result is None:
-            self.problem(
-                at,
-                N_("Enter the counts of decision point {number} before closing its voting."),
-                number=point.number,
-            )
+            self.error(at, counts_missing(point.number))
             return
         self._settle_closed(fr, point, records, index, frozen_now)
+
+    def _check_voters(
+        self,
+        fr: MeetingFrame,
+        point: DecisionPoint,
+        records: list[AttendanceRecord],
+        cast: Mapping[int, Choice],
+    ) -> bool:
+        """Every ballot is a member present and entitled on the item; whether they all are."""
+        index = fr.item_index(point.item_id)
+        try:
+            context = voting_context(fr, records, index)
+        except DomainError as exc:
+            self.error(self._loc("decision_points", point), exc)
+            return False
+        allowed = True
+        for person_id in sorted(cast):
+            if person_id in context.entitled_present:
+                continue
+            allowed = False
+            try:
+                check_voter(self.session, fr, index, person_id, records)
+            except DomainError as exc:
+                self.error(self._pointer_of_ballot(point, person_id), exc)
+        return allowed
 
     def _settle_closed(
         self,
@@ -311,14 +270,7 @@ class ConductChecks(MergeState):
             point = by_point[opinion.decision_point_id]
             name = self._name(opinion.person_id)
             if (point.id, opinion.person_id) in seen:
-                self.problem(
-                    at,
-                    N_(
-                        "{name} has already stated a dissenting opinion on this "
-                        "decision; change that one instead."
-                    ),
-                    name=name,
-                )
+                self.error(at, already_stated(name))
                 continue
             seen.add((point.id, opinion.person_id))
             if not opinion.text:
@@ -327,10 +279,7 @@ class ConductChecks(MergeState):
                     N_("The field “{field}” must not be empty."),
                     field=Term(N_("Dissenting opinion")),
                 )
-            if opinion.received_on < fr.day:
-                self.problem(
-                    at, N_("An opinion cannot be received before the meeting ({day})."), day=fr.day
-                )
+            self.refuse(at, received_too_early(opinion.received_on, fr.day))
             frozen_state = frozen_now.get(point.id)
             if frozen_state is not None:
                 took_part = took_part_in_closed_vote(frozen_state, opinion.person_id, point.mode)
@@ -360,18 +309,10 @@ class ConductChecks(MergeState):
                     N_("“{field}” needs a text in at least one language."),
                     field=Term(N_("Instruction")),
                 )
-            if instruction.executor_person_id is None and not any(
-                (instruction.executor_kk, instruction.executor_ru, instruction.executor_en)
-            ):
-                self.problem(
-                    at,
-                    N_(
-                        "An instruction needs a responsible executor (a person or an organisation)."
-                    ),
-                )
-            if instruction.deadline is not None and instruction.deadline < fr.day:
-                self.problem(
-                    at,
-                    N_("The deadline {deadline} is before the meeting."),
-                    deadline=instruction.deadline,
-                )
+            organisations = (
+                instruction.executor_kk,
+                instruction.executor_ru,
+                instruction.executor_en,
+            )
+            self.refuse(at, executor_refusal(instruction.executor_person_id, organisations))
+            self.refuse(at, deadline_refusal(instruction.deadline, fr.day))

@@ -82,6 +82,13 @@ class MergeState:
     def error(self, where: str, exc: KenesError) -> None:
         self.problems.append(Problem.from_error(exc).at(pointer=where))
 
+    def refuse(self, where: str, refusal: KenesError | None) -> bool:
+        """Record a domain rule's refusal (None: the rule allows it); whether it refused."""
+        if refusal is None:
+            return False
+        self.error(where, refusal)
+        return True
+
     def id_of(self, table: str, uid: str | None) -> int | None:
         if uid is None:
             return None

@@ -8,10 +8,11 @@ with a clear reason before the database's own constraint would refuse it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
+from sqlalchemy.exc import IntegrityError
 
 from app.domain.attendance import LISTED_TWICE
 from app.domain.errors import DomainError
@@ -22,9 +23,12 @@ from app.formats.exchange_schema import LIST, REF, TABLES, FieldSpec, TableSpec
 from app.formats.exchange_values import canonical, normalized, pointer
 from app.models.meeting import Meeting
 from app.services.exchange.added_fields import fill_added_fields
+from app.services.exchange.frozen_ids import frozen_in
 from app.services.exchange.merge_files import ensure_blob, issued_pdf
-from app.services.exchange.merge_state import LOCKED, MergeState, Stop
+from app.services.exchange.merge_state import CONFLICT_IN_DATABASE, LOCKED, MergeState, Stop
 from app.services.exchange.records import MODELS, PARENT_COLUMN, children, python_value, serialize
+
+NESTED_BATCH = 5_000  # nested rows per insert
 
 
 class MergeWrite(MergeState):
@@ -72,25 +76,10 @@ class MergeWrite(MergeState):
         if not records:
             return
         model = MODELS[spec.name]
-        existing_ids = [
-            self.existing[(spec.name, r["uid"])]
-            for r in records
-            if (spec.name, r["uid"]) in self.existing
-        ]
-        rows_by_id = {}
-        for start in range(0, len(existing_ids), 500):
-            chunk = existing_ids[start : start + 500]
-            for row in self.session.scalars(select(model).where(model.id.in_(chunk))):
-                rows_by_id[row.id] = row
-        nested = children(self.session, spec, set(existing_ids)) if existing_ids else {}
+        rows_by_id, nested = self._existing_rows(spec, records)
         self._unique_checks(spec)
         if spec.name == "materials":
-            for record in records:
-                try:
-                    ensure_blob(self.session, self.archive, record)
-                except DomainError as exc:
-                    self.error(self.where[(spec.name, record["uid"])], exc)
-            self._flush(spec)
+            self._store_blobs(spec, records)
         later: list[tuple[Any, FieldSpec, str]] = []
         counts = self.counts[spec.name]
         for record in records:
@@ -122,6 +111,33 @@ class MergeWrite(MergeState):
         self._write_nested(spec)
         self.uids.forget(spec.name)
 
+    def _existing_rows(
+        self, spec: TableSpec, records: Sequence[Mapping[str, Any]]
+    ) -> tuple[dict[int, Any], Any]:
+        """The database's rows of the records already there, and their nested rows."""
+        model = MODELS[spec.name]
+        existing_ids = [
+            self.existing[(spec.name, r["uid"])]
+            for r in records
+            if (spec.name, r["uid"]) in self.existing
+        ]
+        rows_by_id = {}
+        for start in range(0, len(existing_ids), 500):
+            chunk = existing_ids[start : start + 500]
+            for row in self.session.scalars(select(model).where(model.id.in_(chunk))):
+                rows_by_id[row.id] = row
+        nested = children(self.session, spec, set(existing_ids)) if existing_ids else {}
+        return rows_by_id, nested
+
+    def _store_blobs(self, spec: TableSpec, records: Sequence[Mapping[str, Any]]) -> None:
+        """The material files the records name, stored once by their hash."""
+        for record in records:
+            try:
+                ensure_blob(self.session, self.archive, record)
+            except DomainError as exc:
+                self.error(self.where[(spec.name, record["uid"])], exc)
+        self._flush(spec)
+
     def _fill(
         self,
         spec: TableSpec,
@@ -146,6 +162,12 @@ class MergeWrite(MergeState):
                 setattr(row, fspec.attr, target_id)
                 continue
             setattr(row, fspec.attr, python_value(fspec, value))
+        self._fill_derived(spec, row, record)
+        if replace_children:
+            self._clear_children(spec, row)
+
+    def _fill_derived(self, spec: TableSpec, row: Any, record: Mapping[str, Any]) -> None:
+        """The columns a table computes from its record (profiles, frozen votes, years)."""
         if spec.name in ("councils", "profile_versions"):
             row.profile = profile_to_dict(profile_from_data(record.get("profile")))
         elif spec.name == "decision_points":
@@ -156,15 +178,15 @@ class MergeWrite(MergeState):
             fill_added_fields(spec.name, row)  # fields older files do not have
         elif spec.name == "agenda_revisions":
             row.details = self._details_in(record["details"])
-        if replace_children:
-            for fspec in spec.fields:
-                if fspec.kind == LIST and fspec.nested is not None and row.id is not None:
-                    child = MODELS[fspec.nested.name]
-                    self.session.execute(
-                        delete(child).where(
-                            getattr(child, PARENT_COLUMN[fspec.nested.name]) == row.id
-                        )
-                    )
+
+    def _clear_children(self, spec: TableSpec, row: Any) -> None:
+        """An updated record's nested rows go; the file's are written after."""
+        for fspec in spec.fields:
+            if fspec.kind == LIST and fspec.nested is not None and row.id is not None:
+                child = MODELS[fspec.nested.name]
+                self.session.execute(
+                    delete(child).where(getattr(child, PARENT_COLUMN[fspec.nested.name]) == row.id)
+                )
 
     def _details_in(self, details: Any) -> Any:
         if isinstance(details, dict) and "person" in details:
@@ -175,29 +197,14 @@ class MergeWrite(MergeState):
         return details
 
     def _frozen_in(self, frozen: Any) -> Any:
-        if not isinstance(frozen, dict):
-            return frozen
-
-        def person(value: Any) -> Any:
-            return self.id_of("people", value) if isinstance(value, str) else None
-
-        out = dict(frozen)
-        if isinstance(frozen.get("entitled_present"), list):
-            out["entitled_present"] = [person(p) for p in frozen["entitled_present"]]
-        for key in ("presiding_id", "chair_id"):
-            if key in frozen:
-                out[key] = person(frozen[key])
-        if isinstance(frozen.get("ballots"), dict):
-            out["ballots"] = {str(person(k)): v for k, v in frozen["ballots"].items()}
-        result = frozen.get("result")
-        if isinstance(result, dict) and "deciding_voter_id" in result:
-            out["result"] = {**result, "deciding_voter_id": person(result["deciding_voter_id"])}
-        return out
+        return frozen_in(frozen, self.id_of)
 
     def _write_nested(self, spec: TableSpec) -> None:
         nested = [f for f in spec.fields if f.kind == LIST and f.nested is not None]
         if not nested:
             return
+        # Nested rows (600,000 ballots in a large archive) go in as plain rows, not ORM objects.
+        pending: dict[str, list[dict[str, Any]]] = {f.name: [] for f in nested}
         for index, record in enumerate(self.archive.records(spec.name)):
             key = (spec.name, record["uid"])
             if key not in self.changed:
@@ -205,7 +212,6 @@ class MergeWrite(MergeState):
             row = self.rows[key]
             for fspec in nested:
                 assert fspec.nested is not None
-                child_model = MODELS[fspec.nested.name]
                 for j, child in enumerate(record[fspec.name]):
                     where = pointer("tables", spec.name, index, fspec.name, j)
                     values: dict[str, Any] = {PARENT_COLUMN[fspec.nested.name]: row.id}
@@ -224,8 +230,26 @@ class MergeWrite(MergeState):
                         except DomainError as exc:
                             self.error(where, exc)
                             continue
-                    self.session.add(child_model(**values))
+                    pending[fspec.name].append(values)
+                    if len(pending[fspec.name]) >= NESTED_BATCH:
+                        self._insert_nested(spec, fspec, pending[fspec.name])
+        for fspec in nested:
+            self._insert_nested(spec, fspec, pending[fspec.name])
         self._flush(spec)
+
+    def _insert_nested(self, spec: TableSpec, fspec: FieldSpec, rows: list[dict[str, Any]]) -> None:
+        """One multi-row insert of nested rows (emptied after); a conflict refuses the file."""
+        if not rows:
+            return
+        assert fspec.nested is not None
+        table = MODELS[fspec.nested.name].__table__
+        try:
+            with self.session.begin_nested():
+                self.session.execute(insert(table), rows)
+        except IntegrityError as exc:
+            self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
+            raise Stop from exc
+        rows.clear()
 
     def _unique_checks(self, spec: TableSpec) -> None:
         """Refuse, with a clear reason, records that would take a place already taken."""

@@ -46,6 +46,7 @@ from app.models.protocol import (
     ProtocolNarrative,
     ProtocolSignature,
 )
+from app.services.exchange.frozen_ids import frozen_out
 
 MODELS: dict[str, type[Any]] = {
     "councils": Council,
@@ -183,7 +184,7 @@ def serialize(
         record["details"] = revision_details_out(record["details"], uids)
     elif spec.name in ("voting_reopenings", "decision_points"):
         name = "previous" if spec.name == "voting_reopenings" else "frozen"
-        record[name] = frozen_out(record[name], uids)
+        record[name] = frozen_out(record[name], uids.uid)
     return normalized(spec, record)
 
 
@@ -195,30 +196,6 @@ def revision_details_out(details: Any, uids: UidMap) -> Any:
         out["person"] = uids.uid("people", person_id) if isinstance(person_id, int) else None
         return out
     return details
-
-
-def frozen_out(frozen: Any, uids: UidMap) -> Any:
-    """A frozen vote's people as uids (the previous state of a reopened vote)."""
-    if not isinstance(frozen, dict):
-        return frozen
-
-    def person(value: Any) -> Any:
-        return uids.uid("people", value) if isinstance(value, int) else None
-
-    out = dict(frozen)
-    if isinstance(frozen.get("entitled_present"), list):
-        out["entitled_present"] = [person(p) for p in frozen["entitled_present"]]
-    for key in ("presiding_id", "chair_id"):
-        if key in frozen:
-            out[key] = person(frozen[key])
-    if isinstance(frozen.get("ballots"), dict):
-        out["ballots"] = {
-            str(person(int(k)) if str(k).isdigit() else k): v for k, v in frozen["ballots"].items()
-        }
-    result = frozen.get("result")
-    if isinstance(result, dict) and "deciding_voter_id" in result:
-        out["result"] = {**result, "deciding_voter_id": person(result["deciding_voter_id"])}
-    return out
 
 
 def children(session: Session, spec: TableSpec, ids: set[int]) -> dict[str, dict[int, list[Any]]]:

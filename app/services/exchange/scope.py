@@ -26,6 +26,7 @@ from app.formats.exchange_schema import (
     REF,
     TABLE_BY_NAME,
     TABLES,
+    TableSpec,
 )
 from app.formats.exchange_values import record_hash
 from app.models.composition import Act, PositionHolding, Seat
@@ -80,45 +81,51 @@ def meeting_tree(session: Session, meeting_ids: set[int]) -> dict[str, set[int]]
     return chosen
 
 
+def _add(chosen: dict[str, set[int]], table: str, values: Iterable[int | None]) -> bool:
+    """Add the referred records to ``chosen[table]``; whether any was new."""
+    new = {v for v in values if v is not None} - chosen[table]
+    chosen[table] |= new
+    return bool(new)
+
+
+def _pull_references(
+    session: Session, spec: TableSpec, chunk: list[int], chosen: dict[str, set[int]]
+) -> bool:
+    """Add what the records ``chunk`` of ``spec`` refer to; whether anything was added."""
+    model = MODELS[spec.name]
+    changed = False
+    refs = [
+        f
+        for f in spec.fields
+        # A revision's item may be gone; it is never pulled in.
+        if f.kind == REF and not (spec.name == "agenda_revisions" and f.name == "item")
+    ]
+    if refs:
+        columns = [getattr(model, f.attr) for f in refs]
+        rows = session.execute(select(*columns).where(model.id.in_(chunk))).all()
+        for position, fspec in enumerate(refs):
+            changed |= _add(chosen, fspec.target, (row[position] for row in rows))
+    for fspec in spec.fields:
+        if fspec.kind != LIST or fspec.nested is None:
+            continue
+        nested = fspec.nested
+        child = MODELS[nested.name]
+        parent = getattr(child, PARENT_COLUMN[nested.name])
+        for gspec in (g for g in nested.fields if g.kind == REF):
+            values = session.scalars(select(getattr(child, gspec.attr)).where(parent.in_(chunk)))
+            changed |= _add(chosen, gspec.target, values)
+    return changed
+
+
 def _complete(session: Session, chosen: dict[str, set[int]]) -> dict[str, set[int]]:
     """Add every record the chosen ones refer to, until nothing more is needed."""
     changed = True
     while changed:
         changed = False
         for spec in TABLES:
-            ids = chosen.get(spec.name)
-            if not ids:
-                continue
-            model = MODELS[spec.name]
-            refs = [f for f in spec.fields if f.kind == REF]
-            nested_refs = [
-                (f.nested, g)
-                for f in spec.fields
-                if f.kind == LIST and f.nested is not None
-                for g in f.nested.fields
-                if g.kind == REF
-            ]
-            wanted = sorted(ids)
+            wanted = sorted(chosen.get(spec.name) or ())
             for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
-                if refs:
-                    columns = [getattr(model, f.attr) for f in refs]
-                    for values in session.execute(select(*columns).where(model.id.in_(chunk))):
-                        for fspec, value in zip(refs, values, strict=True):
-                            if value is not None and value not in chosen[fspec.target]:
-                                if spec.name == "agenda_revisions" and fspec.name == "item":
-                                    continue  # the item may be gone; never pulled in
-                                chosen[fspec.target].add(value)
-                                changed = True
-                for nested, gspec in nested_refs:
-                    child = MODELS[nested.name]
-                    parent = getattr(child, PARENT_COLUMN[nested.name])
-                    for value in session.scalars(
-                        select(getattr(child, gspec.attr)).where(parent.in_(chunk))
-                    ):
-                        if value is not None and value not in chosen[gspec.target]:
-                            chosen[gspec.target].add(value)
-                            changed = True
+                changed |= _pull_references(session, spec, wanted[start : start + 500], chosen)
     return chosen
 
 

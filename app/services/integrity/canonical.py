@@ -15,6 +15,7 @@ followed afterwards), row versions and bookkeeping times.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import sqlalchemy as sa
@@ -246,6 +247,22 @@ def sealed_rows(conn: Connection, protocol_id: int) -> list[SealRow]:
     )
 
 
+@dataclass(frozen=True)
+class _Names:
+    """How the rows of one sealed meeting name people, items and decision points."""
+
+    people: dict[int, str]
+    item_of: dict[int, Any]
+    point_of: dict[int, Any]
+
+    def person(self, pid: int | None) -> str | None:
+        return None if pid is None else self.people.get(pid, f"?{pid}")
+
+    def at_point(self, point_id: int) -> dict[str, Any]:
+        point = self.point_of[point_id]
+        return {"item": self.item_of[point.item_id].position + 1, "point": point.number}
+
+
 def _rows(
     protocol: Any,
     meeting: Any,
@@ -255,17 +272,9 @@ def _rows(
     councils: dict[int, str],
     replaced: dict[int, str],
 ) -> Iterator[SealRow]:
-    def person(pid: int | None) -> str | None:
-        return None if pid is None else people.get(pid, f"?{pid}")
-
-    items, points = tables["items"], tables["points"]
-    item_of = {i.id: i for i in items}
-    point_of = {p.id: p for p in points}
-
-    def at_point(point_id: int) -> dict[str, Any]:
-        point = point_of[point_id]
-        return {"item": item_of[point.item_id].position + 1, "point": point.number}
-
+    """Every sealed row, in the order of the record: meeting, conduct, votes, protocol."""
+    names = _Names(people, {i.id: i for i in tables["items"]}, {p.id: p for p in tables["points"]})
+    person = names.person
     yield SealRow(
         f"meeting:{meeting.uid}",
         "meeting",
@@ -285,7 +294,7 @@ def _rows(
             "replaces": replaced.get(protocol.replaces_id) if protocol.replaces_id else None,
         },
     )
-    for item in items:
+    for item in tables["items"]:
         yield SealRow(
             f"item:{item.uid}",
             "item",
@@ -310,7 +319,14 @@ def _rows(
                 "instead_of": person(row.instead_of_person_id),
             },
         )
-    for point in points:
+    yield from _vote_rows(tables, names)
+    yield from _protocol_rows(protocol, tables, names)
+
+
+def _vote_rows(tables: dict[str, Sequence[Any]], names: _Names) -> Iterator[SealRow]:
+    """The decision points, their results and ballots, opinions and instructions."""
+    person, at_point, point_of = names.person, names.at_point, names.point_of
+    for point in tables["points"]:
         # The text and the result apart, so that a check says which of them changed.
         values = _values(point, ("id", "uid", "item_id"))
         texts = {k: values.pop(k) for k in [f"text_{lang}" for lang in LANGS]}
@@ -346,8 +362,15 @@ def _rows(
                 "executor": person(row.executor_person_id),
             },
         )
+
+
+def _protocol_rows(
+    protocol: Any, tables: dict[str, Sequence[Any]], names: _Names
+) -> Iterator[SealRow]:
+    """The protocol's own texts, signatures and issued documents."""
+    person = names.person
     for row in tables["narratives"]:
-        item = item_of.get(row.item_id)
+        item = names.item_of.get(row.item_id)
         item_uid = item.uid if item is not None else f"?{row.item_id}"
         yield SealRow(
             f"narrative:{protocol.uid}:{item_uid}:{row.lang}",

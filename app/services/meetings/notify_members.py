@@ -9,6 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 
 from app.domain.errors import DomainError
+from app.domain.file_names import DocumentKind, document_file_name
 from app.domain.meeting import MeetingAction, MeetingState, guard
 from app.domain.translation import N_
 from app.models.database import Database
@@ -122,7 +123,7 @@ def notify_members(
 
         pdf = render(snapshot)
         notice = NoticeFile(
-            f"notice-{meeting.year}-{meeting.number}-{lang}.pdf",
+            document_file_name(DocumentKind.NOTICE, meeting.number, meeting.meeting_date, lang),
             pdf,
             hashlib.sha256(pdf).hexdigest(),
         )

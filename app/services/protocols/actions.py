@@ -13,14 +13,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app.domain.errors import DomainError
+from app.domain.errors import ChangedMeanwhile, DomainError
 from app.domain.meeting import MeetingState
-from app.domain.protocol import ProtocolState
+from app.domain.protocol import ProtocolSnapshot, ProtocolState
 from app.domain.protocol_states import ProtocolAction, guard
 from app.domain.regulation import Signers
 from app.domain.translation import N_
@@ -138,9 +138,7 @@ def update_protocol(
         row = load_protocol(session, protocol_id)
         guard_draft(row)
         if expected_version is not None and row.version != expected_version:
-            raise DomainError(
-                N_("This record was changed by someone else meanwhile; reopen it and try again.")
-            )
+            raise ChangedMeanwhile
         before = snapshot(row)
         row.number, row.main_language = number, lang
         for code in LANGS:
@@ -261,8 +259,6 @@ def missing_texts(db: Database, protocol_id: int, lang: str) -> tuple[str, ...]:
 
 def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing) -> ProtocolInfo:
     """Sign and issue: freeze the snapshot and PDF of each language, lock the record."""
-    from app.reports.protocol_pdf import render_pdf
-
     expect(signing, Signing, N_("Signing"))
     day = check_date(signing.signed_on, N_("Signed on"))
     assert day is not None
@@ -280,28 +276,7 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
         row = load_protocol(session, protocol_id)
         guard(ProtocolAction.SIGN, row.state, number=row.number)
         meeting = load_meeting(session, row.meeting_id)
-        if meeting.state not in (MeetingState.HELD.value, MeetingState.CLOSED.value):
-            raise DomainError(
-                N_("Meeting No. {number} has not been held yet, so its protocol cannot be issued."),
-                number=meeting.number,
-            )
-        if day < meeting.meeting_date:
-            raise DomainError(N_("The protocol cannot be signed before the meeting."))
-        from app.models.conduct import DecisionPoint
-
-        open_points = session.scalar(
-            select(DecisionPoint.id)
-            .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
-            .where(AgendaItem.meeting_id == meeting.id, DecisionPoint.state == "open")
-            .limit(1)
-        )
-        if open_points is not None:
-            raise DomainError(
-                N_(
-                    "Some votes of the meeting are still open; close every voting "
-                    "before signing the protocol."
-                )
-            )
+        _guard_meeting_signable(session, meeting, day)
         snapshots = {code: build_snapshot(session, row, code) for code in languages}
         gaps = {code: snap.gaps for code, snap in snapshots.items() if snap.gaps}
         if gaps and not accept_gaps:
@@ -321,22 +296,7 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
             code: dataclasses.replace(snap, document_date=issued_at.isoformat(timespec="seconds"))
             for code, snap in snapshots.items()
         }
-        for code, snap in snapshots.items():
-            pdf = render_pdf(snap)
-            session.add(
-                IssuedDocument(
-                    protocol_id=row.id,
-                    lang=code,
-                    snapshot=snap.to_dict(),
-                    snapshot_sha256=snap.digest(),
-                    pdf=pdf,
-                    pdf_sha256=hashlib.sha256(pdf).hexdigest(),
-                    with_gaps=bool(snap.gaps),
-                    gaps=list(snap.gaps),
-                    issued_at=issued_at,
-                    issued_by=actor.name,
-                )
-            )
+        _issue_documents(session, row, snapshots, issued_at, actor)
         _signatures(session, row, meeting, day, signing.method)
         row.state, row.signed_on, row.signed_at, row.signed_by = (
             ProtocolState.SIGNED.value,
@@ -347,6 +307,60 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
         audit(session, actor, "protocol.sign", row, before=before, council_id=meeting.council_id)
         seal_signed(session, row.id, actor.name)
         return protocol_info(session, row)
+
+
+def _guard_meeting_signable(session: Session, meeting: Meeting, day: date) -> None:
+    """A protocol is signed after its meeting is held, on or after its day, every vote closed."""
+    if meeting.state not in (MeetingState.HELD.value, MeetingState.CLOSED.value):
+        raise DomainError(
+            N_("Meeting No. {number} has not been held yet, so its protocol cannot be issued."),
+            number=meeting.number,
+        )
+    if day < meeting.meeting_date:
+        raise DomainError(N_("The protocol cannot be signed before the meeting."))
+    from app.models.conduct import DecisionPoint
+
+    open_points = session.scalar(
+        select(DecisionPoint.id)
+        .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+        .where(AgendaItem.meeting_id == meeting.id, DecisionPoint.state == "open")
+        .limit(1)
+    )
+    if open_points is not None:
+        raise DomainError(
+            N_(
+                "Some votes of the meeting are still open; close every voting "
+                "before signing the protocol."
+            )
+        )
+
+
+def _issue_documents(
+    session: Session,
+    row: Protocol,
+    snapshots: dict[str, ProtocolSnapshot],
+    issued_at: datetime,
+    actor: Actor,
+) -> None:
+    """Each language's frozen snapshot and its PDF, rendered once, kept for ever."""
+    from app.reports.protocol_pdf import render_pdf
+
+    for code, snap in snapshots.items():
+        pdf = render_pdf(snap)
+        session.add(
+            IssuedDocument(
+                protocol_id=row.id,
+                lang=code,
+                snapshot=snap.to_dict(),
+                snapshot_sha256=snap.digest(),
+                pdf=pdf,
+                pdf_sha256=hashlib.sha256(pdf).hexdigest(),
+                with_gaps=bool(snap.gaps),
+                gaps=list(snap.gaps),
+                issued_at=issued_at,
+                issued_by=actor.name,
+            )
+        )
 
 
 def _signatures(session: Session, row: Protocol, meeting: Meeting, day: date, method: str) -> None:

@@ -11,6 +11,7 @@ secretary sees before issuing what still needs translating.
 from __future__ import annotations
 
 import gettext
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
@@ -112,42 +113,106 @@ def _person_name(people: dict[int, PersonInfo], person_id: int | None, lang: str
     return people[person_id].full_name(lang)
 
 
+@dataclass
+class _Parts:
+    """What one protocol is assembled from, in its language; the gaps found on the way."""
+
+    live: LiveMeeting
+    lang: str
+    t: gettext.NullTranslations
+    gaps: _Gaps
+    people: dict[int, PersonInfo]
+    words: dict[str, str]
+    narratives: dict[tuple[int, str], ProtocolNarrative]
+
+
+@dataclass
+class _Items:
+    """The agenda and its items as the protocol lists them."""
+
+    agenda: list[str] = field(default_factory=list)
+    sections: list[ItemSection] = field(default_factory=list)
+    roll_calls: list[RollCall] = field(default_factory=list)
+    dissents: list[DissentLine] = field(default_factory=list)
+
+
 def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolSnapshot:
     """The protocol in ``lang`` as it stands now (a draft), or as it will be frozen at signing."""
     t = translations(lang)
-    gaps = _Gaps(t, lang)
     live = live_meeting_in(session, protocol.meeting_id)
     council_row = session.get(Council, live.meeting.council_id)
     assert council_row is not None
     council = council_info(council_row)
-    people = {p.id: person_info(p) for p in session.scalars(select(Person))}
-    words = labels(t)
-    narratives = {
-        (n.item_id, n.lang): n
-        for n in session.scalars(
-            select(ProtocolNarrative).where(ProtocolNarrative.protocol_id == protocol.id)
-        )
-    }
-
+    parts = _Parts(
+        live,
+        lang,
+        t,
+        _Gaps(t, lang),
+        {p.id: person_info(p) for p in session.scalars(select(Person))},
+        labels(t),
+        {
+            (n.item_id, n.lang): n
+            for n in session.scalars(
+                select(ProtocolNarrative).where(ProtocolNarrative.protocol_id == protocol.id)
+            )
+        },
+    )
+    gaps = parts.gaps
     # What is missing is named in the interface language: the secretary reads it.
     council_name = gaps.pick(council.names, _("Name of the council"))
-    city = gaps.pick(
-        {k: getattr(protocol, f"city_{k}") for k in ("kk", "ru", "en")}, _("City")
-    )
+    city = gaps.pick({k: getattr(protocol, f"city_{k}") for k in ("kk", "ru", "en")}, _("City"))
     meeting = live.meeting
     times = format_time(meeting.starts_at, lang)
     if meeting.ends_at is not None:
         times += "–" + format_time(meeting.ends_at, lang)
     place = place_without_city(gaps.pick(meeting.places, _("Place")), city)  # city said once
+    present, absent = _attendance_lines(live, lang, t)
+    _note_member_gaps(parts)
+    invited = _invited_lines(parts)
+    items = _items(parts)
+    return ProtocolSnapshot(
+        lang=lang,
+        labels=annex_labels(parts.words, protocol.number, meeting.day, lang),
+        document_date=draft_date(meeting.day, meeting.starts_at),
+        council_name=council_name,
+        title=t.gettext("MINUTES No. {number}").format(number=protocol.number),
+        number=protocol.number,
+        city=city,
+        date_text=legal_date_plain(meeting.day, lang),
+        time_text=times,
+        place=place,
+        presiding=_presiding(live, lang, t),
+        present=present,
+        present_count=_present_count(live, lang, t),
+        quorum=live.items[0].quorum.statement(t) if live.items else "",
+        invited=invited,
+        absent=absent,
+        agenda=tuple(items.agenda),
+        items=tuple(items.sections),
+        roll_calls=tuple(items.roll_calls),
+        dissents=tuple(items.dissents),
+        signatures=tuple(signature_blocks(live, lang, t)),
+        recommendations_note=_recommendations(live, t),
+        legal_basis=legal_basis_line(live.profile.act, lang, t),
+        revision_note=_revision_note(session, protocol, lang, t),
+        gaps=tuple(dict.fromkeys(gaps.found)),
+    )
+
+
+def _presiding(live: LiveMeeting, lang: str, t: gettext.NullTranslations) -> str:
+    """ "Presiding: name, position" (the position as a sentence writes it)."""
     presiding_name = live.presiding.full_name(lang) if live.presiding else ""
     presiding_member = live.member(live.presiding.id) if live.presiding else None
     presiding_position = _position(presiding_member, lang)
-    presiding = t.gettext("Presiding: {name}").format(
+    return t.gettext("Presiding: {name}").format(
         name=", ".join(p for p in (presiding_name, presiding_position) if p)
     )
 
-    present, absent = _attendance_lines(live, lang, t)
-    for member in live.members:
+
+def _note_member_gaps(parts: _Parts) -> None:
+    """The members' absence reasons and positions missing in the protocol's language."""
+    lang, t, gaps = parts.lang, parts.t, parts.gaps
+    for member in parts.live.members:
         record = member.attendance
         if (
             record is not None
@@ -163,6 +228,10 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
                 member.position.titles,
                 _("Position of {name}").format(name=member.person.initials_name(lang)),
             )
+
+
+def _present_count(live: LiveMeeting, lang: str, t: gettext.NullTranslations) -> str:
+    """How many members with a vote were present, of how many."""
     voting_total = sum(1 for m in live.members if m.voting)
     present_voting = (
         len(live.items[0].present & {m.person.id for m in live.members if m.voting})
@@ -170,7 +239,7 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         else sum(1 for m in live.members if m.voting and m.attendance and m.attendance.present)
     )
     # Kazakh: «15 мүшенің 14-і қатысты», the count of those present takes the possessive.
-    present_count = t.ngettext(
+    return t.ngettext(
         "{present} of {total} member of the council with a vote was present",
         "{present} of {total} members of the council with a vote were present",
         voting_total,
@@ -178,9 +247,11 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
         present=kazakh_numeral_possessive(present_voting) if lang == "kk" else present_voting,
         total=voting_total,
     )
-    quorum = live.items[0].quorum.statement(t) if live.items else ""
 
-    invited = tuple(
+
+def _invited_lines(parts: _Parts) -> tuple[InvitedLine, ...]:
+    lang, t, gaps, people = parts.lang, parts.t, parts.gaps, parts.people
+    return tuple(
         InvitedLine(
             name=i.display_name(lang),
             position=position_in_sentence(
@@ -196,20 +267,19 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
             if i.instead_of_person_id
             else "",
         )
-        for i in live.invited
+        for i in parts.live.invited
     )
 
-    item_changes = item_attendance(live, lang, t)
-    agenda = []
-    sections = []
-    roll_calls = []
-    dissents = []
-    for item_line in live.items:
+
+def _items(parts: _Parts) -> _Items:
+    """Every item: its title in the agenda, its section, roll calls and opinions."""
+    lang, t, gaps, narratives = parts.lang, parts.t, parts.gaps, parts.narratives
+    found = _Items()
+    item_changes = item_attendance(parts.live, lang, t)
+    for item_line in parts.live.items:
         number = item_line.index + 1
-        title = gaps.pick(
-            item_line.item.titles, _("Title of item {number}").format(number=number)
-        )
-        agenda.append(title)  # the renderers number the agenda
+        title = gaps.pick(item_line.item.titles, _("Title of item {number}").format(number=number))
+        found.agenda.append(title)  # the renderers number the agenda
         narrative = narratives.get((item_line.item.id, lang))
         if narrative is None and any(
             (item_line.item.id, other) in narratives for other in ("kk", "ru", "en")
@@ -232,29 +302,8 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
             )
             for s in item_line.item.speakers
         )
-        decisions = []
-        for point in item_line.points:
-            decision_number = f"{number}.{point.decision.number}"
-            decisions.append(_decision_line(point, decision_number, lang, t, gaps, people, words))
-            if point.decision.mode == "roll_call":
-                roll_calls.append(
-                    _roll_call(point, number, decision_number, lang, t, gaps, live, people)
-                )
-            else:
-                roll_calls.append(
-                    RollCall(number, decision_number, pick(point.decision.texts, lang), (), True)
-                )
-            for opinion in point.dissents:
-                dissents.append(
-                    DissentLine(
-                        decision_number,
-                        _person_name(people, opinion.person_id, lang),
-                        opinion.text,
-                        t.gettext(LANGUAGE_NAMES.get(opinion.language, "")),
-                        date_on(opinion.received_on, lang),
-                    )
-                )
-        sections.append(
+        decisions = _points(parts, item_line.points, number, found)
+        found.sections.append(
             ItemSection(
                 number=number,
                 title=title,
@@ -271,54 +320,63 @@ def build_snapshot(session: Session, protocol: Protocol, lang: str) -> ProtocolS
                 quorum_note=item_changes[item_line.index].quorum_note,
             )
         )
+    return found
 
-    signatures = signature_blocks(live, lang, t)
 
-    recommendations = ""
-    if live.profile.recommendations_only:
-        sentence = t.gettext("The decisions of the council are recommendations.")
-        recommendations = cite(
-            t, sentence.rstrip("."), live.profile.source("recommendations"), live.profile.act_kind
-        )
-        recommendations += "."
-    revision_note = ""
-    if protocol.revision > 1 and protocol.replaces_id is not None:
-        replaced = session.get(Protocol, protocol.replaces_id)
-        revision_note = t.gettext(
-            "Revision {revision}: replaces the protocol signed on {date}. Reason: {reason}"
-        ).format(
-            revision=protocol.revision,
-            date=date_on(replaced.signed_on, lang) if replaced and replaced.signed_on else "",
-            reason=protocol.revision_reason,
-        )
+def _points(
+    parts: _Parts, points: Sequence[PointLine], number: int, found: _Items
+) -> list[DecisionLine]:
+    """The decisions of item ``number``; their roll calls and opinions go to ``found``."""
+    lang, t, gaps, people = parts.lang, parts.t, parts.gaps, parts.people
+    decisions = []
+    for point in points:
+        decision_number = f"{number}.{point.decision.number}"
+        decisions.append(_decision_line(point, decision_number, lang, t, gaps, people, parts.words))
+        if point.decision.mode == "roll_call":
+            found.roll_calls.append(
+                _roll_call(point, number, decision_number, lang, t, gaps, parts.live, people)
+            )
+        else:
+            found.roll_calls.append(
+                RollCall(number, decision_number, pick(point.decision.texts, lang), (), True)
+            )
+        for opinion in point.dissents:
+            found.dissents.append(
+                DissentLine(
+                    decision_number,
+                    _person_name(people, opinion.person_id, lang),
+                    opinion.text,
+                    t.gettext(LANGUAGE_NAMES.get(opinion.language, "")),
+                    date_on(opinion.received_on, lang),
+                )
+            )
+    return decisions
 
-    words = annex_labels(words, protocol.number, meeting.day, lang)
-    return ProtocolSnapshot(
-        lang=lang,
-        labels=words,
-        document_date=draft_date(meeting.day, meeting.starts_at),
-        council_name=council_name,
-        title=t.gettext("MINUTES No. {number}").format(number=protocol.number),
-        number=protocol.number,
-        city=city,
-        date_text=legal_date_plain(meeting.day, lang),
-        time_text=times,
-        place=place,
-        presiding=presiding,
-        present=present,
-        present_count=present_count,
-        quorum=quorum,
-        invited=invited,
-        absent=absent,
-        agenda=tuple(agenda),
-        items=tuple(sections),
-        roll_calls=tuple(roll_calls),
-        dissents=tuple(dissents),
-        signatures=tuple(signatures),
-        recommendations_note=recommendations,
-        legal_basis=legal_basis_line(live.profile.act, lang, t),
-        revision_note=revision_note,
-        gaps=tuple(dict.fromkeys(gaps.found)),
+
+def _recommendations(live: LiveMeeting, t: gettext.NullTranslations) -> str:
+    """The sentence that the council's decisions are recommendations, where its act says so."""
+    if not live.profile.recommendations_only:
+        return ""
+    sentence = t.gettext("The decisions of the council are recommendations.")
+    return (
+        cite(t, sentence.rstrip("."), live.profile.source("recommendations"), live.profile.act_kind)
+        + "."
+    )
+
+
+def _revision_note(
+    session: Session, protocol: Protocol, lang: str, t: gettext.NullTranslations
+) -> str:
+    """A new revision names the protocol it replaces and why."""
+    if protocol.revision <= 1 or protocol.replaces_id is None:
+        return ""
+    replaced = session.get(Protocol, protocol.replaces_id)
+    return t.gettext(
+        "Revision {revision}: replaces the protocol signed on {date}. Reason: {reason}"
+    ).format(
+        revision=protocol.revision,
+        date=date_on(replaced.signed_on, lang) if replaced and replaced.signed_on else "",
+        reason=protocol.revision_reason,
     )
 
 

@@ -27,9 +27,9 @@ from app.services.people import list_people
 from app.views.composition_model import person_name
 from app.views.form_widgets import ask
 from app.views.live_meeting.dialogs import DissentDialog, DissentEntry, InstructionDialog
-from app.views.live_meeting.models import NotesModel, PointRow
 from app.views.live_meeting.state import LiveState
 from app.views.live_meeting.views import KeyListView, column, heading, plain_key, wrap
+from app.views.live_meeting.voting_models import NotesModel, PointRow
 
 
 class NotesBox(QWidget):

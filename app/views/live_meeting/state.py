@@ -31,7 +31,7 @@ from app.services.conduct.queries import ItemLine, LiveMeeting
 from app.services.handles import Database
 from app.services.people import list_people
 from app.views.composition_model import person_name
-from app.views.live_meeting.models import PointRow
+from app.views.live_meeting.voting_models import PointRow
 from app.views.operations import CONDUCT, announce, refuse, run, succeeded
 
 R = TypeVar("R")

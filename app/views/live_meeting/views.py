@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.voting import Choice
-from app.views.live_meeting.models import AttendanceModel, VotingModel
+from app.views.live_meeting.models import AttendanceModel
+from app.views.live_meeting.voting_models import VotingModel
 
 NO_MODIFIERS = Qt.KeyboardModifier.NoModifier | Qt.KeyboardModifier.KeypadModifier
 VOTE_KEYS = {

@@ -46,14 +46,7 @@ from app.views.live_meeting.dialogs import (
     PointEntry,
     ReopenDialog,
 )
-from app.views.live_meeting.models import (
-    PointRow,
-    PointsModel,
-    VoterRow,
-    VotingModel,
-    choice_label,
-    member_tooltip,
-)
+from app.views.live_meeting.models import choice_label, member_tooltip
 from app.views.live_meeting.notes import NotesBox
 from app.views.live_meeting.state import LiveState
 from app.views.live_meeting.views import (
@@ -67,6 +60,7 @@ from app.views.live_meeting.views import (
     vote_key,
     wrap,
 )
+from app.views.live_meeting.voting_models import PointRow, PointsModel, VoterRow, VotingModel
 
 # Widest the grid's columns grow when fitted (the name takes the rest; the vote is fixed).
 COLUMN_LIMITS = {0: 60, 2: 200}

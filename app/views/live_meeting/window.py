@@ -64,16 +64,10 @@ from app.i18n import N_, _, interface_language
 from app.services.base import Actor
 from app.services.conduct.queries import ItemLine, LiveMeeting, live_meeting
 from app.services.handles import Database
+from app.views.live_meeting import ending
 from app.views.live_meeting.attendance_panel import AttendancePanel
 from app.views.live_meeting.dialogs import CountsDialog, InvitedDialog, ReopenDialog
-from app.views.live_meeting.models import (
-    AgendaModel,
-    AttendanceModel,
-    InvitedModel,
-    NotesModel,
-    PointRow,
-    VotingModel,
-)
+from app.views.live_meeting.models import AgendaModel, AttendanceModel, InvitedModel
 from app.views.live_meeting.state import LiveState
 from app.views.live_meeting.views import (
     ENTER,
@@ -83,6 +77,7 @@ from app.views.live_meeting.views import (
     heading,
     plain_key,
 )
+from app.views.live_meeting.voting_models import NotesModel, PointRow, VotingModel
 from app.views.live_meeting.voting_panel import VotingPanel
 from app.views.retranslate import Retranslatable
 
@@ -276,6 +271,7 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.remove_invited_action = self._action(attendance.remove_invited)
         self.reload_action = self._action(self.reload, (QKeySequence.StandardKey.Refresh,))
         self.close_window_action = self._action(self.close, (QKeySequence.StandardKey.Close,))
+        self.end_meeting_action = self._action(self.end_meeting, (), "endMeetingAction")
         for number, view in enumerate(
             (self.agenda_view, self.attendance_view, self.invited_view, voting.points_view),
             start=1,
@@ -287,7 +283,9 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         self.meeting_menu = bar.addMenu("")
-        self.meeting_menu.addActions([self.reload_action, self.close_window_action])
+        self.meeting_menu.addActions([self.reload_action, self.end_meeting_action])
+        self.meeting_menu.addSeparator()
+        self.meeting_menu.addAction(self.close_window_action)
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action, self.edit_action])
         self.attendance_menu = bar.addMenu("")
@@ -427,6 +425,13 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
     def reopen_voting(self) -> ReopenDialog | None:
         return self.voting.reopen_voting()
 
+    def end_meeting(self) -> bool:
+        """Close the open votings and the meeting (after a confirmation), then this window."""
+        if not ending.end_meeting(self, self.state):
+            return False
+        self.close()
+        return True
+
     def undo(self) -> None:
         with self.state.batched():
             self.undo_stack.undo()
@@ -458,6 +463,14 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.counts_mode_action.setEnabled(open_point)
         self.counts_mode_action.setChecked(point is not None and point.counts_only)
         self.enter_counts_action.setEnabled(open_point and point is not None and point.counts_only)
+        self._end_meeting_state()
+
+    def _end_meeting_state(self) -> None:
+        """ "End meeting…" is greyed out with the reason when the meeting cannot be ended."""
+        error = ending.why_not(self.live) if self.live is not None else None
+        self.end_meeting_action.setEnabled(self.live is not None and error is None)
+        text = self.end_meeting_action.text()
+        self.end_meeting_action.setToolTip(f"{text}: {error.message()}" if error else text)
 
     # -- language ----------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
@@ -496,6 +509,7 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             self.remove_invited_action: _("Remove invited person"),
             self.reload_action: _("Reload"),
             self.close_window_action: _("Close window"),
+            self.end_meeting_action: _("End meeting…"),
         }
         for action, text in texts.items():
             action.setText(text)

@@ -9,7 +9,7 @@ from app.domain.meeting import MeetingAction, MeetingState, can
 from app.models.database import Database
 from app.services.agenda.add_item import add_item
 from app.services.agenda.common import ItemData
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from tests.services.meeting_helpers import (
     ALL_STATES,
     ME,

@@ -8,7 +8,7 @@ from app.domain.errors import DomainError, NotFoundError
 from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.add_speaker import SpeakerData, add_speaker
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from app.services.people import archive_person
 from tests.services.meeting_helpers import (
     ME,

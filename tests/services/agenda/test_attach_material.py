@@ -11,7 +11,8 @@ from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.attach_material import DEFAULT_MAX_BYTES, attach_material
-from app.services.meeting_queries import material_content, meeting_detail, save_material_copy
+from app.services.material_files import material_content, save_material_copy
+from app.services.meeting_detail import meeting_detail
 from tests.services.meeting_helpers import (
     ME,
     audit_actions,

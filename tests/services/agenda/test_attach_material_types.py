@@ -15,7 +15,7 @@ from app.domain.errors import DomainError
 from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.attach_material import attach_material
-from app.services.meeting_queries import save_material_copy
+from app.services.material_files import save_material_copy
 from tests.services.meeting_helpers import ME, counts, first_item, make_world, meeting_in_state
 
 PNG_BYTES = (

@@ -9,7 +9,7 @@ from app.domain.meeting import MeetingState
 from app.domain.regulation import AI_COUNCIL_881
 from app.models.database import Database
 from app.services.agenda.move_item import move_item
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
 from tests.services.meeting_helpers import (
     ME,

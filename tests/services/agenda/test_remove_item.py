@@ -14,7 +14,7 @@ from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import attach_material
 from app.services.agenda.common import ItemData
 from app.services.agenda.remove_item import remove_item
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
 from tests.services.meeting_helpers import (
     ME,

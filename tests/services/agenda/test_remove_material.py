@@ -11,7 +11,7 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.attach_material import attach_material
 from app.services.agenda.remove_material import remove_material
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
 from tests.services.meeting_helpers import (
     ME,

@@ -9,7 +9,7 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.remove_speaker import remove_speaker
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
 from tests.services.meeting_helpers import (
     ME,

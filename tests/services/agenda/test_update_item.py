@@ -9,7 +9,7 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.agenda.common import ItemData
 from app.services.agenda.update_item import update_item
-from app.services.meeting_queries import meeting_detail
+from app.services.meeting_detail import meeting_detail
 from tests.services.meeting_helpers import (
     ME,
     audit_actions,

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from app.domain.invited import MEMBER_INVITED, REPLACED_PRESENT
 from app.formats.exchange_archive import ImportRefused
 from app.i18n import translations
 from app.models.database import Database, open_database
@@ -148,6 +149,41 @@ def test_a_ballot_from_a_substitute_is_refused(
     error, _db = refused(tmp_path, data)
     assert [p.pointer[:34] for p in error.problems] == ["/tables/decision_points/0/ballots/"]
     assert "without the right of substitution" in error.problems[0].message()
+
+
+def test_invited_persons_are_refused_with_the_services_own_messages(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    """The importer asks the domain's rules of invited persons, as add_invited_person does."""
+    data = copy.deepcopy(exported[0])
+    present_member = exported[1]["members"][0]
+    guest = {
+        "created_at": "2024-03-14T06:00:00+00:00",
+        "meeting": data["tables"]["meetings"][0]["uid"],
+        "latin_name": "",
+        **{
+            f"{field}_{lang}": ""
+            for field in ("position", "organisation")
+            for lang in ("kk", "ru", "en")
+        },
+        "sort_order": 10,
+    }
+    data["tables"]["invited_persons"] += [
+        {**guest, "uid": "b" * 32, "person": present_member, "name": "Мүше", "role": "guest"},
+        {
+            **guest,
+            "uid": "a" * 32,
+            "person": None,
+            "name": "Қонақ",
+            "role": "substitute",
+            "instead_of_person": present_member,
+        },
+    ]
+    for record in data["tables"]["invited_persons"]:
+        record.setdefault("instead_of_person", None)
+    error, _db = refused(tmp_path, data)
+    assert sorted(p.msgid for p in error.problems) == sorted([MEMBER_INVITED, REPLACED_PRESENT])
+    assert all(p.pointer.startswith("/tables/invited_persons/") for p in error.problems)
 
 
 def test_a_vote_for_an_absent_member_is_refused(

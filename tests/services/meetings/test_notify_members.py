@@ -38,7 +38,10 @@ def test_every_member_gets_the_notice_and_an_invitation(database: Database) -> N
     assert done.previous is MeetingState.AGENDA_APPROVED
     assert done.round == 1
     assert done.notice.data.startswith(b"%PDF")
-    assert done.notice.file_name == "notice-2026-1-ru.pdf"
+    assert done.notice.file_name == "Уведомление-1-2026-04-15-ru.pdf"
+    assert {i.file_name for i in done.invitations} == {
+        f"{i.name}-1-2026-04-15.ics" for i in done.invitations
+    }
     everyone = {world.chair, world.deputy, world.secretary, *world.members}
     assert {i.person_id for i in done.invitations} == everyone
     assert len(done.notifications) == 2 * len(everyone)

@@ -61,7 +61,7 @@ def test_a_session_of_the_ai_council_opens_with_the_instructions_report(
     report = planned.agenda[0]
     assert report.number == 1 and report.is_instructions_report
     assert report.titles == INSTRUCTIONS_REPORT_TITLES
-    assert report.title("ru") == "Отчёт об исполнении протокольных поручений предыдущего заседания"
+    assert report.title("ru") == "Отчет об исполнении протокольных поручений предыдущего заседания"
     assert planned.meeting.item_count == 1
     assert "agenda_item.create" in audit_actions(database)
     interim = plan_meeting(

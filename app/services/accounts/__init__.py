@@ -1,0 +1,1 @@
+"""Accounts, roles and signing in: one action per module; the check in ``authorize``."""

@@ -1,0 +1,1 @@
+"""The chair's review: what awaits the chair, remarks returned, the secretary's answers."""

@@ -1,0 +1,84 @@
+"""The server goes away mid-work: a clear message, nothing half-saved, and work goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import create_engine, func, select, text
+
+from app.domain.errors import EnvironmentProblem
+from app.models.composition import Person
+from app.models.database import open_database
+from app.services.base import Actor
+from app.services.people import PersonData, create_person
+from tests.postgres import cluster, find_bin
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
+]
+
+ME = Actor("secretary")
+
+
+@pytest.fixture(scope="module")
+def pg_url() -> Iterator[str]:
+    with cluster() as url:
+        yield url
+
+
+def cut_everyone_else(url: str) -> None:
+    """What a network failure or a server restart does to the open connections."""
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE pid <> pg_backend_pid() AND datname = current_database()"
+            )
+        )
+    admin.dispose()
+
+
+def people(database: object) -> int:
+    with database.reading() as session:  # type: ignore[attr-defined]
+        return int(session.scalar(select(func.count()).select_from(Person)) or 0)
+
+
+def test_a_lost_connection_mid_action_saves_nothing_and_says_so(pg_url: str) -> None:
+    database = open_database(pg_url)
+    create_person(database, ME, PersonData(surname="Әбенов", given_name="Нұрлан"))
+    with pytest.raises(EnvironmentProblem) as caught, database.transaction() as session:
+        session.add(Person(surname="Жарты", given_name="Сақталған"))
+        session.flush()
+        cut_everyone_else(pg_url)
+        session.execute(text("SELECT 1"))
+    assert "connection to the database server" in caught.value.message()
+    # The next action connects again by itself; the confirmed record is there, the
+    # interrupted one is not.
+    assert people(database) == 1
+    create_person(database, ME, PersonData(surname="Омарова", given_name="Гүлнар"))
+    assert people(database) == 2
+    database.close()
+
+
+def test_a_connection_cut_between_actions_is_replaced_silently(pg_url: str) -> None:
+    database = open_database(pg_url)
+    before = people(database)
+    cut_everyone_else(pg_url)
+    assert people(database) == before  # the pool tests the connection before using it
+    database.close()
+
+
+def test_a_lost_connection_while_reading_is_explained(pg_url: str) -> None:
+    database = open_database(pg_url)
+    with (
+        pytest.raises(EnvironmentProblem, match="connection to the database server"),
+        database.reading() as session,
+    ):
+        session.execute(text("SELECT 1"))
+        cut_everyone_else(pg_url)
+        session.execute(text("SELECT 1"))
+    assert people(database) >= 0
+    database.close()
