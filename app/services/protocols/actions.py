@@ -155,55 +155,76 @@ class Narrative:
     discussion: str = ""
 
 
+def clean_narrative(narrative: object) -> Narrative:
+    """The three texts of a narrative after the checks every text gets."""
+    value = expect(narrative, Narrative, N_("Narrative"))
+    return Narrative(
+        clean_text(value.heard, N_("Heard"), limit=50_000, multiline=True),
+        clean_text(value.spoke, N_("Spoke"), limit=10_000, multiline=True),
+        clean_text(value.discussion, N_("Discussion"), limit=50_000, multiline=True),
+    )
+
+
 def set_narrative(
     db: Database, actor: Actor, protocol_id: int, item_id: int, lang: str, narrative: Narrative
 ) -> Narrative:
     """Write what was heard and said on an item, in one language; the rest is from the record."""
-    expect(narrative, Narrative, N_("Narrative"))
+    values = clean_narrative(narrative)
     code = _check_lang(lang)
-    values = Narrative(
-        clean_text(narrative.heard, N_("Heard"), limit=50_000, multiline=True),
-        clean_text(narrative.spoke, N_("Spoke"), limit=10_000, multiline=True),
-        clean_text(narrative.discussion, N_("Discussion"), limit=50_000, multiline=True),
-    )
     with db.transaction() as session:
-        row = load_protocol(session, protocol_id)
-        guard_draft(row)
-        item = get(session, AgendaItem, item_id, N_("Agenda item"))
-        if item.meeting_id != row.meeting_id:
-            raise DomainError(N_("The item does not belong to this meeting."))
-        text = session.scalar(
-            select(ProtocolNarrative).where(
-                ProtocolNarrative.protocol_id == row.id,
-                ProtocolNarrative.item_id == item.id,
-                ProtocolNarrative.lang == code,
-            )
+        return write_narrative(session, actor, protocol_id, item_id, code, values)
+
+
+def write_narrative(
+    session: Session,
+    actor: Actor,
+    protocol_id: int,
+    item_id: int,
+    lang: str,
+    values: Narrative,
+    *,
+    unless_changed_from: tuple[Narrative, str] | None = None,
+) -> Narrative:
+    """Write a checked narrative of a draft protocol in the caller's transaction.
+
+    ``unless_changed_from``: the text the caller expects to find there, and the refusal
+    when it is not (an undo step whose text someone edited meanwhile).
+    """
+    row = load_protocol(session, protocol_id)
+    guard_draft(row)
+    item = get(session, AgendaItem, item_id, N_("Agenda item"))
+    if item.meeting_id != row.meeting_id:
+        raise DomainError(N_("The item does not belong to this meeting."))
+    text = session.scalar(
+        select(ProtocolNarrative).where(
+            ProtocolNarrative.protocol_id == row.id,
+            ProtocolNarrative.item_id == item.id,
+            ProtocolNarrative.lang == lang,
         )
-        before = None
-        if text is None:
-            text = ProtocolNarrative(protocol_id=row.id, item_id=item.id, lang=code)
-            session.add(text)
-        else:
-            before = {"heard": text.heard, "spoke": text.spoke, "discussion": text.discussion}
-        text.heard, text.spoke, text.discussion = values.heard, values.spoke, values.discussion
-        meeting = load_meeting(session, row.meeting_id)
-        audit(
-            session,
-            actor,
-            "protocol.narrative",
-            entity="protocol_narratives",
-            entity_id=row.id,
-            council_id=meeting.council_id,
-            before=before,
-            after={
-                "item_id": item.id,
-                "lang": code,
-                "heard": values.heard,
-                "spoke": values.spoke,
-                "discussion": values.discussion,
-            },
-        )
-        return values
+    )
+    stored = Narrative(text.heard, text.spoke, text.discussion) if text else Narrative()
+    if unless_changed_from is not None and stored != unless_changed_from[0]:
+        raise DomainError(unless_changed_from[1])
+    before = None if text is None else dataclasses.asdict(stored)
+    if text is None:
+        text = ProtocolNarrative(protocol_id=row.id, item_id=item.id, lang=lang)
+        session.add(text)
+    text.heard, text.spoke, text.discussion = values.heard, values.spoke, values.discussion
+    meeting = load_meeting(session, row.meeting_id)
+    after: dict[str, object] = {"item_id": item.id, "lang": lang, **dataclasses.asdict(values)}
+    if unless_changed_from is not None:
+        after["undo"] = True
+    audit(
+        session,
+        actor,
+        "protocol.narrative",
+        entity="protocol_narratives",
+        entity_id=row.id,
+        council_id=meeting.council_id,
+        before=before,
+        after=after,
+    )
+    return values
 
 
 def record_agreement(

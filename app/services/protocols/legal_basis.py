@@ -62,7 +62,7 @@ def act_full_name(act: Act, lang: str, t: gettext.NullTranslations) -> str:
 
 
 def legal_basis_line(act: Act | None, lang: str, t: gettext.NullTranslations) -> str:
-    """"Legal basis: ..." for the protocol's head, or ``""`` when the profile names no act."""
+    """ "Legal basis: ..." for the protocol's head, or ``""`` when the profile names no act."""
     if act is None:
         return ""
     name = act_full_name(act, lang, t)
