@@ -15,6 +15,8 @@ from app.services.exchange.export_archive import export_archive
 
 ME = Actor("secretary")
 STAMPS = ("exported_at",)
+# The moment the document was written: the document's own, not a record's.
+DOCUMENT_STAMPS = ("created_at",)
 
 
 def fill(database: Database) -> None:
@@ -27,6 +29,8 @@ def exported(database: Database, path: Path) -> dict[str, Any]:
     export_archive(database, path, embed_materials=False)
     text = path.read_text(encoding="utf-8") if not zipfile.is_zipfile(path) else ""
     document = json.loads(text)
+    for key in DOCUMENT_STAMPS:
+        document.pop(key, None)
     _drop(document)
     return document
 

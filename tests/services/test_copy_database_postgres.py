@@ -26,18 +26,21 @@ def pg_url() -> Iterator[str]:
 
 def test_sqlite_to_postgresql_and_back(tmp_path: Path, pg_url: str) -> None:
     source = open_database(tmp_path / "source.sqlite")
-    fill(source)
     server = open_database(pg_url)
-    to_server = copy_database(source, server, ME)
-    assert to_server.record.ok, [f.message("en") for f in to_server.record.findings]
     back = open_database(tmp_path / "back.sqlite")
-    report = copy_database(server, back, ME)
-    assert report.record.ok and report.rows == to_server.rows
-    assert exported(back, tmp_path / "back.json") == exported(source, tmp_path / "source.json")
-    assert exported(server, tmp_path / "server.json") == exported(source, tmp_path / "s2.json")
-    # The server's ids continue after the copied ones: new records can be added there.
-    from app.services.people import PersonData, create_person
+    try:
+        fill(source)
+        to_server = copy_database(source, server, ME)
+        assert to_server.record.ok, [f.message("en") for f in to_server.record.findings]
+        report = copy_database(server, back, ME)
+        assert report.record.ok and report.rows == to_server.rows
+        expected = exported(source, tmp_path / "source.json")
+        assert exported(back, tmp_path / "back.json") == expected
+        assert exported(server, tmp_path / "server.json") == expected
+        # The server's ids continue after the copied ones: new records can be added there.
+        from app.services.people import PersonData, create_person
 
-    create_person(server, ME, PersonData(surname="Жаңа", given_name="Тұлға"))
-    for database in (source, server, back):
-        database.close()
+        create_person(server, ME, PersonData(surname="Жаңа", given_name="Тұлға"))
+    finally:
+        for database in (source, server, back):
+            database.close()
