@@ -15,17 +15,28 @@ Decrees the library does not know yet (a transfer announced after its
 release, a one-off day off) are given to :class:`KazakhstanCalendar` as
 ``extra_days_off`` / ``extra_working_days``; they override the library.
 
+Importing the library costs about 300 modules (its package imports every
+country) and held the GUI thread for 80-500 ms at the first deadline shown, so
+what it gives for the years in ``app/data/calendar_kz.json`` is read from that
+file instead; ``tools/calendar_table.py`` writes it (re-run it whenever the
+``holidays`` pin changes: ``tests/test_calendar_kz_table.py`` fails until then).
+The library is imported only for a year outside the table.
+
 This module lives outside :mod:`app.domain` because it imports ``holidays``;
 the domain only sees the :class:`~app.domain.deadlines.WorkCalendar` protocol.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
+from typing import Any
+
+from app.paths import bundle_root
 
 LANGUAGES = ("kk", "ru", "en")
 
@@ -66,6 +77,9 @@ _EN_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
 
 _ONE_DAY = timedelta(days=1)
 
+TABLE = bundle_root() / "app" / "data" / "calendar_kz.json"
+"""The library's calendar for the years it holds, as ``tools/calendar_table.py`` wrote it."""
+
 
 @dataclass(frozen=True)
 class _LibraryYear:
@@ -83,7 +97,7 @@ def _library_year(year: int) -> _LibraryYear:
     can make a weekend day of ``y`` a working day (28 December 2013 for
     3 January 2014).
     """
-    import holidays  # 0.04 s and 300 modules: only when a deadline is counted
+    import holidays  # 300 modules: only for a year outside the table
 
     kz = holidays.country_holidays("KZ", years=(year, year + 1), language="kk")
     return _LibraryYear(
@@ -99,6 +113,56 @@ def _library_names(year: int, language: str) -> dict[date, str]:
 
     kz = holidays.country_holidays("KZ", years=year, language=language)
     return {d: name for d, name in kz.items() if d.year == year}
+
+
+def library_table(first: int, last: int) -> dict[str, Any]:
+    """What the installed library gives for the years ``first`` .. ``last``, as the table holds."""
+    from importlib.metadata import version
+
+    def days(named: dict[date, str]) -> dict[str, str]:
+        return {d.isoformat(): name for d, name in sorted(named.items())}
+
+    years = {}
+    for year in range(first, last + 1):
+        library = _library_year(year)
+        years[str(year)] = {
+            "kk": days(library.named_days),
+            "en": days(_library_names(year, _LIBRARY_LANGUAGE["en"])),
+            "weekend_workdays": sorted(d.isoformat() for d in library.weekend_workdays),
+        }
+    return {"library": f"holidays {version('holidays')}", "years": years}
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict[str, Any]:
+    """The shipped table's years (about 0.1 MB of JSON, read once)."""
+    years: dict[str, Any] = json.loads(TABLE.read_text(encoding="utf-8"))["years"]
+    return years
+
+
+def _dated(days: dict[str, str]) -> dict[date, str]:
+    return {date.fromisoformat(d): name for d, name in days.items()}
+
+
+@lru_cache(maxsize=64)
+def _year(year: int) -> _LibraryYear:
+    """Holidays and working weekend days of ``year``: from the table, else from the library."""
+    entry = _table().get(str(year))
+    if entry is None:
+        return _library_year(year)
+    return _LibraryYear(
+        named_days=_dated(entry["kk"]),
+        weekend_workdays=frozenset(date.fromisoformat(d) for d in entry["weekend_workdays"]),
+    )
+
+
+@lru_cache(maxsize=64)
+def _names(year: int, language: str) -> dict[date, str]:
+    """The holiday names of ``year`` in one of the library's languages: table, else library."""
+    entry = _table().get(str(year))
+    if entry is None or language != _LIBRARY_LANGUAGE["en"]:
+        return _library_names(year, language)
+    return _dated(entry["en"])
 
 
 def _ru_name(kk_name: str) -> str | None:
@@ -154,7 +218,7 @@ class KazakhstanCalendar:
             return True
         if d in self.extra_days_off:
             return False
-        year = _library_year(d.year)
+        year = _year(d.year)
         if d.weekday() >= 5:
             return d in year.weekend_workdays
         return d not in year.named_days
@@ -175,7 +239,7 @@ class KazakhstanCalendar:
 
     def working_weekend_days(self, year: int) -> frozenset[date]:
         """Saturdays and Sundays of ``year`` made working days by a transfer."""
-        library = _library_year(year).weekend_workdays
+        library = _year(year).weekend_workdays
         extra = {d for d in self.extra_working_days if d.year == year and d.weekday() >= 5}
         return frozenset((library | extra) - self.extra_days_off)
 
@@ -187,12 +251,12 @@ class KazakhstanCalendar:
         is translated here because the library has no Russian KZ catalog.
         """
         _check_language(lang)
-        kk_name = _library_year(d.year).named_days.get(d)
+        kk_name = _year(d.year).named_days.get(d)
         if kk_name is None:
             return None
         if lang == "kk":
             return kk_name
         if lang == "ru":
             return _ru_names(kk_name)
-        name = _library_names(d.year, _LIBRARY_LANGUAGE[lang]).get(d, kk_name)
+        name = _names(d.year, _LIBRARY_LANGUAGE[lang]).get(d, kk_name)
         return _EN_US_DATE.sub(r"\2/\1/\3", name)

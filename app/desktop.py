@@ -253,9 +253,11 @@ class KenesApp:
         """Ask who is working when the database has accounts; False if nobody signed in."""
         from app.services.accounts.list_accounts import has_accounts
         from app.services.base import work_as
+        from app.views.role_gate import gate
 
         assert self.database is not None
         if not has_accounts(self.database):
+            gate().sign_in(self.database, None)  # nothing refused: the views as before
             return True
         from app.views.sign_in_dialog import SignInDialog
 
@@ -265,6 +267,7 @@ class KenesApp:
             self.database = None
             return False
         work_as(dialog.signed.actor)
+        gate().sign_in(self.database, dialog.signed.actor)  # the views disable by role
         return True
 
     def refused(self, exc: KenesError) -> bool:

@@ -23,10 +23,11 @@ list"); and reloaded (F5, or after an action) for context.
 The list reads every matching meeting's id and date and builds the lines a page at a time
 (``MeetingListModel.page_size``); "lines built" in the notes says how many it built.
 
-Each is the median of 5 (3 in quick mode).  The baseline is a bare ``QTableView`` over a
-``QStandardItemModel`` of the same rows and columns of plain text, shown and painted,
-what Qt itself costs.  Goal: first paint ≤ 100 ms.  (Resident memory is measured by the
-start-up benchmark, in the same child processes.)
+Each is the median of 5 (3 in quick mode).  ``--growth SMALL LARGE`` compares the
+Instructions page on the 1× and 2× archives (:func:`growth`).  The baseline is a bare
+``QTableView`` over a ``QStandardItemModel`` of the same rows and columns of plain text,
+shown and painted, what Qt itself costs.  Goal: first paint ≤ 100 ms.  (Resident memory
+is measured by the start-up benchmark, in the same child processes.)
 """
 
 from __future__ import annotations
@@ -144,8 +145,8 @@ def run(archive: Path, *, quick: bool = False) -> list[Figure]:
         protocols_opened, protocols_reloaded, protocol_rows, protocols_built = protocols(
             app, db, runs
         )
-        instructions_opened, instructions_all, instruction_rows, instructions_built = (
-            instructions(app, db, runs)
+        instructions_opened, instructions_all, instruction_rows, instructions_built = instructions(
+            app, db, runs
         )
     finally:
         db.close()
@@ -291,7 +292,74 @@ def instructions(app: Any, db: Any, runs: int) -> tuple[float, float, int, int]:
     )
 
 
+def growth(small: Path, large: Path, runs: int = 15) -> dict[str, Any]:
+    """The Instructions page built and painted on two archives (1× and 2×), taking turns
+    in one process, and the SQLite steps its queries take: ``--growth SMALL LARGE``.
+
+    On a shared machine the times of two separate runs differ more than the archives do;
+    turns in one process, their minimum and median, and the steps of SQLite's virtual
+    machine (the same on every machine) show the growth.
+    """
+    from PySide6.QtWidgets import QApplication
+    from sqlalchemy import event
+
+    from app.models.database import open_database
+    from app.services.base import Actor
+    from app.views.instructions_page import InstructionsPage
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    dbs = [open_database(small), open_database(large)]
+    steps = [0]
+
+    def tick() -> int:
+        steps[0] += 1
+        return 0
+
+    def hook(conn: Any, *_rest: Any) -> None:
+        conn.connection.driver_connection.set_progress_handler(tick, 100)
+
+    def shown(db: Any) -> tuple[float, int, int]:
+        steps[0] = 0
+        started = time.perf_counter()
+        page = InstructionsPage(db, Actor("bench"), today=TODAY)
+        page.resize(1200, 800)
+        page.show()
+        app.processEvents()
+        elapsed = (time.perf_counter() - started) * 1000
+        rows = page.model.rowCount()
+        page.close()
+        page.deleteLater()
+        app.processEvents()
+        return elapsed, steps[0] * 100, rows
+
+    found: dict[str, Any] = {}
+    try:
+        for db in dbs:
+            event.listen(db.engine, "before_cursor_execute", hook)
+            shown(db)  # imports, and SQLite's first reads of the file
+        times: list[list[float]] = [[], []]
+        for _ in range(runs):
+            for which, db in enumerate(dbs):
+                elapsed, vm_steps, rows = shown(db)
+                times[which].append(elapsed)
+                found[f"rows {which + 1}x"] = rows
+                found[f"SQLite steps {which + 1}x"] = vm_steps
+        for which in (0, 1):
+            found[f"min ms {which + 1}x"] = round(min(times[which]), 1)
+            found[f"median ms {which + 1}x"] = round(median(times[which]), 1)
+        found["growth of the median"] = round(median(times[1]) / median(times[0]), 2)
+        found["growth of the minimum"] = round(min(times[1]) / min(times[0]), 2)
+        found["growth of the steps"] = round(found["SQLite steps 2x"] / found["SQLite steps 1x"], 2)
+    finally:
+        for db in dbs:
+            db.close()
+    return found
+
+
 def main() -> int:
+    if len(sys.argv) == 4 and sys.argv[1] == "--growth":
+        print(growth(Path(sys.argv[2]), Path(sys.argv[3])))
+        return 0
     return bench_main("meetings lists", run)
 
 

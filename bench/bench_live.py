@@ -11,7 +11,10 @@ grid's viewport is checked for every ballot).
 
 The baseline is the same roll call on a small database (one council, one meeting), so
 the ratio shows what the size of the archive costs.  The goal is absolute: p95 within one
-frame, 16 ms.  The service call alone (``cast_ballot``, no window) is reported as context.
+frame, 16 ms, and p50 within half of one, 8 ms.  The service call alone (``cast_ballot``,
+no window) is reported as context, and so is the CPU time of the process for each ballot
+(``process_time``): on a machine shared with other work the wall time also counts
+the waits for a core, which the CPU time does not.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date, time
 from pathlib import Path
+from time import process_time
 
 if __package__ in (None, ""):
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -39,6 +43,7 @@ PATTERN = "FFFFAFFBFFFFFFAFFFFBFFFFFFFAFF"  # 30 keys: for, against, abstained
 @dataclass(frozen=True)
 class RollCall:
     ui_ms: list[float]
+    cpu_ms: list[float]  # the process's CPU time for each ballot
     service_ms: list[float]
     paints: int
     ballots: int
@@ -146,6 +151,7 @@ def roll_call(path: Path) -> RollCall:
         assert window.current_point() is not None
         assert window.voting_model.rowCount() == len(members), "every member present votes"
         ui_ms: list[float] = []
+        cpu_ms: list[float] = []
         painted = 0
         for letter in PATTERN[: window.voting_model.rowCount()]:
             before = Paints.count
@@ -154,7 +160,9 @@ def roll_call(path: Path) -> RollCall:
                 QTest.keyClick(grid, key)
                 app.processEvents()
 
+            cpu = process_time()
             ui_ms.append(timed(ballot) * 1000)
+            cpu_ms.append((process_time() - cpu) * 1000)
             painted += Paints.count > before
         current = window.current_point()
         ballots = sum(1 for v in window.voting_model.voters() if v.choice is not None)
@@ -167,7 +175,7 @@ def roll_call(path: Path) -> RollCall:
         ]
         window.deleteLater()
         app.processEvents()
-        return RollCall(ui_ms, service_ms, painted, ballots)
+        return RollCall(ui_ms, cpu_ms, service_ms, painted, ballots)
     finally:
         db.close()
 
@@ -202,7 +210,10 @@ def run(archive: Path, *, quick: bool = False) -> list[Figure]:
     p50, p95 = percentile(large.ui_ms, 50), percentile(large.ui_ms, 95)
     note = (
         f"{large.ballots} ballots saved, the grid repainted after {large.paints} of "
-        f"{len(large.ui_ms)}; max {max(large.ui_ms):.1f} ms. The service call alone "
+        f"{len(large.ui_ms)}; max {max(large.ui_ms):.1f} ms. CPU time of the process per "
+        f"ballot: p50 {percentile(large.cpu_ms, 50):.1f} ms, p95 "
+        f"{percentile(large.cpu_ms, 95):.1f} ms on the archive (p95 "
+        f"{percentile(small.cpu_ms, 95):.1f} ms on the small database). The service call alone "
         f"(cast_ballot, no window): p50 {percentile(large.service_ms, 50):.1f} ms, p95 "
         f"{percentile(large.service_ms, 95):.1f} ms on the archive, p95 "
         f"{percentile(small.service_ms, 95):.1f} ms on the small database."
@@ -215,6 +226,8 @@ def run(archive: Path, *, quick: bool = False) -> list[Figure]:
             "ms",
             percentile(small.ui_ms, 50),
             "the same on a small database",
+            f"p50 ≤ {FRAME_MS / 2:.0f} ms",
+            p50 <= FRAME_MS / 2,
         ),
         Figure(
             BENCH,

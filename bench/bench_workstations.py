@@ -60,6 +60,7 @@ def _workers(
                 str(point),
                 voters,
                 str(rounds),
+                str(pause_ms),
             ],
             cwd=ROOT,
             stdout=subprocess.PIPE,
@@ -90,10 +91,12 @@ def run(quick: bool = False) -> list[Figure]:
     started = time.perf_counter()
     with cluster() as url:
         points, members = _prepare(url)
+        alone = _workers(url, points[:1], members, rounds, PAUSE_MS)
         shared = _workers(url, points, members, rounds, PAUSE_MS)
     elapsed = time.perf_counter() - started
     single_p95 = percentile(single, 95)
     shared_p95 = percentile(shared, 95)
+    alone_p95 = percentile(alone, 95)
     return [
         Figure(
             BENCH,
@@ -108,7 +111,19 @@ def run(quick: bool = False) -> list[Figure]:
                 f"{len(shared)} ballots in {elapsed:.0f} s; p50 {percentile(shared, 50):.1f} ms "
                 f"against {percentile(single, 50):.1f} ms"
             ),
-        )
+        ),
+        Figure(
+            BENCH,
+            f"ballot p95, {WORKSTATIONS} workstations on PostgreSQL, against one on PostgreSQL",
+            shared_p95,
+            "ms",
+            alone_p95,
+            "one workstation on the same server",
+            note=(
+                "what sharing the server costs; p50 "
+                f"{percentile(shared, 50):.1f} ms against {percentile(alone, 50):.1f} ms"
+            ),
+        ),
     ]
 
 

@@ -89,7 +89,7 @@ FINDINGS = """\
 - **Memory**: PySide's import hook read the whole source of every module imported after
   Qt (to look for `from __feature__ import`) and `linecache` kept it: about 20 MB of
   the 130 MB.  Kenes uses no `__feature__`, so the hook is told so without reading
-  (`app/views/pyside_imports.py`, test in `tests/views/test_qt_binding.py`).
+  (`app/views/pyside_imports.py`, test in `tests/views/test_pyside_imports.py`).
 - **Lists** (`app/views/paged_model.py`): the meetings, protocols and instructions lists
   read every matching row's id in the list's order in one SQL query (filters and
   sorting by a column are conditions of that query), so the count, the scroll bar, the

@@ -106,3 +106,16 @@ class NotFoundError(DomainError):
 
 class EnvironmentProblem(KenesError):
     """The machine, not the user's input, stops the action (disk, lock, file)."""
+
+
+class ConnectionLost(EnvironmentProblem):
+    """The database server went away (network, restart) in the middle of an action.
+
+    ``repeatable``: nothing of the transaction reached the point of committing, so the
+    server rolled it back and running it again cannot save anything twice.  A loss while
+    committing is not repeatable: the server may have saved it before the line dropped.
+    """
+
+    def __init__(self, msgid: str, /, *, repeatable: bool, **params: Any) -> None:
+        super().__init__(msgid, **params)
+        self.repeatable = repeatable

@@ -13,7 +13,7 @@ write already records one, so the table cannot miss a write the audit trail sees
 from __future__ import annotations
 
 from collections.abc import Iterable
-from enum import StrEnum
+from enum import IntEnum, StrEnum
 
 from app.domain.errors import DomainError, Term
 from app.domain.translation import N_
@@ -105,3 +105,61 @@ def check_permission(login: str, held: Iterable[Role], action: str) -> None:
         role=Term(ROLE_LABELS[allowed[0]]),
         other=Term(ROLE_LABELS[allowed[1]]),
     )
+
+
+class ReadLevel(IntEnum):
+    """How much of a council's record a role may read, from the least to the most."""
+
+    NONE = 0
+    ARCHIVE = 1  # the archive: signed protocols and the meetings they record
+    MEMBER = 2  # the council's meetings and materials, and its signed protocols
+    FULL = 3  # everything, protocol drafts included
+
+
+#: What each role may read in a council where it is held (the issue's "member reads the
+#: council's meetings, materials, signed protocols; reader the archive only").
+READ_LEVELS: dict[Role, ReadLevel] = {
+    Role.ADMINISTRATOR: ReadLevel.FULL,
+    Role.SECRETARY: ReadLevel.FULL,
+    Role.CHAIR: ReadLevel.FULL,
+    Role.MEMBER: ReadLevel.MEMBER,
+    Role.READER: ReadLevel.ARCHIVE,
+}
+
+
+def read_level(held: Iterable[Role]) -> ReadLevel:
+    """The most that one of ``held`` may read (NONE when no role is held)."""
+    return max((READ_LEVELS[role] for role in held), default=ReadLevel.NONE)
+
+
+class ReadRefused(DomainError):
+    """An account asked for a record its roles do not let it read."""
+
+
+MSG_NOT_READABLE = N_("The account “{login}” may not read this record: its roles do not allow it.")
+
+
+#: The audit action (the permission) each step a view offers records: a view disables the
+#: step with the refusal of this action, so it never states a rule of its own.
+#: Keys are ``MeetingAction`` and ``ProtocolAction`` values (``app/domain/meeting.py``,
+#: ``app/domain/protocol_states.py``).
+MEETING_STEPS: dict[str, str] = {
+    "approve_agenda": "meeting.approve_agenda",
+    "notify": "meeting.notify",
+    "mark_held": "meeting.hold",
+    "close": "meeting.close",
+    "postpone": "meeting.postpone",
+    "cancel": "meeting.cancel",
+    "replan": "meeting.replan",
+    "edit_details": "meeting.update",
+    "edit_agenda": "agenda_item.update",
+}
+PROTOCOL_STEPS: dict[str, str] = {
+    "edit": "protocol.update",
+    "record_agreement": "protocol.agreement",
+    "mark_agreed": "protocol.agreed",
+    "sign": "protocol.sign",
+    "record_copy": "protocol.copy",
+    "mark_copies_sent": "protocol.copies_sent",
+    "revise": "protocol.revise",
+}

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gettext
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from app.domain.regulation import (
     AT_LEAST_HALF,
@@ -60,20 +61,29 @@ _NAMED_SHARES: dict[Share, str] = {
     AT_LEAST_TWO_THIRDS: N_("at least two thirds"),
     AT_LEAST_THREE_QUARTERS: N_("at least three quarters"),
 }
-_WORDS: dict[object, str] = {
-    DecisionBase.PRESENT: N_("of the members present"),
-    DecisionBase.CAST: N_("of the votes cast"),
-    DecisionBase.ALL_MEMBERS: N_("of all members of the council"),
-    TieBreak.PRESIDING: N_("the presiding member's vote decides"),
-    TieBreak.CHAIR: N_("the chair's vote decides"),
-    TieBreak.NONE: N_("the decision is not adopted"),
-    TieReading.EQUAL_DIVISION: N_("only when all present voted for or against, half each"),
-    TieReading.FOR_EQUALS_AGAINST: N_("whenever for equals against, abstentions aside"),
-    NoQuorumVote.NOT_CONSIDERED: N_("is recorded as not considered: no quorum"),
-    NoQuorumVote.REFUSE: N_("cannot be closed"),
-    Signers.PRESIDING: N_("the presiding member"),
-    Signers.PRESIDING_AND_SECRETARY: N_("the presiding member and the secretary"),
+# Keyed by the enumeration too: TieBreak.PRESIDING and Signers.PRESIDING are both the
+# text "presiding", so as plain keys one would take the other's words.
+_WORDS: dict[tuple[type, str], str] = {
+    (type(value), value): words
+    for value, words in (
+        (DecisionBase.PRESENT, N_("of the members present")),
+        (DecisionBase.CAST, N_("of the votes cast")),
+        (DecisionBase.ALL_MEMBERS, N_("of all members of the council")),
+        (TieBreak.PRESIDING, N_("the presiding member's vote decides")),
+        (TieBreak.CHAIR, N_("the chair's vote decides")),
+        (TieBreak.NONE, N_("the decision is not adopted")),
+        (TieReading.EQUAL_DIVISION, N_("only when all present voted for or against, half each")),
+        (TieReading.FOR_EQUALS_AGAINST, N_("whenever for equals against, abstentions aside")),
+        (NoQuorumVote.NOT_CONSIDERED, N_("is recorded as not considered: no quorum")),
+        (NoQuorumVote.REFUSE, N_("cannot be closed")),
+        (Signers.PRESIDING, N_("the presiding member")),
+        (Signers.PRESIDING_AND_SECRETARY, N_("the presiding member and the secretary")),
+    )
 }
+
+
+def _words(value: StrEnum, t: gettext.NullTranslations) -> str:
+    return t.gettext(_WORDS[type(value), value])
 
 
 # The rules a vote is counted under: a change of one of them would change a closed result.
@@ -164,11 +174,11 @@ def describe_changes(
     words: dict[str, Callable[[RegulationProfile], str]] = {
         "quorum": lambda p: share_words(p.quorum, t),
         "threshold": lambda p: share_words(p.threshold, t),
-        "decision_base": lambda p: t.gettext(_WORDS[p.decision_base]),
+        "decision_base": lambda p: _words(p.decision_base, t),
         "abstentions_count_as_cast": lambda p: _flag(p.abstentions_count_as_cast, t),
-        "tie_break": lambda p: t.gettext(_WORDS[p.tie_break]),
-        "tie_reading": lambda p: t.gettext(_WORDS[p.tie_reading]),
-        "no_quorum_vote": lambda p: t.gettext(_WORDS[p.no_quorum_vote]),
+        "tie_break": lambda p: _words(p.tie_break, t),
+        "tie_reading": lambda p: _words(p.tie_reading, t),
+        "no_quorum_vote": lambda p: _words(p.no_quorum_vote, t),
         "secretary_votes": lambda p: _flag(p.secretary_votes, t),
         "recommendations_only": lambda p: _flag(p.recommendations_only, t),
         **{
@@ -176,7 +186,7 @@ def describe_changes(
             for name in DEADLINE_FIELDS
         },
         "min_meetings_per_year": lambda p: str(p.min_meetings_per_year),
-        "signers": lambda p: t.gettext(_WORDS[p.signers]),
+        "signers": lambda p: _words(p.signers, t),
         "opens_with_instructions_report": lambda p: _flag(p.opens_with_instructions_report, t),
         "max_deputy_chairs": lambda p: str(p.max_deputy_chairs),
         "max_co_chairs": lambda p: str(p.max_co_chairs),

@@ -10,6 +10,7 @@ brings with the same rule, so the two can never drift apart.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from app.domain.errors import DomainError, Term
@@ -20,6 +21,12 @@ MAX_SHORT_TEXT = 500
 _BIDI_CONTROLS: dict[int, None] = dict.fromkeys(
     map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 )
+# What clean_text acts on, found in C: bidirectional controls, and the control characters
+# (Unicode's category Cc is exactly U+0000-U+001F and U+007F-U+009F).  A text without any
+# of them skips the translation; the control check is this search, not a loop in Python.
+_BIDI = re.compile("[\u200e\u200f\u061c\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
+_CONTROL_MULTILINE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
 def clean_text(
@@ -41,10 +48,11 @@ def clean_text(
         value = ""
     if not isinstance(value, str):
         raise DomainError(N_("The field “{field}” must be text."), field=Term(field))
-    value = value.translate(_BIDI_CONTROLS)
+    if _BIDI.search(value) is not None:
+        value = value.translate(_BIDI_CONTROLS)
     text = unicodedata.normalize("NFC", value).strip()
-    allowed = "\n\t" if multiline else ""
-    if any(unicodedata.category(ch) == "Cc" and ch not in allowed for ch in text):
+    controls = _CONTROL_MULTILINE if multiline else _CONTROL
+    if controls.search(text) is not None:
         raise DomainError(N_("The field “{field}” contains control characters."), field=Term(field))
     if len(text) > limit:
         raise DomainError(

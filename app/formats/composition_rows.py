@@ -198,7 +198,7 @@ class _RowParser:
     def raw(self, key: str) -> object:
         return self.cells[key][1] if key in self.cells else None
 
-    def problem(self, msgid: str, key: str, /, **params: str | int) -> None:
+    def problem(self, msgid: str, key: str, /, **params: str | int | date) -> None:
         self.problems.append(Problem.of(msgid, **params).at(column=key))
 
     def refuse(self, exc: DomainError, key: str) -> None:
@@ -259,9 +259,11 @@ class _RowParser:
             return None
 
 
-def _str_params(params: Mapping[str, Any]) -> dict[str, str | int]:
+def _str_params(params: Mapping[str, Any]) -> dict[str, str | int | date]:
+    """A refusal's parameters for a row's problem: numbers, texts and dates stay as they
+    are, so the message writes a date in the reader's language, never as ISO text."""
     return {
-        k: v if isinstance(v, int) and not isinstance(v, bool) else str(v)
+        k: v if isinstance(v, int | str | date) and not isinstance(v, bool) else str(v)
         for k, v in params.items()
     }
 

@@ -94,6 +94,9 @@ class TableSpec:
     name: str
     fields: tuple[FieldSpec, ...]
     keyed: bool = True  # a record names itself by "uid"; nested records are not keyed
+    # A table added after version 1 was first written, and written only when it has
+    # records: files without it (older ones, or with nothing to carry) read as before.
+    optional: bool = False
 
     def field(self, name: str) -> FieldSpec:
         for spec in self.fields:
@@ -539,6 +542,24 @@ PROTOCOLS = TableSpec(
         FieldSpec("issued", LIST, nested=ISSUED),
     ),
 )
+# Added with the chair's review: the remarks on a meeting's agenda or protocol and their
+# answers, the accounts named as text.  Written only when there are any.
+REVIEW_REMARKS = TableSpec(
+    "review_remarks",
+    (
+        _UID,
+        FieldSpec("created_at", DATETIME, column="made_at"),  # when the remark was made
+        _ref("meeting", "meetings"),
+        _enum("subject", ("agenda", "protocol")),
+        _ref("protocol", "protocols", nullable=True),
+        _text("text", 5000, multiline=True),
+        _text("author", 200),
+        _text("answer", 5000, multiline=True),
+        _text("answered_by", 200),
+        FieldSpec("answered_at", DATETIME, nullable=True),
+    ),
+    optional=True,
+)
 CALENDAR = TableSpec(
     "calendar_overrides",
     (
@@ -573,6 +594,7 @@ TABLES: tuple[TableSpec, ...] = (
     DISSENTS,
     INSTRUCTIONS,
     PROTOCOLS,
+    REVIEW_REMARKS,
     CALENDAR,
 )
 TABLE_BY_NAME: dict[str, TableSpec] = {t.name: t for t in TABLES}

@@ -211,97 +211,137 @@ _NAMES: dict[int, frozenset[str]] = {}
 _SURROGATE = re.compile("[\ud800-\udfff]")  # half of a pair: not a character
 
 
-def _check_calendar(kind: str, value: Any, name: str) -> str:
-    """A date, a moment (kept in UTC) or a time of day, as ISO 8601 text within 1900–2200."""
-    if kind == DATE:
-        if not isinstance(value, str):
-            raise DomainError(N_("The field “{field}” must be a date."), field=name)
-        try:
-            day = date.fromisoformat(value)
-        except ValueError as exc:
-            raise DomainError(N_("The field “{field}” must be a date."), field=name) from exc
-        if not (date(1900, 1, 1) <= day <= date(2200, 12, 31)) or len(value) != 10:
-            raise DomainError(N_("The date {day} is out of range."), day=value[:20])
-        return value
-    if kind == DATETIME:
-        if not isinstance(value, str) or not is_moment(value):
-            raise DomainError(
-                N_("The moment of an action must be a date and time with a time zone.")
-            )
-        moment = parse_moment(value)
-        if not (1900 <= moment.year <= 2200):
-            raise DomainError(N_("The date {day} is out of range."), day=value[:30])
-        return utc_text(moment)
-    if kind == TIME:
-        try:
-            if not isinstance(value, str) or len(value) > 15:
-                raise ValueError(value)
-            clock = time.fromisoformat(value)
-        except ValueError as exc:
-            raise DomainError(N_("The field “{field}” must be a time of day."), field=name) from exc
-        if clock.tzinfo is not None:
-            raise DomainError(N_("The field “{field}” must be a time of day."), field=name)
-        return clock.isoformat()
-    raise AssertionError(kind)
+# Each kind of value has its own small check: ``(fspec, value, at, problems) -> value``;
+# ``at`` is the place of the value, ``problems`` collects those of nested records.
+_At = tuple[str | int, ...]
+_Checker = Callable[[FieldSpec, Any, _At, list[Problem]], Any]
+
+
+def _check_text(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    return clean_field_text(value, fspec.name, limit=fspec.limit, multiline=fspec.multiline)
+
+
+def _check_int(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
+        raise DomainError(N_("The field “{field}” must be a number."), field=fspec.name)
+    return value
+
+
+def _check_bool(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> bool:
+    if not isinstance(value, bool):
+        raise DomainError(N_("The field “{field}” must be yes or no."), field=fspec.name)
+    return value
+
+
+def _check_date(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    """A date as ISO 8601 text (exactly ``YYYY-MM-DD``) within 1900–2200."""
+    if not isinstance(value, str):
+        raise DomainError(N_("The field “{field}” must be a date."), field=fspec.name)
+    try:
+        day = date.fromisoformat(value)
+    except ValueError as exc:
+        raise DomainError(N_("The field “{field}” must be a date."), field=fspec.name) from exc
+    if not (date(1900, 1, 1) <= day <= date(2200, 12, 31)) or len(value) != 10:
+        raise DomainError(N_("The date {day} is out of range."), day=value[:20])
+    return value
+
+
+def _check_moment(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    """A moment with a time zone within 1900–2200, kept in UTC."""
+    if not isinstance(value, str) or not is_moment(value):
+        raise DomainError(N_("The moment of an action must be a date and time with a time zone."))
+    moment = parse_moment(value)
+    if not (1900 <= moment.year <= 2200):
+        raise DomainError(N_("The date {day} is out of range."), day=value[:30])
+    return utc_text(moment)
+
+
+def _check_time(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    """A time of day without a time zone, as ISO 8601 text."""
+    try:
+        if not isinstance(value, str) or len(value) > 15:
+            raise ValueError(value)
+        clock = time.fromisoformat(value)
+    except ValueError as exc:
+        raise DomainError(
+            N_("The field “{field}” must be a time of day."), field=fspec.name
+        ) from exc
+    if clock.tzinfo is not None:
+        raise DomainError(N_("The field “{field}” must be a time of day."), field=fspec.name)
+    return clock.isoformat()
+
+
+def _check_uid(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or not UID_PATTERN.match(value):
+        raise DomainError(
+            N_("“{value}” is not a stable identifier (32 hexadecimal digits)."),
+            value=str(value)[:60],
+        )
+    return value
+
+
+def _check_sha(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or not SHA256_PATTERN.match(value):
+        raise DomainError(
+            N_("“{value}” is not a SHA-256 digest (64 hexadecimal digits)."),
+            value=str(value)[:80],
+        )
+    return value
+
+
+def _check_enum(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
+    if not isinstance(value, str) or value not in fspec.choices:
+        problem = choice_problem(pointer(*at), fspec.name, value, fspec.choices)
+        raise DomainError(problem.msgid, **dict(problem.params))
+    return value
+
+
+def _check_json(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> Any:
+    check_json_text(value, fspec.name)
+    return value
+
+
+def _check_list(
+    fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]
+) -> list[dict[str, Any]]:
+    """Nested records, each checked against the nested layout (problems are appended)."""
+    assert fspec.nested is not None
+    if not isinstance(value, list):
+        raise DomainError(N_("The data for “{what}” is not valid."), what=fspec.name)
+    return [
+        check_record(fspec.nested, row, (*at, index), problems) for index, row in enumerate(value)
+    ]
+
+
+_CHECKERS: dict[str, _Checker] = {
+    TEXT: _check_text,
+    INT: _check_int,
+    BOOL: _check_bool,
+    DATE: _check_date,
+    DATETIME: _check_moment,
+    TIME: _check_time,
+    REF: _check_uid,
+    UID: _check_uid,
+    SHA: _check_sha,
+    ENUM: _check_enum,
+    JSON: _check_json,
+    LIST: _check_list,
+}
 
 
 def check_value(
     fspec: FieldSpec, value: Any, at: tuple[str | int, ...], problems: list[Problem]
 ) -> Any:
     """One value of the kind ``fspec`` names, normalised; raises :class:`DomainError`."""
-    name = fspec.name
     if value is None:
         if fspec.nullable:
             return None
         # A JSON null where a value is required: say so, not "empty" (the value is absent).
         raise DomainError(
             N_("The field “{field}” is null (it has no value), but a value is required."),
-            field=name,
+            field=fspec.name,
         )
-    kind = fspec.kind
-    if kind == TEXT:
-        return clean_field_text(value, name, limit=fspec.limit, multiline=fspec.multiline)
-    if kind == INT:
-        if isinstance(value, bool) or not isinstance(value, int) or abs(value) > 2**62:
-            raise DomainError(N_("The field “{field}” must be a number."), field=name)
-        return value
-    if kind == BOOL:
-        if not isinstance(value, bool):
-            raise DomainError(N_("The field “{field}” must be yes or no."), field=name)
-        return value
-    if kind in (DATE, DATETIME, TIME):
-        return _check_calendar(kind, value, name)
-    if kind in (REF, UID):
-        if not isinstance(value, str) or not UID_PATTERN.match(value):
-            raise DomainError(
-                N_("“{value}” is not a stable identifier (32 hexadecimal digits)."),
-                value=str(value)[:60],
-            )
-        return value
-    if kind == SHA:
-        if not isinstance(value, str) or not SHA256_PATTERN.match(value):
-            raise DomainError(
-                N_("“{value}” is not a SHA-256 digest (64 hexadecimal digits)."),
-                value=str(value)[:80],
-            )
-        return value
-    if kind == ENUM:
-        if not isinstance(value, str) or value not in fspec.choices:
-            problem = choice_problem(pointer(*at), name, value, fspec.choices)
-            raise DomainError(problem.msgid, **dict(problem.params))
-        return value
-    if kind == JSON:
-        check_json_text(value, name)
-        return value
-    if kind == LIST:
-        assert fspec.nested is not None
-        if not isinstance(value, list):
-            raise DomainError(N_("The data for “{what}” is not valid."), what=name)
-        return [
-            check_record(fspec.nested, row, (*at, index), problems)
-            for index, row in enumerate(value)
-        ]
-    raise AssertionError(kind)
+    return _CHECKERS[fspec.kind](fspec, value, at, problems)
 
 
 def clean_field_text(value: object, name: str, *, limit: int, multiline: bool) -> str:

@@ -12,11 +12,13 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
     Time,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -136,6 +138,15 @@ class ProtocolInstruction(Identified, Timestamped, Base):
     """A protocol instruction: executor, deadline, form of completion (seed 001's table)."""
 
     __tablename__ = "protocol_instructions"
+    __table_args__ = (
+        # The Instructions page walks the open ones by deadline (migration 0016).
+        Index(
+            "ix_protocol_instructions_open_deadline",
+            "deadline",
+            sqlite_where=text("state = 'open'"),
+            postgresql_where=text("state = 'open'"),
+        ),
+    )
 
     decision_point_id: Mapped[int] = mapped_column(ForeignKey("decision_points.id"), index=True)
     number: Mapped[int] = mapped_column(Integer)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -85,6 +86,9 @@ from app.models.storage_errors import (
 )
 from app.models.storage_errors import (
     connection_lost as connection_lost,
+)
+from app.models.storage_errors import (
+    lost_connection as lost_connection,
 )
 from app.models.storage_errors import (
     open_problem as open_problem,
@@ -279,6 +283,18 @@ def _install_sqlite_pragmas(
         conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
 
 
+_THIS_THREAD = threading.local()
+
+
+def commits_in_this_thread() -> int:
+    """How many write transactions this thread has committed (any database).
+
+    The views' runner repeats an action whose connection was lost only when none of its
+    transactions committed: repeating it then cannot save anything twice.
+    """
+    return int(getattr(_THIS_THREAD, "commits", 0))
+
+
 class Database:
     """An open Kenes database: engine, sessions and a name to show."""
 
@@ -311,15 +327,19 @@ class Database:
         """
         if self.read_only:
             raise EnvironmentProblem(MSG_READ_ONLY_WRITE, path=self.display_name)
+        committing = False  # a connection lost at COMMIT may have saved it: not repeatable
         try:
             with self._write.begin() as session:
                 yield session
+                session.flush()
+                committing = True
         except OperationalError as exc:
-            raise storage_problem(exc, self.display_name) from exc
+            raise storage_problem(exc, self.display_name, committing=committing) from exc
         except StaleDataError as exc:
             # Another workstation saved the same record after this one read it: its
             # version no longer matches (PostgreSQL; SQLite writers take turns earlier).
             raise ChangedMeanwhile from exc
+        _THIS_THREAD.commits = commits_in_this_thread() + 1
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
@@ -332,7 +352,7 @@ class Database:
         except OperationalError as exc:
             if not connection_lost(exc):
                 raise
-            raise EnvironmentProblem(MSG_CONNECTION_LOST, path=self.display_name) from exc
+            raise lost_connection(self.display_name, committing=False) from exc
         finally:
             session.close()
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.exc import OperationalError
 
-from app.domain.errors import EnvironmentProblem
+from app.domain.errors import ConnectionLost, EnvironmentProblem
 from app.domain.translation import N_
 
 
@@ -147,6 +147,20 @@ MSG_CONNECTION_LOST = N_(
 )
 
 
+MSG_CONNECTION_LOST_COMMITTING = N_(
+    "The connection to the database server {path} was lost while this action was being "
+    "saved, so Kenes cannot tell whether the server saved it. Kenes connects again at the "
+    "next action: look at the record before repeating the action."
+)
+
+
+def lost_connection(where: str, *, committing: bool) -> ConnectionLost:
+    """The explanation of a lost connection: before committing nothing was saved."""
+    if committing:
+        return ConnectionLost(MSG_CONNECTION_LOST_COMMITTING, repeatable=False, path=where)
+    return ConnectionLost(MSG_CONNECTION_LOST, repeatable=True, path=where)
+
+
 def connection_lost(exc: BaseException) -> bool:
     """Whether ``exc`` is a database server that went away (network, restart, admin)."""
     if getattr(exc, "connection_invalidated", False):
@@ -167,10 +181,12 @@ def connection_lost(exc: BaseException) -> bool:
     )
 
 
-def storage_problem(exc: OperationalError, where: str) -> EnvironmentProblem:
-    """A translated explanation of a storage failure."""
+def storage_problem(
+    exc: OperationalError, where: str, *, committing: bool = False
+) -> EnvironmentProblem:
+    """A translated explanation of a storage failure (``committing``: it failed at commit)."""
     if connection_lost(exc):
-        return EnvironmentProblem(MSG_CONNECTION_LOST, path=where)
+        return lost_connection(where, committing=committing)
     kind = classify_storage_error(exc)
     if kind == FULL:
         return EnvironmentProblem(

@@ -63,7 +63,7 @@ def check_date(value: object, field: str, *, required: bool = True) -> date | No
     if isinstance(value, datetime) or not isinstance(value, date):
         raise DomainError(N_("The field “{field}” must be a date."), field=Term(field))
     if not (date(1900, 1, 1) <= value <= date(2200, 12, 31)):
-        raise DomainError(N_("The date {day} is out of range."), day=value.isoformat())
+        raise DomainError(N_("The date {day} is out of range."), day=value)
     return value
 
 

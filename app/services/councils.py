@@ -23,6 +23,7 @@ from app.i18n import interface_language
 from app.models.composition import Council
 from app.models.database import Database
 from app.models.profile_history import ProfileVersion
+from app.services.accounts.scope import check_council, read_scope
 from app.services.base import (
     Actor,
     audit,
@@ -287,6 +288,7 @@ def list_councils(
     lang = lang or interface_language()
     with db.reading() as session:
         query = select(Council).order_by(Council.id)
+        query = query.where(read_scope(session).councils(Council.id))
         if not include_archived:
             query = query.where(Council.archived.is_(False))
         found = [info(c) for c in session.scalars(query)]
@@ -295,4 +297,6 @@ def list_councils(
 
 def get_council(db: Database, council_id: int) -> CouncilInfo:
     with db.reading() as session:
-        return info(get(session, Council, council_id, N_("Council")))
+        council = get(session, Council, council_id, N_("Council"))
+        check_council(session, council.id)
+        return info(council)

@@ -8,6 +8,12 @@ of the query, and a long list is read in two steps: :func:`instruction_keys` giv
 matching instruction's id in the list's order (one light query), and
 :func:`instruction_lines` reads the lines of a page of ids when they are shown; the
 instructions' columns are read as plain rows instead of ORM objects.
+
+The page itself reads less still (:class:`InstructionList`): the counts come from the
+index of the open instructions by deadline (migration 0016) without joining the meetings,
+and the ids one screen at a time, walking that index in order and stopping after the
+screen, so the cost of the usual view does not grow with the archive's closed instructions
+nor with the open ones further down the list.
 """
 
 from __future__ import annotations
@@ -17,7 +23,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import Select, and_, select
+from sqlalchemy import Date, Integer, Select, and_, bindparam, select, text
 
 from app.domain.meeting import MeetingState
 from app.domain.translation import N_
@@ -25,6 +31,7 @@ from app.models.composition import Person
 from app.models.conduct import DecisionPoint, ProtocolInstruction
 from app.models.database import Database
 from app.models.meeting import AgendaItem, Meeting
+from app.services.accounts.scope import read_scope
 from app.services.base import check_date, check_flag, check_id
 from app.services.conduct.decisions import InstructionInfo, instruction_info
 from app.services.people import PersonInfo, person_info
@@ -112,8 +119,10 @@ def instruction_keys(
         AgendaItem.position,
         DecisionPoint.number,
         instruction.number,
+        instruction.id,
     )
     with db.reading() as session:
+        query = query.where(read_scope(session).meetings())  # what the account may read
         rows = session.connection().execute(query).all()  # plain rows: no ORM step
         return [InstructionKey(key, bool(overdue)) for key, overdue in rows]
 
@@ -184,3 +193,141 @@ def list_instructions(
             line for line in instruction_lines(db, ids[first : first + CHUNK]) if line is not None
         )
     return lines
+
+
+OPEN_INDEX = "ix_protocol_instructions_open_deadline"  # migration 0016
+ALL_INDEX = "ix_protocol_instructions_deadline"
+_RECORDED = ", ".join(f"'{state}'" for state in RECORDED_STATES)
+_UNRECORDED = ", ".join(f"'{s.value}'" for s in MeetingState if s.value not in RECORDED_STATES)
+_JOINS = (
+    " JOIN decision_points AS dp ON dp.id = pi.decision_point_id"
+    " JOIN agenda_items AS ai ON ai.id = dp.item_id"
+    " JOIN meetings AS m ON m.id = ai.meeting_id"
+)
+_ORDER = "m.meeting_date, m.id, ai.position, dp.number, pi.number, pi.id"
+_PARAMS = (
+    bindparam("today", type_=Date()),
+    bindparam("overdue_on", type_=Date()),
+    bindparam("council_id", type_=Integer()),
+    bindparam("first", type_=Integer()),
+    bindparam("limit", type_=Integer()),
+)
+
+
+class InstructionCounts(NamedTuple):
+    """How many instructions a list shows, how many have a deadline, how many are overdue."""
+
+    shown: int
+    dated: int
+    overdue: int
+
+
+@dataclass(frozen=True)
+class InstructionList:
+    """The instructions a list shows, read a screen at a time, in :func:`instruction_keys`'s
+    order: the ones with a deadline by deadline, then the ones without.
+
+    Both parts walk an index of ``deadline`` (the open instructions' own for the usual
+    view; SQLite is told which, as its planner prefers the index of ``state`` that reads
+    them all) and stop after the screen; the counts read the index alone and subtract the
+    instructions of meetings not held yet, which are few.  One council's counts join its
+    meetings instead.
+    """
+
+    today: date
+    council_id: int | None = None
+    open_only: bool = False
+    overdue_on: date | None = None
+
+    def __post_init__(self) -> None:
+        check_date(self.today, N_("Date"))
+        if self.council_id is not None:
+            check_id(self.council_id, N_("Council"))
+        check_flag(self.open_only, N_("Open"))
+        check_date(self.overdue_on, N_("Date"), required=False)
+
+    def _only_open(self) -> bool:
+        return self.open_only or self.overdue_on is not None
+
+    def _conditions(self, by_meeting: bool = False) -> str:
+        """The instructions' conditions; ``by_meeting``: for a query that starts from the
+        meetings (the planner would otherwise start from every open instruction)."""
+        state = "(pi.state || '') = 'open'" if by_meeting else "pi.state = 'open'"
+        conditions = [state] if self._only_open() else []
+        if self.overdue_on is not None:
+            conditions.append("pi.deadline < :overdue_on")
+        return " AND ".join(conditions) or "1 = 1"
+
+    def _hint(self, db: Database) -> str:
+        index = OPEN_INDEX if self._only_open() else ALL_INDEX
+        return f" INDEXED BY {index}" if db.is_sqlite else ""
+
+    def _values(self, **more: Any) -> dict[str, Any]:
+        return {
+            "today": self.today,
+            "overdue_on": self.overdue_on,
+            "council_id": self.council_id,
+            **more,
+        }
+
+    def _read(self, db: Database, sql: str, **more: Any) -> list[Any]:
+        query = text(sql).bindparams(*(p for p in _PARAMS if f":{p.key}" in sql))
+        values = {k: v for k, v in self._values(**more).items() if f":{k}" in sql}
+        with db.reading() as session:
+            return list(session.connection().execute(query, values).all())
+
+    def counts(self, db: Database) -> InstructionCounts:
+        """The list's counts (one council's: a join over its meetings)."""
+        measures = (
+            "SELECT count(*), count(pi.deadline), coalesce(sum(CASE WHEN pi.state = 'open'"
+            " AND pi.deadline < :today THEN 1 ELSE 0 END), 0)"
+        )
+        meetings = (
+            " FROM meetings AS m JOIN agenda_items AS ai ON ai.meeting_id = m.id"
+            " JOIN decision_points AS dp ON dp.item_id = ai.id"
+            " JOIN protocol_instructions AS pi ON pi.decision_point_id = dp.id"
+            f" WHERE {self._conditions(by_meeting=True)} AND m.state IN "
+        )
+        if self.council_id is not None:
+            row = self._read(
+                db, f"{measures}{meetings}({_RECORDED}) AND m.council_id = :council_id"
+            )
+            return InstructionCounts(*map(int, row[0]))
+        hint = self._hint(db)
+        every = self._read(
+            db,
+            f"SELECT count(*), count(pi.deadline) FROM protocol_instructions AS pi{hint}"
+            f" WHERE {self._conditions()}",
+        )[0]
+        open_hint = f" INDEXED BY {OPEN_INDEX}" if db.is_sqlite else ""
+        overdue = self._read(
+            db,
+            f"SELECT count(*) FROM protocol_instructions AS pi{open_hint}"
+            f" WHERE pi.state = 'open' AND pi.deadline < :today AND {self._conditions()}",
+        )[0][0]
+        gone = self._read(db, f"{measures}{meetings}({_UNRECORDED})")[0]
+        return InstructionCounts(
+            int(every[0]) - int(gone[0]), int(every[1]) - int(gone[1]), int(overdue) - int(gone[2])
+        )
+
+    def _part(self, db: Database, dated: bool, first: int, limit: int) -> list[int]:
+        if limit <= 0:
+            return []
+        council = " AND m.council_id = :council_id" if self.council_id is not None else ""
+        deadline = "pi.deadline IS NOT NULL" if dated else "pi.deadline IS NULL"
+        order = f"pi.deadline, {_ORDER}" if dated else _ORDER
+        sql = (
+            f"SELECT pi.id FROM protocol_instructions AS pi{self._hint(db)}{_JOINS}"
+            f" WHERE {self._conditions()} AND {deadline} AND m.state IN ({_RECORDED}){council}"
+            f" ORDER BY {order} LIMIT :limit OFFSET :first"
+        )
+        return [row[0] for row in self._read(db, sql, first=first, limit=limit)]
+
+    def ids(self, db: Database, first: int, limit: int, dated: int) -> list[int]:
+        """The ids of rows ``first`` to ``first + limit`` of the list; ``dated``: how many
+        of the list's instructions have a deadline (:meth:`counts`)."""
+        if first < 0 or limit < 0 or dated < 0:
+            raise ValueError((first, limit, dated))
+        end = first + limit
+        ids = self._part(db, True, first, min(end, dated) - first)
+        return ids + self._part(db, False, max(first - dated, 0), end - max(first, dated))

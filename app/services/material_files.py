@@ -11,7 +11,8 @@ from app.domain.errors import DomainError, EnvironmentProblem, Term
 from app.domain.translation import N_
 from app.formats.material_types import identify, safe_file_name
 from app.models.database import Database
-from app.models.meeting import Material, MaterialBlob
+from app.models.meeting import AgendaItem, Material, MaterialBlob, Meeting
+from app.services.accounts.scope import check_meeting
 from app.services.base import get
 
 
@@ -27,6 +28,10 @@ def material_content(db: Database, material_id: int) -> MaterialContent:
     """The bytes of a material, checked against the SHA-256 recorded when it was attached."""
     with db.reading() as session:
         material = get(session, Material, material_id, N_("Material"))
+        item = session.get(AgendaItem, material.item_id)
+        meeting = session.get(Meeting, item.meeting_id) if item is not None else None
+        if meeting is not None:
+            check_meeting(session, meeting)
         blob = session.get(MaterialBlob, material.sha256)
         assert blob is not None, "a material always has its stored file"
         data = bytes(blob.data)

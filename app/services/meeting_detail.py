@@ -25,6 +25,7 @@ from app.domain.regulation import Deadline, profile_from_dict
 from app.models.composition import Council, Person
 from app.models.database import Database
 from app.models.meeting import AgendaApproval, AgendaItem, AgendaRevision, Meeting, Notification
+from app.services.accounts.scope import check_meeting
 from app.services.calendar_overrides import calendar_in
 from app.services.council_minimum import council_alert
 from app.services.meeting_facts import checked_today, council_names, meeting_deadlines
@@ -133,6 +134,7 @@ def meeting_detail(db: Database, meeting_id: int, *, today: date | None = None) 
     day = checked_today(today)
     with db.reading() as session:
         meeting = load_meeting(session, meeting_id)
+        check_meeting(session, meeting)
         speaking = _load_agenda(session, meeting)
         council = session.get(Council, meeting.council_id)
         assert council is not None

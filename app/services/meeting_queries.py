@@ -39,6 +39,7 @@ from app.models.collation import kazakh
 from app.models.composition import Council, Person
 from app.models.database import Database
 from app.models.meeting import AgendaItem, Material, Meeting
+from app.services.accounts.scope import read_scope
 from app.services.base import get
 from app.services.calendar_overrides import calendar_in
 from app.services.council_minimum import CouncilAlert, council_alerts
@@ -136,7 +137,7 @@ def _where(
     """The SQL conditions of the list's filters; an unknown council or value is refused."""
     state_values = _set(states, MeetingState)
     kind_values = _set(kinds, MeetingKind)
-    where: list[Any] = []
+    where: list[Any] = [read_scope(session).meetings()]
     if council_id is not None:
         get(session, Council, council_id, N_("Council"))
         where.append(Meeting.council_id == council_id)

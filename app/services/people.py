@@ -221,6 +221,13 @@ def list_people(
         return [person_info(p) for p in session.scalars(query)]
 
 
+
+def get_person(db: Database, person_id: int) -> PersonInfo:
+    """One person as saved now (what an editor compares with when its save met a newer one)."""
+    with db.reading() as session:
+        return person_info(get(session, Person, person_id, N_("Person")))
+
+
 # -- positions -----------------------------------------------------------------
 
 
@@ -406,6 +413,13 @@ class ActData:
         if not titles and self.title.strip():
             titles[language_of(self.title) or "ru"] = self.title
         return titles
+
+
+
+def get_position(db: Database, position_id: int) -> PositionInfo:
+    """One position as saved now (what an editor compares with when its save met a newer one)."""
+    with db.reading() as session:
+        return position_info(get(session, Position, position_id, N_("Position")))
 
 
 def make_act(session: Session, act: ActData | None, council_id: int | None = None) -> Act | None:

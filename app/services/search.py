@@ -46,7 +46,8 @@ from app.models.composition import Council
 from app.models.conduct import DecisionPoint, DissentingOpinion, ProtocolInstruction
 from app.models.database import Database
 from app.models.meeting import Meeting
-from app.models.protocol import ProtocolNarrative
+from app.models.protocol import Protocol, ProtocolNarrative
+from app.services.accounts.scope import ReadScope, read_scope
 
 MARK_OPEN = "\x02"
 MARK_CLOSE = "\x03"
@@ -242,15 +243,28 @@ class _Found:
     body: str
 
 
-def _search_fts(session: Session, words: list[str], limit: int) -> list[_Found]:
+def _within(key: str, meetings: Sequence[int] | None) -> str:
+    """A condition keeping the keys of ``meetings`` (those the account may read), or "".
+
+    The key starts with the meeting's id, so the newest-first walk still stops at the limit.
+    """
+    if meetings is None:
+        return ""
+    return f" AND {key} / {MEETING_SHIFT} IN ({', '.join(str(int(m)) for m in meetings)})"
+
+
+def _search_fts(
+    session: Session, words: list[str], limit: int, meetings: Sequence[int] | None = None
+) -> list[_Found]:
     match = " ".join(f'"{w}"*' if len(w) > 1 else f'"{w}"' for w in words)
     # Newest meetings first: the rowid starts with the meeting id, so FTS5 walks its doclists
     # backwards and stops after ``limit`` rows (ranking by bm25 would score every match:
     # 40 ms for a word in 40,000 texts).
     rows = session.execute(
         text(
-            "SELECT rowid FROM search_index WHERE search_index MATCH :match "
-            "ORDER BY rowid DESC LIMIT :limit"
+            "SELECT rowid FROM search_index WHERE search_index MATCH :match"
+            + _within("rowid", meetings)
+            + " ORDER BY rowid DESC LIMIT :limit"
         ),
         {"match": match, "limit": limit},
     ).all()
@@ -330,14 +344,20 @@ _KIND_CODES = {kind: code for code, kind in enumerate(KINDS, start=1)}
 _PG_FIND = (
     "SELECT k FROM search_documents WHERE doc @@ CAST(:q AS tsquery) ORDER BY k DESC LIMIT :limit"
 )
-# The hits and their texts in one round trip: the key names the source and the record.
-_PG_SQL = f"WITH hits AS MATERIALIZED ({_PG_FIND}) " + " UNION ALL ".join(
-    f"SELECT h.k, t.id, {lang}, {meeting}, {body} FROM hits h "
-    f"JOIN {table} t ON t.id = (h.k % {MEETING_SHIFT}) / 32 {joins} "
-    f"WHERE (h.k / 4) % 8 = {_KIND_CODES[kind]}"
-    + (f" AND h.k % 4 = {code}" if kind in ("item", "decision", "instruction") else "")
-    for kind, table, body, lang, code, meeting, joins in _PG_SOURCES
-)
+
+
+def _pg_sql(find: str) -> str:
+    """The hits of ``find`` and their texts in one round trip: the key names the source."""
+    return f"WITH hits AS MATERIALIZED ({find}) " + " UNION ALL ".join(
+        f"SELECT h.k, t.id, {lang}, {meeting}, {body} FROM hits h "
+        f"JOIN {table} t ON t.id = (h.k % {MEETING_SHIFT}) / 32 {joins} "
+        f"WHERE (h.k / 4) % 8 = {_KIND_CODES[kind]}"
+        + (f" AND h.k % 4 = {code}" if kind in ("item", "decision", "instruction") else "")
+        for kind, table, body, lang, code, meeting, joins in _PG_SOURCES
+    )
+
+
+_PG_SQL = _pg_sql(_PG_FIND)
 
 
 def _pg_tsquery(words: list[str]) -> str:
@@ -345,7 +365,9 @@ def _pg_tsquery(words: list[str]) -> str:
     return " & ".join(f"'{w}':*" if len(w) > 1 else f"'{w}'" for w in words)
 
 
-def _search_postgres(session: Session, words: list[str], limit: int) -> list[_Found]:
+def _search_postgres(
+    session: Session, words: list[str], limit: int, meetings: Sequence[int] | None = None
+) -> list[_Found]:
     """The texts FTS5 would find, in its order (newest meeting, then record, kind, language).
 
     ``search_documents`` (migration 0015) holds each text's words as whole lexemes, so
@@ -353,8 +375,11 @@ def _search_postgres(session: Session, words: list[str], limit: int) -> list[_Fo
     ``"word"*``; its key is FTS5's rowid.  The texts of the hits are read from their tables
     in the same query (one round trip: on a shared server each costs more than the search).
     """
+    sql = _PG_SQL
+    if meetings is not None:
+        sql = _pg_sql(_PG_FIND.replace(" ORDER BY", _within("k", meetings) + " ORDER BY"))
     rows = sorted(
-        session.execute(text(_PG_SQL), {"q": _pg_tsquery(words), "limit": limit}),
+        session.execute(text(sql), {"q": _pg_tsquery(words), "limit": limit}),
         key=lambda row: int(row[0]),
         reverse=True,
     )
@@ -400,6 +425,26 @@ def _owners(session: Session, found: list[_Found]) -> dict[tuple[str, int], tupl
     return owners
 
 
+def _without_unreadable_drafts(
+    session: Session, scope: ReadScope, found: list[_Found]
+) -> list[_Found]:
+    """Drop the narratives of protocol drafts the account may not read (``accounts/scope``)."""
+    narratives = [f.record_id for f in found if f.kind == "narrative"]
+    if not scope.limited or not narratives:
+        return found
+    readable = {
+        narrative_id
+        for narrative_id, council_id, state in session.execute(
+            select(ProtocolNarrative.id, Meeting.council_id, Protocol.state)
+            .join(Protocol, Protocol.id == ProtocolNarrative.protocol_id)
+            .join(Meeting, Meeting.id == Protocol.meeting_id)
+            .where(ProtocolNarrative.id.in_(narratives))
+        )
+        if scope.may_read_protocol(council_id, state)
+    }
+    return [f for f in found if f.kind != "narrative" or f.record_id in readable]
+
+
 def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
     """The texts containing every word of ``query`` (as a word or the start of one).
 
@@ -411,10 +456,18 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
         return []
     limit = min(limit, MAX_LIMIT)
     with db.reading() as session:
+        scope = read_scope(session)
+        readable = (  # the meetings the account may read (accounts/scope), None: every one
+            list(session.scalars(select(Meeting.id).where(scope.meetings())))
+            if scope.limited
+            else None
+        )
+        if readable == []:
+            return []
         if db.is_sqlite:
-            found = _search_fts(session, words, limit)
+            found = _search_fts(session, words, limit, readable)
         else:
-            found = _search_postgres(session, words, limit)
+            found = _search_postgres(session, words, limit, readable)
         if not found:
             return []
         meetings = {
@@ -430,9 +483,11 @@ def search(db: Database, query: str, *, limit: int = 50) -> list[SearchHit]:
                     Council.name_en,
                 )
                 .join(Council, Council.id == Meeting.council_id)
-                .where(Meeting.id.in_({f.meeting_id for f in found}))
+                .where(Meeting.id.in_({f.meeting_id for f in found}), scope.meetings())
             )
         }
+        found = [f for f in found if f.meeting_id in meetings]
+        found = _without_unreadable_drafts(session, scope, found)
         owners = _owners(session, found)
     hits = []
     seen: set[tuple[int, int | None, str, str]] = set()

@@ -37,7 +37,7 @@ from app.services.meetings.common import AgendaChange, ItemInfo
 from app.services.people import list_people
 from app.views.agenda_widgets import AGENDA_CHANGES
 from app.views.composition_model import person_name
-from app.views.conflict_dialog import Choice, ask_conflict, language_rows
+from app.views.conflict_dialog import language_rows, resolve_conflict
 from app.views.form_widgets import ChoiceCombo, Label, Texts, ok_cancel
 from app.views.meeting_dialog import LanguageFields
 from app.views.operations import refuse, run
@@ -125,16 +125,18 @@ class ItemDialog(Retranslatable, QDialog):
         if saved is None:  # removed meanwhile: nothing to compare with
             refuse(self, ChangedMeanwhile())
             return None
-        choice = ask_conflict(self, self.conflict_rows(saved))
-        if choice is None:
-            return None
-        self._item = saved
-        if choice is Choice.KEEP_THEIRS:
+
+        def keep() -> None:
+            self._item = saved
             self.titles.set_texts(saved.titles)
             self.responsible.set_texts(saved.responsible)
             self.note.setPlainText(saved.note)
-            return None
-        return run(self, self._submit)
+
+        def save_over() -> AgendaChange | None:
+            self._item = saved
+            return run(self, self._submit)
+
+        return resolve_conflict(self, self.conflict_rows(saved), keep, save_over)
 
     def _submit(self) -> AgendaChange:
         if self._item is None:

@@ -54,6 +54,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.meeting import MeetingAction
+from app.domain.permissions import MEETING_STEPS
 from app.i18n import _, interface_language
 from app.services.agenda.move_item import move_item
 from app.services.agenda.remove_item import remove_item
@@ -80,6 +81,7 @@ from app.views.form_widgets import ask
 from app.views.meetings_models import AgendaModel, meeting_title, meeting_when
 from app.views.operations import run
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import restrict
 
 # Re-exported: the meetings page and older tests import them from here.
 __all__ = [
@@ -352,6 +354,19 @@ class AgendaEditor(AgendaItemSide, Retranslatable, QWidget):
         has_material = self.selected_material() is not None
         self.open_material_action.setEnabled(has_material)
         self.remove_material_action.setEnabled(editable and has_material)
+        council = self.detail.meeting.council_id if self.detail is not None else None
+        for action in (
+            self.add_action,
+            self.edit_action,
+            self.remove_action,
+            self.up_action,
+            self.down_action,
+            self.add_speaker_action,
+            self.remove_speaker_action,
+            self.attach_action,
+            self.remove_material_action,
+        ):  # the meeting allows it: do the account's roles (role_gate)?
+            restrict(action, MEETING_STEPS[MeetingAction.EDIT_AGENDA], council)
 
     # -- after a change ----------------------------------------------------------------------
     def _emit_changed(self) -> None:

@@ -21,6 +21,7 @@ from app.views import file_dialogs
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
 from app.views.operations import run
+from app.views.role_gate import gate
 
 
 def backup_policy(store: settings.Settings) -> backups.BackupPolicy:
@@ -73,6 +74,8 @@ class BackupActions:
         for action in (self.backup_now, self.restore, self.check):
             action.setEnabled(database_file is not None)
         self.retranslate_ui()
+        for action in (self.backup_now, self.restore):  # the administrator's (role_gate)
+            gate().guard(action, "database.backup")
 
     def install(self, menu: QMenu, before: QAction | None = None) -> None:
         for action in (self.backup_now, self.restore, self.check, self.folder):

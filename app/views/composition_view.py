@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QAbstractItemModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -52,9 +53,12 @@ from app.views.composition_io_dialogs import ImportDialog, choose_and_read, expo
 from app.views.composition_model import CompositionModel, HistoryModel, shown_date
 from app.views.form_widgets import DateEdit
 from app.views.operations import run
-from app.views.pdf_preview import PdfPreviewDialog
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import restrict
 from app.views.seat_dialog import EndSeatDialog, NewEditionDialog, SeatDialog, SeatMarksDialog
+
+if TYPE_CHECKING:
+    from app.views.pdf_preview import PdfPreviewDialog
 
 # Widest a column grows when fitted to its contents; longer texts are elided with a tool tip.
 # The position title is the long text that tells seats apart, so it may grow wider.
@@ -277,6 +281,17 @@ class CompositionView(Retranslatable, QWidget):
             action.setEnabled(has_council)
         self.end_seat_action.setEnabled(has_line)
         self.edit_seat_action.setEnabled(has_line)
+        for action in (  # what changes the composition: the roles too (role_gate)
+            self.add_member_action,
+            self.add_seat_action,
+            self.appoint_action,
+            self.new_edition_action,
+            self.import_action,
+            self.paste_action,
+            self.end_seat_action,
+            self.edit_seat_action,
+        ):
+            restrict(action, "seat.update", self._council_id)
 
     def _saved(self, _result: object = None) -> None:
         self.refresh()
@@ -384,6 +399,10 @@ class CompositionView(Retranslatable, QWidget):
 
         def title() -> str:
             return _("Council composition on {day}").format(day=shown_date(day))
+
+        # Here, not at the top: the preview renders with PDFium, which the page itself
+        # does not need at start.
+        from app.views.pdf_preview import PdfPreviewDialog
 
         dialog = PdfPreviewDialog(
             title, lambda: composition_pdf_bytes(db, council_id, day, lang), self

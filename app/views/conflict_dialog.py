@@ -9,8 +9,9 @@ it.  Nothing is lost either way: the other version stays in the audit trail.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from enum import Enum
+from typing import TypeVar
 
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 
 DIFFERS = QColor("#fff3cd")
+T = TypeVar("T")
 
 
 class Choice(Enum):
@@ -103,3 +105,22 @@ def ask_conflict(parent: QWidget | None, rows: Sequence[tuple[str, str, str]]) -
     dialog = ConflictDialog(rows, parent)
     dialog.exec()
     return dialog.choice
+
+
+def resolve_conflict(
+    parent: QWidget | None,
+    rows: Sequence[tuple[str, str, str]],
+    refill: Callable[[], None],
+    save_over: Callable[[], T | None],
+) -> T | None:
+    """Show both versions; keep the saved one (``refill`` the form) or ``save_over`` it.
+
+    The caller has already made the saved version its original, so saving over it is an
+    ordinary save against that version.  None: nothing saved (the form stays open).
+    """
+    choice = ask_conflict(parent, rows)
+    if choice is Choice.KEEP_THEIRS:
+        refill()
+    if choice is not Choice.SAVE_MINE:
+        return None
+    return save_over()

@@ -39,7 +39,7 @@ from app.services.councils import (
 from app.services.handles import Database
 from app.services.people import ActData
 from app.services.profile_history import ProfileAct
-from app.views.conflict_dialog import Choice, ask_conflict, language_rows
+from app.views.conflict_dialog import language_rows, resolve_conflict
 from app.views.operations import run
 from app.views.profile_editor import ProfileEditor
 from app.views.retranslate import Retranslatable
@@ -240,14 +240,16 @@ class CouncilDialog(Retranslatable, QDialog):
         """Someone saved this council meanwhile: keep theirs (refill) or save ours over it."""
         assert self._original is not None
         saved = get_council(self._db, self._original.id)
-        choice = ask_conflict(self, self.conflict_rows(saved))
-        if choice is None:
-            return None
-        self._original = saved
-        if choice is Choice.KEEP_THEIRS:
+
+        def keep() -> None:
+            self._original = saved
             self._load(saved)
-            return None
-        return run(self, self._save)
+
+        def save_over() -> CouncilInfo | None:
+            self._original = saved
+            return run(self, self._save)
+
+        return resolve_conflict(self, self.conflict_rows(saved), keep, save_over)
 
     def accept(self) -> None:
         # No change announced here: the councils page announces it when the dialog saves.

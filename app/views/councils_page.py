@@ -47,6 +47,7 @@ from app.views.operations import COUNCILS, Changes, Record, announce, follow, ru
 from app.views.other_language import localized
 from app.views.people_dialogs import PeopleDialog, PositionsDialog
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import restrict
 
 # What the page shows: a change of these on another view reloads it.
 SHOWN_RECORDS = frozenset({Record.COUNCILS, Record.COMPOSITION})
@@ -215,6 +216,11 @@ class CouncilsPage(Retranslatable, QWidget):
         self.edit_action.setEnabled(council is not None)
         self.archive_action.setEnabled(council is not None)
         self._retranslate_archive_action()
+        council_id = council.id if council is not None else None
+        for action in (self.edit_action, self.archive_action):  # the roles too (role_gate)
+            restrict(action, "council.update", council_id)
+        self.new_action.setEnabled(True)
+        restrict(self.new_action, "council.create")
         new_id = council.id if council is not None else None
         if new_id != self.composition.council_id:
             self.composition.set_council(new_id)

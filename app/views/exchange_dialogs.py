@@ -78,6 +78,7 @@ TABLE_NAMES = {
     "dissenting_opinions": N_("Dissenting opinions"),
     "protocol_instructions": N_("Protocol instructions"),
     "protocols": N_("Protocols"),
+    "review_remarks": N_("Remarks of the chair"),
     "calendar_overrides": N_("Calendar overrides"),
 }
 

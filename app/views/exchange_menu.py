@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
 from app.i18n import _
+from app.views.role_gate import gate
 
 if TYPE_CHECKING:  # the exchange services load when an action is chosen, not at start
     from app.views.exchange_dialogs import ExchangeActions
@@ -35,6 +36,13 @@ class ExchangeMenu:
         self.bring_back.setObjectName("bringBack")
         self.bring_back.triggered.connect(lambda _checked=False: self.actions.bring_back())
         self.retranslate_ui()
+        # Exchange writes or copies many councils: the roles decide (role_gate).
+        for action, permission in (
+            (self.export_archive, "exchange.package_export"),
+            (self.import_file, "exchange.import"),
+            (self.bring_back, "exchange.return"),
+        ):
+            gate().guard(action, permission)
 
     @property
     def actions(self) -> ExchangeActions:

@@ -112,6 +112,10 @@ class ChoiceCombo(QComboBox):
     def values(self) -> list[Any]:
         return [value for value, _label in self._choices]
 
+    def label_of(self, value: Any) -> str:
+        """The label shown for ``value`` ("" when it is not among the choices)."""
+        return next((self._text(label) for v, label in self._choices if v == value), "")
+
     def set_value(self, value: Any) -> bool:
         """Select ``value``; return whether it is among the choices."""
         for index, (candidate, _label) in enumerate(self._choices):

@@ -8,7 +8,9 @@ The filters (open / overdue / all, and a council) are conditions of the one quer
 that reads the rows (:func:`app.services.instruction_queries.list_instructions`), so
 the usual view reads only the open instructions; walking every meeting's record took
 80 s on an archive of 2,000 meetings, and reading all 10,000 instructions of a 15-year
-archive for every view about 1 s.  The columns are fitted to the first page of texts.
+archive for every view about 1 s.  The page reads the counts and one screen of ids
+(:class:`~app.services.instruction_queries.InstructionList`), and the next screens' ids
+with their lines as they are shown.  The columns are fitted to the first page of texts.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from app.services.councils import CouncilInfo, list_councils
 from app.services.handles import Database
 from app.services.instruction_queries import (
     InstructionLine,
-    instruction_keys,
+    InstructionList,
     instruction_lines,
     list_instructions,
 )
@@ -204,13 +206,17 @@ class InstructionsPage(Retranslatable, QWidget):
             lines = run(self, lambda: instruction_lines(db, ids)) or []
             return [instruction_row(line, today, councils) for line in lines if line is not None]
 
-        filters = _filters(Show(self.show_filter.value()), today)
-        council_id = self.council.value()
-        keys = (
-            run(self, lambda: instruction_keys(db, today, council_id=council_id, **filters)) or []
+        shown = InstructionList(
+            today, self.council.value(), **_filters(Show(self.show_filter.value()), today)
         )
-        self._overdue = sum(1 for key in keys if key.overdue)
-        self.model.set_ids([key.id for key in keys], load)
+        counts = run(self, lambda: shown.counts(db))
+        shown_count, dated = (counts.shown, counts.dated) if counts else (0, 0)
+        self._overdue = counts.overdue if counts else 0
+
+        def read_ids(first: int, count: int) -> list[int]:
+            return run(self, lambda: shown.ids(db, first, count, dated)) or []
+
+        self.model.set_source(shown_count, read_ids, load)
         self._fit_columns()
         self._summarize()
 

@@ -48,11 +48,12 @@ from app.domain.meeting import (
     MeetingKind,
     MeetingState,
 )
-from app.formatting import short_date
+from app.formatting import format_time, short_date
 from app.i18n import N_, _, interface_language
 from app.services.base import Actor
 from app.services.councils import CouncilInfo, list_councils
 from app.services.handles import Database
+from app.services.meeting_detail import meeting_detail
 from app.services.meeting_facts import PlanningDeadline, planning_deadline
 from app.services.meeting_queries import proposed_number
 from app.services.meetings.common import MeetingData, MeetingInfo
@@ -62,6 +63,7 @@ from app.services.meetings.update_meeting import update_meeting
 from app.services.people import list_people
 from app.services.seats import composition
 from app.views.composition_model import person_name, role_label
+from app.views.conflict_dialog import language_rows, resolve_conflict
 from app.views.form_widgets import (
     ChoiceCombo,
     DateEdit,
@@ -359,11 +361,50 @@ class MeetingDialog(Retranslatable, QDialog):
 
     def accept(self) -> None:
         data = self.meeting_data()
-        info = run(self, lambda: self._submit(data), MEETINGS)
+        resolve = self._resolve_conflict if self.mode == self.EDIT else None
+        info = run(self, lambda: self._submit(data), MEETINGS, on_conflict=resolve)
         if info is None:
             return
         self.saved.emit(info)
         super().accept()
+
+    def conflict_rows(self, saved: MeetingInfo) -> list[tuple[str, str, str]]:
+        """Field, the version saved meanwhile, this dialog's: for the conflict dialog."""
+        mine, lang = self.meeting_data(), interface_language()
+
+        def clock(start: time, end: time | None) -> str:
+            return format_time(start, lang) + ("–" + format_time(end, lang) if end else "")
+
+        return [
+            (_("Kind"), self.kind.label_of(saved.kind), self.kind.label_of(mine.kind)),
+            (_("Number"), str(saved.number), str(mine.number or "")),
+            (_("Date"), short_date(saved.day, lang), short_date(mine.day, lang)),
+            (_("Time"), clock(saved.starts_at, saved.ends_at), clock(mine.starts_at, mine.ends_at)),
+            *language_rows(_("Place"), saved.places, self.places.texts()),
+            (
+                _("Presiding"),
+                self.presiding.label_of(saved.presiding_person_id),
+                self.presiding.label_of(mine.presiding_person_id),
+            ),
+            (_("Note"), saved.note, mine.note),
+        ]
+
+    def _resolve_conflict(self) -> MeetingInfo | None:
+        """Someone saved this meeting meanwhile: keep theirs (refill) or save ours over it."""
+        assert self._meeting is not None
+        saved = meeting_detail(self._db, self._meeting.id).meeting
+
+        def keep() -> None:
+            self._meeting = saved
+            self._fill(saved)
+            self.presiding.set_value(saved.presiding_person_id)
+
+        def save_over() -> MeetingInfo | None:
+            self._meeting = saved
+            data = self.meeting_data()
+            return run(self, lambda: self._submit(data), MEETINGS)
+
+        return resolve_conflict(self, self.conflict_rows(saved), keep, save_over)
 
     def _submit(self, data: MeetingData) -> MeetingInfo:
         if self._meeting is None:

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import QMenu, QStyle, QToolBar, QToolButton, QWidget
 
 from app.domain.conduct import conduct_refusal
 from app.domain.meeting import MeetingAction, refusal
+from app.domain.permissions import MEETING_STEPS
 from app.i18n import _
 from app.services.meetings.common import MeetingInfo
+from app.views.role_gate import role_reason
 
 # The steps of a meeting's life, in order: the status bar explains the next one.
 _LIFE = (
@@ -59,6 +61,7 @@ class MeetingToolbar(QToolBar):
         self.replan_action = self._action(icons.SP_BrowserReload, menu=True)
         self.cancel_action = self._action(icons.SP_DialogCancelButton, menu=True)
         self.preview_action = self._action(icons.SP_FileIcon, "Ctrl+P", menu=True)
+        self.history_action = self._action(icons.SP_FileDialogInfoView, menu=True)
         self.more_menu = QMenu(self)
         self.more_menu.setObjectName("meetingMoreMenu")
         self.more_menu.setToolTipsVisible(True)  # the reasons of the disabled actions
@@ -71,6 +74,7 @@ class MeetingToolbar(QToolBar):
             self.more_menu.addAction(action)
         self.more_menu.addSeparator()
         self.more_menu.addAction(self.preview_action)
+        self.more_menu.addAction(self.history_action)
         self.more_button = QToolButton()
         self.more_button.setObjectName("meetingMoreButton")
         self.more_button.setIcon(self.style().standardIcon(icons.SP_ToolBarVerticalExtensionButton))
@@ -115,6 +119,7 @@ class MeetingToolbar(QToolBar):
                 self.replan_action,
                 self.cancel_action,
                 self.preview_action,
+                self.history_action,
             )
             return {action: _no_meeting() for action in blocked}
         live = conduct_refusal(meeting.state, meeting.number)
@@ -122,7 +127,7 @@ class MeetingToolbar(QToolBar):
         if self._reason(MeetingAction.REPLAN, meeting):
             # Edit… plans a postponed meeting again (as a double click does).
             edit = self._reason(MeetingAction.EDIT_DETAILS, meeting)
-        return {
+        reasons = {
             self.edit_action: edit,
             self.approve_action: self._reason(MeetingAction.APPROVE_AGENDA, meeting),
             self.notify_action: self._reason(MeetingAction.NOTIFY, meeting),
@@ -133,14 +138,38 @@ class MeetingToolbar(QToolBar):
             self.replan_action: self._reason(MeetingAction.REPLAN, meeting),
             self.cancel_action: self._reason(MeetingAction.CANCEL, meeting),
             self.preview_action: "",
+            self.history_action: "",
         }
+        return self._with_roles(reasons, meeting.council_id)
+
+    def _with_roles(self, reasons: dict[QAction, str], council_id: int) -> dict[QAction, str]:
+        """Where the meeting allows a step, the account's roles may still not (role_gate)."""
+        steps = {
+            self.edit_action: MEETING_STEPS[MeetingAction.EDIT_DETAILS],
+            self.approve_action: MEETING_STEPS[MeetingAction.APPROVE_AGENDA],
+            self.notify_action: MEETING_STEPS[MeetingAction.NOTIFY],
+            self.live_action: "attendance.record",
+            self.held_action: MEETING_STEPS[MeetingAction.MARK_HELD],
+            self.close_action: MEETING_STEPS[MeetingAction.CLOSE],
+            self.postpone_action: MEETING_STEPS[MeetingAction.POSTPONE],
+            self.replan_action: MEETING_STEPS[MeetingAction.REPLAN],
+            self.cancel_action: MEETING_STEPS[MeetingAction.CANCEL],
+        }
+        for action, permission in steps.items():
+            if not reasons[action]:
+                reasons[action] = role_reason(permission, council_id)
+        return reasons
 
     def show_possible(self, meeting: MeetingInfo | None) -> str:
         """Enable what ``meeting`` allows, explain the rest; the status text for its next step."""
         self._reasons = self.reasons_for(meeting)
+        # Planning needs the secretary's role in some council (role_gate), not a meeting.
+        self._reasons[self.plan_action] = role_reason("meeting.plan")
         for action, reason in self._reasons.items():
             action.setEnabled(not reason)
-        self.more_button.setEnabled(any(a.isEnabled() for a in self.more_menu.actions()))
+        # A separator counts as an enabled action: only the menu's entries decide.
+        entries = [a for a in self.more_menu.actions() if not a.isSeparator()]
+        self.more_button.setEnabled(any(a.isEnabled() for a in entries))
         self._show_tips()
         return self.next_step(meeting)
 
@@ -192,6 +221,10 @@ class MeetingToolbar(QToolBar):
             self.preview_action: _(
                 "See the notice with the agenda as it is printed, and print it (Ctrl+P)"
             ),
+            self.history_action: _(
+                "The chair's review of the meeting: approval, remarks and answers, agreement, "
+                "signing"
+            ),
         }
 
     def retranslate_ui(self) -> None:
@@ -207,6 +240,7 @@ class MeetingToolbar(QToolBar):
         self.replan_action.setText(_("Re-plan…"))
         self.cancel_action.setText(_("Cancel…"))
         self.preview_action.setText(_("Notice and agenda: preview and print…"))
+        self.history_action.setText(_("Review history…"))
         self.more_button.setText(_("More"))
         self.more_button.setToolTip(
             _("Close, postpone, plan again or cancel the meeting; print the notice")

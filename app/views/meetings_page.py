@@ -77,6 +77,7 @@ from app.views.meetings_models import MeetingListModel
 from app.views.operations import Record, follow, run
 from app.views.paged_model import fit_columns
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import gate
 
 # Widest a column grows when fitted to its contents (the tool tips show the whole text).
 MAX_COLUMN_WIDTH = 240
@@ -123,6 +124,7 @@ class MeetingsPage(Retranslatable, QWidget):
         self.banner = RegulationBanner(db, clock, self)
         self.toolbar = MeetingToolbar(self)
         self._connect_toolbar()
+        gate().changed.connect(self._show_possible)  # a sign-in: the roles' reasons again
         self.refresh_action = QAction(self)
         self.refresh_action.setShortcut(QKeySequence("F5"))
         self.refresh_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -169,6 +171,18 @@ class MeetingsPage(Retranslatable, QWidget):
         bar.run_on(bar.replan_action, commands.replan_meeting)
         bar.run_on(bar.cancel_action, commands.cancel_meeting)
         bar.run_on(bar.preview_action, commands.preview_notice)
+        bar.run_on(bar.history_action, self.show_history)
+
+    def show_history(self) -> QWidget | None:
+        """The review in the selected meeting's history (app/views/meeting_history.py)."""
+        from app.views.meeting_history import show_meeting_history
+        from app.views.meetings_wording import meeting_title, meeting_when
+
+        meeting = self.selected_meeting()
+        if meeting is None:
+            return None
+        title = f"{meeting_title(meeting)}, {meeting_when(meeting)}"
+        return show_meeting_history(self, self._db, meeting.id, title)
 
     def _build_table(self) -> None:
         self.model = MeetingListModel(self)

@@ -56,9 +56,12 @@ class NoticeSaved:
     invitations: tuple[Path, ...]
 
 
-def check_folder(folder: Path) -> None:
-    """Refuse a folder that does not exist or cannot be written, before anything is recorded."""
-    if not str(folder).strip() or not folder.is_dir():
+def check_folder(folder: Path | None) -> None:
+    """Refuse a folder that does not exist or cannot be written, before anything is recorded.
+
+    ``None`` is no folder chosen (an empty field: ``Path("")`` would be the current folder).
+    """
+    if folder is None or not folder.is_dir():
         raise EnvironmentProblem(
             N_("Choose an existing folder for the notice and the invitations.")
         )
@@ -144,7 +147,7 @@ class NotifyDialog(Retranslatable, QDialog):
         self.browse_button.clicked.connect(self.browse)
         self.retranslate_ui()
 
-    def _notify(self, folder: Path) -> MembersNotified:
+    def _notify(self, folder: Path | None) -> MembersNotified:
         check_folder(folder)
         return notify_members(self._db, self._actor, self._meeting.id, self.lang())
 
@@ -163,9 +166,10 @@ class NotifyDialog(Retranslatable, QDialog):
             self.folder.setText(str(folder))
 
     def accept(self) -> None:
-        folder = Path(self.folder.text().strip())
+        text = self.folder.text().strip()
+        folder = Path(text) if text else None
         result = run(self, lambda: self._notify(folder), MEETINGS)
-        if result is None:
+        if result is None or folder is None:
             return
         self.notified.emit(result)
         saved = run(self, lambda: write_notice_files(result, folder))

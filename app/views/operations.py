@@ -24,7 +24,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QEvent, QObject, Signal, Slot
 from PySide6.QtWidgets import QWidget
 
-from app.domain.errors import ChangedMeanwhile, KenesError
+from app.domain.errors import ChangedMeanwhile, ConnectionLost, KenesError
+from app.services.handles import commits_in_this_thread
 from app.views.background import BackgroundTask
 from app.views.messages import show_refusal
 
@@ -95,6 +96,23 @@ def refuse(parent: QWidget | None, error: KenesError) -> None:
     show_refusal(parent, error)
 
 
+def attempt(action: Callable[[], T]) -> T:
+    """Run ``action``; once more if the server connection dropped before anything was saved.
+
+    A lost connection rolls the server's transaction back, and the pool connects again at
+    the next statement, so the repeat is what the user would do by hand.  Not repeated:
+    a loss while committing (it may have been saved) or after one of the action's own
+    transactions committed (repeating would save that twice); those are explained.
+    """
+    before = commits_in_this_thread()
+    try:
+        return action()
+    except ConnectionLost as lost:
+        if not lost.repeatable or commits_in_this_thread() != before:
+            raise
+    return action()
+
+
 def run(
     parent: QWidget | None,
     action: Callable[[], T],
@@ -112,7 +130,7 @@ def run(
     which decides instead of the standard refusal.
     """
     try:
-        result = action()
+        result = attempt(action)
     except ChangedMeanwhile as exc:
         if on_conflict is None:
             show_refusal(parent, exc)
@@ -175,7 +193,7 @@ def run_in_background(
             raise exc
         show_refusal(parent, exc)
 
-    task = BackgroundTask(action, done, failed, parent=parent, label=label)
+    task = BackgroundTask(lambda: attempt(action), done, failed, parent=parent, label=label)
     _running.add(task)
     task.finished.connect(lambda: _running.discard(task))
     task.start()

@@ -33,10 +33,9 @@ PAGE_MODULES = (
 )
 """What the pages after the first need, in the order a user most often opens them.
 
-Not the work calendar's ``holidays`` library (300 modules, 18 MB with a year's days off):
-importing it on the worker held the GUI thread for about 80 ms in one piece, and loading
-it at every start costs memory the first page does not need; the first deadline shown
-loads it.
+The work calendar needs nothing more: ``app/calendar_kz.py`` reads the years its table
+holds from a JSON file and imports the ``holidays`` library (300 modules; importing it on
+the worker held the GUI thread for 80-500 ms in one piece) only for a year outside it.
 """
 SWITCH_INTERVAL = 0.001
 

@@ -6,7 +6,9 @@ A list of a 15-year archive has thousands of rows, and a line costs real work to
 holds every row's id in the list's order (read in one cheap SQL query, sorted there), so
 its row count, the scroll bar, the keyboard (Ctrl+End) and finding a row by id cover the
 whole list at once; the lines are asked of a *loader* :attr:`PagedRowModel.page_size` at a
-time, the first time a view (or the page) needs one of them.
+time, the first time a view (or the page) needs one of them.  A list whose ids cost too
+much to read at once (:meth:`PagedRowModel.set_source`) is given its count, and its ids are
+read a page at a time too, with the page's lines.
 
 :func:`fit_columns` sizes the columns on one page of texts, the way the item delegate lays
 them out: Qt's own ``resizeColumnToContents`` asks the model for eight roles of every cell
@@ -31,6 +33,9 @@ ROOT = QModelIndex()
 Loader = Callable[[Sequence[int]], Sequence[T]]
 """Builds the lines of these ids, in that order (an id whose record is gone is left out)."""
 
+IdReader = Callable[[int, int], Sequence[int]]
+"""The ids of rows ``first`` to ``first + count`` of a list, in its order."""
+
 
 class PagedRowModel(RowCacheModel[T]):
     """Rows known by id; their lines built a page at a time when first needed.
@@ -50,6 +55,8 @@ class PagedRowModel(RowCacheModel[T]):
         self._pages: set[int] = set()  # pages built (or tried: a failed read is not retried)
         self._loader: Loader[T] | None = None
         self._positions: dict[int, int] | None = None  # id -> row, made when first asked
+        self._id_reader: IdReader | None = None  # None: every id is known
+        self._id_pages: set[int] = set()  # pages whose ids are read (with an id reader)
 
     # Each subclass says which id a line has.
     row_id: Callable[[T], int]
@@ -63,6 +70,7 @@ class PagedRowModel(RowCacheModel[T]):
         self._pages = set(range(-(-len(rows) // self.page_size)))
         self._loader = None
         self._positions = None
+        self._id_reader = None
         self.endResetModel()
 
     def set_ids(self, ids: Sequence[int], loader: Loader[T]) -> None:
@@ -73,13 +81,46 @@ class PagedRowModel(RowCacheModel[T]):
         self._pages = set()
         self._loader = loader
         self._positions = None
+        self._id_reader = None
         self.endResetModel()
+
+    def set_source(self, count: int, read_ids: IdReader, loader: Loader[T]) -> None:
+        """``count`` rows whose ids ``read_ids`` reads a page at a time, before ``loader``
+        builds their lines (a row whose id is not found stays empty)."""
+        self.beginResetModel()
+        self._ids = [0] * count  # 0: not read yet (ids are positive)
+        self._lines = {}
+        self._pages = set()
+        self._loader = loader
+        self._positions = None
+        self._id_reader = read_ids
+        self._id_pages = set()
+        self.endResetModel()
+
+    def _read_ids(self, page: int) -> None:
+        if self._id_reader is None or page in self._id_pages:
+            return
+        self._id_pages.add(page)
+        first = page * self.page_size
+        count = min(self.page_size, len(self._ids) - first)
+        for offset, row_id in enumerate(list(self._id_reader(first, count))[:count]):
+            self._ids[first + offset] = row_id
+
+    def _read_every_id(self) -> None:
+        """Every id (finding a row, a sort): one read of the whole list."""
+        reader = self._id_reader
+        if reader is None:
+            return
+        every = list(reader(0, len(self._ids)))[: len(self._ids)]
+        self._ids[: len(every)] = every
+        self._id_reader = None
 
     def reorder(self, ids: Sequence[int]) -> None:
         """The same rows in another order (a sort); selections follow their rows' ids.
 
         The lines are built again as they are shown.
         """
+        self._read_every_id()
         self.layoutAboutToBeChanged.emit()
         old = self._ids
         self._ids = list(ids)
@@ -98,9 +139,10 @@ class PagedRowModel(RowCacheModel[T]):
         self._pages.add(page)
         if self._loader is None:
             return
+        self._read_ids(page)
         first = page * self.page_size
         ids = self._ids[first : first + self.page_size]
-        built = {self.row_id(item): item for item in self._loader(ids)}
+        built = {self.row_id(item): item for item in self._loader([i for i in ids if i])}
         for offset, row_id in enumerate(ids):
             item = built.get(row_id)
             if item is not None:
@@ -124,6 +166,7 @@ class PagedRowModel(RowCacheModel[T]):
 
     def rows(self) -> list[T]:
         """Every line (building every page: for tests and exports, not for painting)."""
+        self._read_every_id()
         return [item for row in range(len(self._ids)) if (item := self.line(row)) is not None]
 
     def loaded_rows(self) -> int:
@@ -142,14 +185,18 @@ class PagedRowModel(RowCacheModel[T]):
         return [(r, item) for r in range(first, last) if (item := self.line(r)) is not None]
 
     def ids(self) -> list[int]:
+        self._read_every_id()
         return list(self._ids)
 
     def id_at(self, row: int) -> int:
-        """The id of ``row``, without building its line."""
+        """The id of ``row``, without building its line (0: its record is gone)."""
+        if 0 <= row < len(self._ids):
+            self._read_ids(row // self.page_size)
         return self._ids[row]
 
     def find(self, row_id: int) -> int:
         """The row of ``row_id``, or -1 (whether its line is built or not)."""
+        self._read_every_id()
         if self._positions is None:
             self._positions = {value: row for row, value in enumerate(self._ids)}
         return self._positions.get(row_id, -1)
@@ -173,7 +220,7 @@ class PagedRowModel(RowCacheModel[T]):
         if not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
         if role == Qt.ItemDataRole.UserRole:
-            return self._ids[index.row()] if 0 <= index.row() < len(self._ids) else None
+            return self.id_at(index.row()) if 0 <= index.row() < len(self._ids) else None
         item = self.line(index.row())
         if item is None:
             return None

@@ -53,6 +53,8 @@ from app.services.people import (
     create_position,
     delete_person,
     delete_position,
+    get_person,
+    get_position,
     list_people,
     list_positions,
     update_person,
@@ -65,6 +67,7 @@ from app.views.composition_model import (
     person_name,
     position_title,
 )
+from app.views.conflict_dialog import language_rows, resolve_conflict
 from app.views.form_widgets import (
     ChoiceCombo,
     Texts,
@@ -114,13 +117,7 @@ class PersonDialog(Retranslatable, QDialog):
         self.gender.activated.connect(self._choose_gender)
         self.patronymic.textEdited.connect(self._guess_gender)
         if person is not None:
-            self.surname.setText(person.surname)
-            self.given_name.setText(person.given_name)
-            self.patronymic.setText(person.patronymic)
-            self.latin_name.setText(person.latin_name)
-            self.email.setText(person.email)
-            self.phone.setText(person.phone)
-            self.note.setPlainText(person.note)
+            self._load(person)
         form = QFormLayout()
         form.addRow(self.texts.label(N_("Surname")), self.surname)
         form.addRow(self.texts.label(N_("Name")), self.given_name)
@@ -135,6 +132,45 @@ class PersonDialog(Retranslatable, QDialog):
         layout.addWidget(ok_cancel(self))
         self.resize(460, self.sizeHint().height())
         self.retranslate_ui()
+
+    def _load(self, person: PersonInfo) -> None:
+        self.surname.setText(person.surname)
+        self.given_name.setText(person.given_name)
+        self.patronymic.setText(person.patronymic)
+        self.latin_name.setText(person.latin_name)
+        self.email.setText(person.email)
+        self.phone.setText(person.phone)
+        self.note.setPlainText(person.note)
+        self.gender.set_value(person.gender)
+
+    def conflict_rows(self, saved: PersonInfo) -> list[tuple[str, str, str]]:
+        """Field, the version saved meanwhile, this dialog's: for the conflict dialog."""
+        mine = self.person_data()
+        return [
+            (_("Surname"), saved.surname, mine.surname),
+            (_("Name"), saved.given_name, mine.given_name),
+            (_("Patronymic"), saved.patronymic, mine.patronymic),
+            (_("Gender"), self.gender.label_of(saved.gender), self.gender.label_of(mine.gender)),
+            (_("Name in Latin letters"), saved.latin_name, mine.latin_name),
+            (_("E-mail"), saved.email, mine.email),
+            (_("Phone"), saved.phone, mine.phone),
+            (_("Note"), saved.note, mine.note),
+        ]
+
+    def _resolve_conflict(self) -> PersonInfo | None:
+        """Someone saved this person meanwhile: keep theirs (refill) or save ours over it."""
+        assert self._original is not None
+        saved = get_person(self._db, self._original.id)
+
+        def keep() -> None:
+            self._original = saved
+            self._load(saved)
+
+        def save_over() -> PersonInfo | None:
+            self._original = saved
+            return run(self, self._save, COMPOSITION)
+
+        return resolve_conflict(self, self.conflict_rows(saved), keep, save_over)
 
     def person_data(self) -> PersonData:
         return PersonData(
@@ -168,7 +204,7 @@ class PersonDialog(Retranslatable, QDialog):
         )
 
     def accept(self) -> None:
-        person = run(self, self._save, COMPOSITION)
+        person = run(self, self._save, COMPOSITION, on_conflict=self._resolve_conflict)
         if person is None:
             return
         self.person = person
@@ -216,15 +252,44 @@ class PositionDialog(Retranslatable, QDialog):
             self.organisations[lang.code] = QLineEdit()
             title_form.addRow(lang.native_name, self.titles[lang.code])
             organisation_form.addRow(lang.native_name, self.organisations[lang.code])
-            if position is not None:
-                self.titles[lang.code].setText(position.titles.get(lang.code, ""))
-                self.organisations[lang.code].setText(position.organisations.get(lang.code, ""))
+        if position is not None:
+            self._load(position)
         layout = QVBoxLayout(self)
         layout.addWidget(self.title_box)
         layout.addWidget(self.organisation_box)
         layout.addWidget(ok_cancel(self))
         self.resize(620, self.sizeHint().height())
         self.retranslate_ui()
+
+    def _load(self, position: PositionInfo) -> None:
+        for code, edit in self.titles.items():
+            edit.setText(position.titles.get(code, ""))
+        for code, edit in self.organisations.items():
+            edit.setText(position.organisations.get(code, ""))
+
+    def conflict_rows(self, saved: PositionInfo) -> list[tuple[str, str, str]]:
+        """Field, the version saved meanwhile, this dialog's: for the conflict dialog."""
+        titles = {code: edit.text() for code, edit in self.titles.items()}
+        organisations = {code: edit.text() for code, edit in self.organisations.items()}
+        return [
+            *language_rows(_("Title"), saved.titles, titles),
+            *language_rows(_("Organisation"), saved.organisations, organisations),
+        ]
+
+    def _resolve_conflict(self) -> PositionInfo | None:
+        """Someone saved this position meanwhile: keep theirs (refill) or save ours over it."""
+        assert self._original is not None
+        saved = get_position(self._db, self._original.id)
+
+        def keep() -> None:
+            self._original = saved
+            self._load(saved)
+
+        def save_over() -> PositionInfo | None:
+            self._original = saved
+            return run(self, self._save, COMPOSITION)
+
+        return resolve_conflict(self, self.conflict_rows(saved), keep, save_over)
 
     def position_data(self) -> PositionData:
         return PositionData(
@@ -249,7 +314,7 @@ class PositionDialog(Retranslatable, QDialog):
         )
 
     def accept(self) -> None:
-        position = run(self, self._save, COMPOSITION)
+        position = run(self, self._save, COMPOSITION, on_conflict=self._resolve_conflict)
         if position is None:
             return
         self.position = position

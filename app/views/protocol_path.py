@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QDialog, QMainWindow, QStatusBar, QStyle, QToolBar, QWidget
 
+from app.domain.permissions import PROTOCOL_STEPS
 from app.domain.protocol_states import ProtocolAction, refusal
 from app.i18n import N_, _
 from app.services.protocols import actions
@@ -25,6 +26,7 @@ from app.views.operations import PROTOCOLS, run
 from app.views.protocol_dialogs import AgreementDialog, CopyDialog, RevisionDialog
 from app.views.protocol_editor import ProtocolEditor
 from app.views.protocols_models import ProtocolRow
+from app.views.role_gate import role_reason
 from app.views.sign_dialog import SignDialog
 
 if TYPE_CHECKING:
@@ -138,15 +140,19 @@ class ProtocolPath:
 
     def _enable_path(self, info: ProtocolInfo | None) -> None:
         """The steps of the protocol's path the domain allows now; the others say why not."""
+        row = self.selected()
+        council = row.due.council_id if row is not None else None
         for item in self._actions:
             if item.step is None:
                 continue
             refused = (
                 refusal(item.step, info.state, number=info.number) if info is not None else None
             )
-            item.action.setEnabled(info is not None and refused is None)
-            tip = refused.message() if refused is not None else _(item.tooltip or item.text)
-            item.action.setToolTip(tip)
+            reason = refused.message() if refused is not None else ""
+            if info is not None and not reason:  # the step is possible: do the roles allow it?
+                reason = role_reason(PROTOCOL_STEPS[item.step], council)
+            item.action.setEnabled(info is not None and not reason)
+            item.action.setToolTip(reason or _(item.tooltip or item.text))
 
     # -- the protocol's path -----------------------------------------------------------------
     def _open(self, dialog: QDialog) -> None:

@@ -86,6 +86,7 @@ from app.views.protocols_models import (
     language_choices,
 )
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import gate, role_reason
 
 if TYPE_CHECKING:
     pass
@@ -180,6 +181,7 @@ class ProtocolsPage(ProtocolPath, ProtocolDocuments, Retranslatable, QWidget):
         self.table.doubleClicked.connect(lambda _index: self._open_selected())
         # Another view (the live meeting, the meetings page) changed what the lines show.
         follow(self, SHOWN_RECORDS, lambda _changes: self.refresh())
+        gate().changed.connect(self.refresh)  # a sign-in: other lines, other roles' reasons
         self.retranslate_ui()
         self.refresh()
 
@@ -346,7 +348,11 @@ class ProtocolsPage(ProtocolPath, ProtocolDocuments, Retranslatable, QWidget):
     def _selection_changed(self) -> None:
         row = self.selected()
         has = row is not None and row.protocol is not None
-        self.create_action.setEnabled(row is not None and row.protocol is None)
+        create = role_reason("protocol.create", row.due.council_id) if row is not None else ""
+        self.create_action.setEnabled(row is not None and row.protocol is None and not create)
+        self.create_action.setToolTip(
+            create or _("Start the draft protocol of the selected held meeting from its record")
+        )
         self._enable_path(row.protocol if row is not None else None)
         for action in (
             self.preview_action,

@@ -30,7 +30,6 @@ from app.domain.file_names import DocumentKind, document_file_name
 from app.formatting import short_date
 from app.i18n import _, interface_language
 from app.services.accounts.abilities import abilities
-from app.services.agenda.agenda_packet import save_agenda_packet
 from app.services.base import Actor
 from app.services.handles import Database
 from app.services.meetings.approve_agenda import approve_agenda
@@ -40,6 +39,7 @@ from app.services.review.common import RemarkInfo, Subject
 from app.services.review.list_remarks import unanswered_remarks
 from app.services.review.return_with_remarks import return_with_remarks
 from app.views.file_dialogs import save_file
+from app.views.meeting_history import show_meeting_history
 from app.views.operations import (
     AGENDA,
     MEETINGS,
@@ -50,6 +50,7 @@ from app.views.operations import (
     succeeded,
 )
 from app.views.retranslate import Retranslatable
+from app.views.role_gate import gate
 
 OVERDUE = QColor("#b00020")
 
@@ -90,6 +91,8 @@ class ReviewWindow(Retranslatable, QDialog):
         self.return_button = QPushButton()
         self.packet_button = QPushButton()
         self.packet_button.clicked.connect(self.save_packet)
+        self.history_button = QPushButton()
+        self.history_button.clicked.connect(self.show_history)
         self.answer_button = QPushButton()
         self.approve_button.clicked.connect(self.approve)
         self.return_button.clicked.connect(self.return_with_remarks)
@@ -97,7 +100,12 @@ class ReviewWindow(Retranslatable, QDialog):
         self.task_table.itemSelectionChanged.connect(self._enable)
         self.remark_table.itemSelectionChanged.connect(self._enable)
         buttons = QHBoxLayout()
-        for button in (self.approve_button, self.return_button, self.packet_button):
+        for button in (
+            self.approve_button,
+            self.return_button,
+            self.packet_button,
+            self.history_button,
+        ):
             buttons.addWidget(button)
         buttons.addStretch(1)
         answer_row = QHBoxLayout()
@@ -122,6 +130,10 @@ class ReviewWindow(Retranslatable, QDialog):
         self.return_button.setText(_("Return with remarks…"))
         self.answer_button.setText(_("Answer…"))
         self.packet_button.setText(_("Agenda packet…"))
+        self.history_button.setText(_("Review history…"))
+        self.history_button.setToolTip(
+            _("Every step of the review of the selected meeting, with the remarks and answers")
+        )
         self.packet_button.setToolTip(
             _(
                 "One PDF for reading on a tablet or on paper: the notice and agenda, then every "
@@ -185,6 +197,7 @@ class ReviewWindow(Retranslatable, QDialog):
         self.packet_button.setEnabled(task is not None)
         remark = self._remark()
         self._allow(self.answer_button, remark, "review.answer", None)
+        self.history_button.setEnabled(self._meeting() is not None)
 
     def _allow(
         self,
@@ -200,6 +213,24 @@ class ReviewWindow(Retranslatable, QDialog):
         button.setEnabled(chosen is not None and reason is None)
         button.setToolTip(reason or "")
 
+    def _meeting(self) -> tuple[int, str] | None:
+        """The meeting of the selected task, else of the selected remark, with its title."""
+        lang = interface_language()
+        task, remark = self._task(), self._remark()
+        if task is not None:
+            number, day, meeting = task.number, task.day, task.meeting_id
+        elif remark is not None:
+            number, day, meeting = remark.meeting_number, remark.meeting_day, remark.meeting_id
+        else:
+            return None
+        return meeting, _("No. {number}, {day}").format(number=number, day=short_date(day, lang))
+
+    def show_history(self) -> QWidget | None:
+        chosen = self._meeting()
+        if chosen is None:
+            return None
+        return show_meeting_history(self, self.database, *chosen)
+
     def save_packet(self) -> None:
         task = self._task()
         if task is None:
@@ -210,6 +241,9 @@ class ReviewWindow(Retranslatable, QDialog):
         if path is None:
             return
         meeting = task.meeting_id
+        # Here, not at the top: the packet needs ReportLab and pikepdf, 15 MB that a
+        # start without a packet to save should not load.
+        from app.services.agenda.agenda_packet import save_agenda_packet
 
         run_in_background(
             self,
@@ -278,4 +312,5 @@ def install_review_action(window: QMainWindow, database: Database, actor: Actor)
 
     action.triggered.connect(show)
     action.setText(_("For &review…"))
+    gate().guard(action, "review.return")  # the chair's and the secretary's (role_gate)
     return action

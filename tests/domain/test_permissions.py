@@ -86,3 +86,24 @@ def test_the_refusal_names_who_may() -> None:
         "The account “omarova” may not do this here: only the secretary or the chair may."
     )
     assert roles_for("meeting.plan") == {Role.SECRETARY}
+
+
+def test_every_step_a_view_offers_names_an_action_the_services_record() -> None:
+    from app.domain.meeting import MeetingAction
+    from app.domain.permissions import MEETING_STEPS, PROTOCOL_STEPS
+    from app.domain.protocol_states import ProtocolAction
+
+    recorded = recorded_actions() | {"protocol.copy"}  # dropped above as a "….py" name
+    assert set(MEETING_STEPS) == {a.value for a in MeetingAction}
+    assert set(PROTOCOL_STEPS) == {a.value for a in ProtocolAction}
+    assert set(MEETING_STEPS.values()) | set(PROTOCOL_STEPS.values()) <= recorded
+
+
+def test_read_levels_from_the_archive_to_everything() -> None:
+    from app.domain.permissions import ReadLevel, read_level
+
+    assert read_level([]) is ReadLevel.NONE
+    assert read_level([Role.READER]) is ReadLevel.ARCHIVE
+    assert read_level([Role.MEMBER, Role.READER]) is ReadLevel.MEMBER
+    for role in (Role.ADMINISTRATOR, Role.SECRETARY, Role.CHAIR):
+        assert read_level([Role.READER, role]) is ReadLevel.FULL

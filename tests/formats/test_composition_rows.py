@@ -111,3 +111,17 @@ def test_rows_are_cross_checked(words: Vocabulary) -> None:
 )
 def test_cells_as_text(value: object, text: str) -> None:
     assert cell_text(value) == text
+
+
+def test_a_refused_date_is_written_in_the_readers_language(words: Vocabulary) -> None:
+    """The rule's date goes into the row's problem as a date, not as ISO text."""
+
+    def refuse_as_services_do(value: date, field: str) -> date:
+        raise DomainError("The date {day} is out of range.", day=value)
+
+    rules = FieldRules(text=refuse_long, day=refuse_as_services_do)
+    [problem] = parse_row(
+        4, ["member", "Akim", "", "", "01.01.1800", ""], COLUMNS, words, rules
+    ).problems
+    assert dict(problem.params)["day"] == date(1800, 1, 1)
+    assert "1800-01-01" not in problem.message() and "01/01/1800" in problem.message()

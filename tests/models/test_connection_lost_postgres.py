@@ -7,9 +7,9 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import create_engine, func, select, text
 
-from app.domain.errors import EnvironmentProblem
+from app.domain.errors import ConnectionLost, EnvironmentProblem
 from app.models.composition import Person
-from app.models.database import open_database
+from app.models.database import commits_in_this_thread, open_database
 from app.services.base import Actor
 from app.services.people import PersonData, create_person
 from tests.postgres import cluster, find_bin
@@ -81,4 +81,31 @@ def test_a_lost_connection_while_reading_is_explained(pg_url: str) -> None:
         cut_everyone_else(pg_url)
         session.execute(text("SELECT 1"))
     assert people(database) >= 0
+    database.close()
+
+
+def test_a_loss_before_committing_can_be_repeated(pg_url: str) -> None:
+    database = open_database(pg_url)
+    with pytest.raises(ConnectionLost) as caught, database.transaction() as session:
+        session.add(Person(surname="Жарты", given_name="Сақталған"))
+        session.flush()
+        cut_everyone_else(pg_url)
+        session.execute(text("SELECT 1"))
+    assert caught.value.repeatable
+    database.close()
+
+
+def test_a_loss_while_committing_says_it_cannot_tell(pg_url: str) -> None:
+    """The COMMIT itself met the dropped line: the server may have saved it, so say so."""
+    database = open_database(pg_url)
+    before = people(database)
+    commits = commits_in_this_thread()
+    with pytest.raises(ConnectionLost) as caught, database.transaction() as session:
+        session.add(Person(surname="Жарты", given_name="Сақталған"))
+        session.flush()
+        cut_everyone_else(pg_url)  # nothing more is sent before the COMMIT
+    assert not caught.value.repeatable
+    assert "cannot tell whether the server saved it" in caught.value.message()
+    # Here the server had not received the COMMIT: it rolled the transaction back.
+    assert people(database) == before and commits_in_this_thread() == commits
     database.close()

@@ -628,8 +628,9 @@ def sample_snapshot(
     recommendations: bool = False,
 ) -> ProtocolSnapshot:
     """A realistic protocol of ``items`` agenda items and ``members`` members, in ``lang``."""
-    if members < 5:
-        raise ValueError("a sample council has at least 5 members")
+    # Speakers are picked among the first seven present members, and two are absent.
+    if members < 9:
+        raise ValueError("a sample council has at least 9 members")
     words = WORDS[lang]
     names = tuple(_full_name(words, n) for n in range(members))
     positions = tuple(words.positions[n % len(words.positions)] for n in range(members))

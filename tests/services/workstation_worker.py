@@ -3,9 +3,11 @@
     python -m tests.services.workstation_worker URL ballots POINT PERSON[,PERSON...] CHOICE
     python -m tests.services.workstation_worker URL agenda ITEM ROUNDS WHO
     python -m tests.services.workstation_worker URL timed POINT PERSON[,PERSON...] ROUNDS [PAUSE_MS]
+    python -m tests.services.workstation_worker URL sign PROTOCOL DAY WHO
 
-Prints one line per outcome (``ok`` or ``conflict``) and exits 0; any other error is a
-bug of the concurrency handling and ends the process with its traceback (exit 1).
+Prints one line per outcome (``ok`` or ``conflict``; ``signed`` when the protocol was
+already signed by another workstation) and exits 0; any other error is a bug of the
+concurrency handling and ends the process with its traceback (exit 1).
 """
 
 from __future__ import annotations
@@ -71,6 +73,26 @@ def agenda(url: str, item_id: int, rounds: int, who: str) -> None:
     database.close()
 
 
+def sign(url: str, protocol_id: int, day: str, who: str) -> None:
+    """Sign the protocol in Kazakh and Russian, as the chair at another workstation does."""
+    from datetime import date
+
+    from app.services.protocols.actions import Signing, sign_protocol
+
+    database = open_database(url)
+    signing = Signing(date.fromisoformat(day), languages=("kk", "ru"), accept_gaps=True)
+    try:
+        sign_protocol(database, Actor(who), protocol_id, signing)
+        print("ok", flush=True)
+    except DomainError as refused:
+        if "changed by someone else" in refused.message():
+            print("conflict", flush=True)
+        else:  # it began after the other signature was saved: the state's own refusal
+            assert "signed" in refused.message(), refused.message()
+            print("signed", flush=True)
+    database.close()
+
+
 def version_of(database: object, item_id: int) -> int:
     """The item's version as an editor would have read it."""
     from app.models.meeting import AgendaItem
@@ -84,9 +106,11 @@ def version_of(database: object, item_id: int) -> int:
 if __name__ == "__main__":
     url, kind = sys.argv[1], sys.argv[2]
     if kind == "timed":
-        timed_ballots(
-            url, int(sys.argv[3]), [int(p) for p in sys.argv[4].split(",")], int(sys.argv[5])
-        )
+        pause = float(sys.argv[6]) if len(sys.argv) > 6 else 0.0
+        people = [int(p) for p in sys.argv[4].split(",")]
+        timed_ballots(url, int(sys.argv[3]), people, int(sys.argv[5]), pause)
+    elif kind == "sign":
+        sign(url, int(sys.argv[3]), sys.argv[4], sys.argv[5])
     elif kind == "ballots":
         ballots(url, int(sys.argv[3]), [int(p) for p in sys.argv[4].split(",")], sys.argv[5])
     else:

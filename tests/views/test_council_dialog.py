@@ -33,7 +33,7 @@ from app.services.councils import (
     list_councils,
     update_council,
 )
-from app.views import council_dialog, operations
+from app.views import conflict_dialog, operations
 from app.views.conflict_dialog import Choice
 from app.views.council_dialog import CouncilDialog
 from app.views.profile_editor import ProfileEditor
@@ -156,7 +156,7 @@ def test_a_change_made_meanwhile_is_not_overwritten(
         shown.append(rows)
         return answers.pop(0)
 
-    monkeypatch.setattr(council_dialog, "ask_conflict", ask)
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", ask)
     dialog = CouncilDialog(database, SYSTEM, ai_council)
     qtbot.addWidget(dialog)
     update_council(database, SYSTEM, ai_council.id, CouncilData(name_ru="Совет по ИИ"))
@@ -185,7 +185,7 @@ def test_mine_can_be_saved_over_the_version_saved_meanwhile(
     refusals: list[KenesError],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(council_dialog, "ask_conflict", lambda *_a: Choice.SAVE_MINE)
+    monkeypatch.setattr(conflict_dialog, "ask_conflict", lambda *_a: Choice.SAVE_MINE)
     dialog = CouncilDialog(database, SYSTEM, ai_council)
     qtbot.addWidget(dialog)
     update_council(database, SYSTEM, ai_council.id, CouncilData(name_ru="Совет по ИИ"))

@@ -53,8 +53,18 @@ def signed_in_account(session: Session, login: str) -> Account:
 
 
 def authorize(session: Session, login: str, action: str, council_id: int | None) -> None:
-    """Refuse ``action`` by ``login`` unless the database has no accounts or a role allows it."""
+    """Refuse ``action`` by ``login`` unless the database has no accounts or a role allows it.
+
+    Decided once per transaction: an action allowed at its start stays allowed when its own
+    work changes the account (an administrator disabling their own account while another
+    administrator remains, or giving up their own role), and the audit event that closes
+    it is not refused by the change it records.
+    """
+    allowed: set[tuple[str, str, int | None]] = session.info.setdefault("kenes_allowed", set())
+    if (login, action, council_id) in allowed:
+        return
     if not accounts_enabled(session):
         return
     account = signed_in_account(session, login)
     check_permission(login, held_roles(session, account.id, council_id), action)
+    allowed.add((login, action, council_id))

@@ -17,6 +17,7 @@ from app.models.database import Database
 from app.models.meeting import MaterialBlob
 from app.reports.agenda_notice_pdf import render
 from app.reports.agenda_packet import PacketLabels, PacketMaterial, assemble
+from app.services.accounts.scope import check_meeting
 from app.services.base import expect
 from app.services.meetings.common import LANGS, load_meeting
 from app.services.notice import build_notice, check_language
@@ -40,6 +41,7 @@ def agenda_packet(db: Database, meeting_id: int, lang: str) -> bytes:
     check_language(lang)
     with db.reading() as session:
         meeting = load_meeting(session, meeting_id)
+        check_meeting(session, meeting)
         snapshot = build_notice(session, meeting, lang)
         items: list[tuple[int, str]] = []
         materials: list[PacketMaterial] = []

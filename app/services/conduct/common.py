@@ -10,6 +10,7 @@ composition on the meeting date and the attendance, and nowhere else.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
@@ -186,8 +187,13 @@ def live_result(
     fr: MeetingFrame,
     records: list[AttendanceRecord],
     index: int,
+    cast: Mapping[int, Choice] | None = None,
 ) -> TallyResult | None:
-    """The result as it stands (None in counts mode before counts are entered)."""
+    """The result as it stands (None in counts mode before counts are entered).
+
+    ``cast``: the point's ballots when the caller has read them already (a ballot being
+    saved, an import that reads a meeting's ballots at once); read here otherwise.
+    """
     context = voting_context(fr, records, index)
     if point.mode == "counts":
         if point.count_for is None:
@@ -201,7 +207,8 @@ def live_result(
             presiding_choice=Choice(point.presiding_choice) if point.presiding_choice else None,
             chair_choice=Choice(point.chair_choice) if point.chair_choice else None,
         )
-    cast = ballots_of(session, point.id)
+    if cast is None:
+        cast = ballots_of(session, point.id)
     facts = [
         BallotFact(pid, choice) for pid, choice in cast.items() if pid in context.entitled_present
     ]
@@ -216,19 +223,23 @@ def frozen_record(
     index: int,
     quorum: QuorumStatus,
     result: TallyResult,
+    cast: Mapping[int, Choice] | None = None,
 ) -> dict[str, Any]:
     """What closing a vote freezes: who was present and entitled, the ballots, the quorum,
     the result, and the profile it was counted under (a later change never recounts it).
 
     Written once for the service that closes a vote and the import that checks one.
+    ``cast``: the point's ballots when the caller has read them already (the import).
     """
     context = voting_context(fr, records, index)
+    if cast is None:
+        cast = ballots_of(session, point_id)
     return {
         "entitled_present": sorted(context.entitled_present),
         "composition_size": context.composition_size,
         "presiding_id": context.presiding_id,
         "chair_id": context.chair_id,
-        "ballots": {str(k): v.value for k, v in sorted(ballots_of(session, point_id).items())},
+        "ballots": {str(k): v.value for k, v in sorted(cast.items())},
         "quorum": {
             "has_quorum": quorum.has_quorum,
             "present": quorum.present,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord
@@ -123,28 +123,10 @@ def cast_ballot(
         refuse(mode_refusal(point.mode, point.number, names=True))
         records = attendance_records(session, fr.meeting.id)
         check_voter(session, fr, index, pid, records)
-        row = session.scalar(
-            select(Ballot).where(Ballot.decision_point_id == point.id, Ballot.person_id == pid)
-        )
-        previous = Choice(row.choice) if row is not None else None
-        if choice is Choice.DID_NOT_VOTE:
-            if row is not None:
-                session.delete(row)
-        elif row is None:
-            session.add(
-                Ballot(
-                    decision_point_id=point.id,
-                    person_id=pid,
-                    choice=choice.value,
-                    recorded_at=now(),
-                )
-            )
-        else:
-            row.choice, row.recorded_at = choice.value, now()
-        session.flush()
+        previous, cast = _write_ballot(session, point.id, pid, choice)
         # The tally first, then the audit event: on PostgreSQL the event takes the audit
         # chain's lock until commit, so nothing slow may come after it (10 workstations).
-        result = live_result(session, point, fr, records, index)
+        result = live_result(session, point, fr, records, index, cast)
         audit(
             session,
             actor,
@@ -157,6 +139,47 @@ def cast_ballot(
         )
         new = None if choice is Choice.DID_NOT_VOTE else choice
         return VoteChange(point.id, pid, previous, new, result)
+
+
+def _write_ballot(
+    session: Session, point_id: int, pid: int, choice: Choice
+) -> tuple[Choice | None, dict[int, Choice]]:
+    """Save a member's ballot: their previous choice, and the point's ballots as they now
+    stand (read once, for the tally).
+
+    Plain columns and statements, no objects: this runs on every key of a roll call.
+    """
+    rows = session.execute(
+        select(Ballot.id, Ballot.person_id, Ballot.choice).where(
+            Ballot.decision_point_id == point_id
+        )
+    ).all()
+    cast = {person: Choice(value) for _id, person, value in rows}
+    ballot_id = next((id_ for id_, person, _value in rows if person == pid), None)
+    previous = cast.get(pid)
+    if choice is Choice.DID_NOT_VOTE:
+        cast.pop(pid, None)
+        if ballot_id is not None:
+            session.execute(
+                delete(Ballot).where(Ballot.id == ballot_id),
+                execution_options={"synchronize_session": False},
+            )
+    elif ballot_id is None:
+        cast[pid] = choice
+        session.execute(
+            insert(Ballot).values(
+                decision_point_id=point_id, person_id=pid, choice=choice.value, recorded_at=now()
+            )
+        )
+    else:
+        cast[pid] = choice
+        session.execute(
+            update(Ballot)
+            .where(Ballot.id == ballot_id)
+            .values(choice=choice.value, recorded_at=now()),
+            execution_options={"synchronize_session": False},
+        )
+    return previous, cast
 
 
 def _choice(value: object) -> Choice | None:

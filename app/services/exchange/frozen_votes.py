@@ -12,6 +12,7 @@ date.  The import summary also states every change of a council's profile in wor
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -24,7 +25,7 @@ from app.domain.profile_changes import describe_changes
 from app.domain.quorum_loss import closing_without_quorum
 from app.domain.regulation import RegulationProfile, profile_from_data, profile_to_dict
 from app.domain.translation import N_
-from app.domain.voting import not_considered
+from app.domain.voting import Choice, not_considered
 from app.formatting import legal_date_plain
 from app.models.conduct import DecisionPoint
 from app.services.conduct.common import (
@@ -94,15 +95,19 @@ def count_frozen(
     fr: MeetingFrame,
     records: list[AttendanceRecord],
     index: int,
+    cast: Mapping[int, Choice] | None = None,
 ) -> dict[str, Any] | None:
-    """The record closing the voting would freeze under ``fr.profile`` (None: no counts)."""
-    result = live_result(session, point, fr, records, index)
+    """The record closing the voting would freeze under ``fr.profile`` (None: no counts).
+
+    ``cast``: the point's ballots when the caller has read them already (read otherwise).
+    """
+    result = live_result(session, point, fr, records, index, cast)
     if result is None:
         return None
     quorum = item_quorum(fr, records, index)
     if closing_without_quorum(fr.profile, quorum, index + 1, confirmed=True):
         result = not_considered(result)
-    return frozen_record(session, point.id, fr, records, index, quorum, result)
+    return frozen_record(session, point.id, fr, records, index, quorum, result, cast)
 
 
 def _facts(frozen: dict[str, Any], part: str) -> Any:
@@ -135,6 +140,7 @@ def check_frozen(
     records: list[AttendanceRecord],
     index: int,
     recorded: dict[str, Any] | None,
+    cast: Mapping[int, Choice] | None = None,
 ) -> tuple[dict[str, Any] | None, list[DomainError]]:
     """Count a closed point under its own frozen profile; the record to keep and the refusals.
 
@@ -146,7 +152,9 @@ def check_frozen(
         profile = frozen_profile(recorded, fr.profile)
     except DomainError as exc:
         return None, [exc]
-    counted = count_frozen(session, point, dataclasses.replace(fr, profile=profile), records, index)
+    counted = count_frozen(
+        session, point, dataclasses.replace(fr, profile=profile), records, index, cast
+    )
     if counted is None or recorded is None:
         return counted, []
     errors: list[DomainError] = []
@@ -208,6 +216,7 @@ def settle_closed_point(
     stored: dict[str, Any] | None,
     votes_changed: bool,
     recount: bool,
+    cast: Mapping[int, Choice] | None = None,
 ) -> tuple[dict[str, Any] | None, list[DomainError]]:
     """The frozen record a closed point keeps after an import, and the refusals.
 
@@ -215,6 +224,7 @@ def settle_closed_point(
     (None: the file brings it closed); ``votes_changed`` whether the file rewrote the
     point; ``recount`` (a meeting brought back from a laptop, where the user chose
     between both sides' records) keeps the count instead of refusing a difference.
+    ``cast``: the point's ballots when the caller has read them already (read otherwise).
     """
     if stored is not None:
         changed = closed_here_changed(point, fr.meeting.number, stored, recorded)
@@ -222,7 +232,7 @@ def settle_closed_point(
             return stored, [changed]
         if not votes_changed:
             return stored, []
-        counted, errors = check_frozen(session, point, fr, records, index, stored)
+        counted, errors = check_frozen(session, point, fr, records, index, stored, cast)
         # Refused then; the count lets the comparison with a signed protocol name each vote.
         return (counted if errors else stored), errors
     try:
@@ -232,7 +242,7 @@ def settle_closed_point(
     errors = []
     if profile_to_dict(profile) != profile_to_dict(fr.profile):
         errors.append(DomainError(NOT_IN_FORCE, number=point.number, meeting=fr.meeting.number))
-    kept, disagreements = check_frozen(session, point, fr, records, index, recorded)
+    kept, disagreements = check_frozen(session, point, fr, records, index, recorded, cast)
     if not recount:
         errors.extend(disagreements)
     return kept, errors

@@ -144,8 +144,10 @@ class RecordChecks(MergeState):
         """A signed protocol locks its meeting's record, as it does for every service."""
         reported: set[int] = set()
         for table, uid in sorted(self.changed):
-            if table == "protocols" or (table not in MEETING_PARENT and table != "meetings"):
-                continue
+            if table in ("protocols", "review_remarks") or (
+                table not in MEETING_PARENT and table != "meetings"
+            ):
+                continue  # remarks are history beside the record, checked on their own
             row = self.rows.get((table, uid))
             meeting_id = self._meeting_of_row(table, row) if row is not None else None
             if meeting_id in self.locked_before and meeting_id not in reported:

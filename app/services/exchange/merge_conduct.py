@@ -9,8 +9,9 @@ recounted under today's profile (DESIGN §5, ``frozen_votes``).
 
 from __future__ import annotations
 
+from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import select
@@ -34,6 +35,7 @@ from app.formats.exchange_values import pointer
 from app.formats.problem import Problem
 from app.models.conduct import (
     Attendance,
+    Ballot,
     DecisionPoint,
     DissentingOpinion,
     InvitedPerson,
@@ -42,7 +44,6 @@ from app.models.conduct import (
 from app.services.conduct.common import (
     MeetingFrame,
     attendance_records,
-    ballots_of,
     live_result,
     voting_context,
 )
@@ -60,6 +61,12 @@ class ConductRows:
     points: list[DecisionPoint]
     dissents: list[DissentingOpinion]
     instructions: list[ProtocolInstruction]
+    # The ballots of every decision point of the meeting (point id → person id → choice),
+    # read in one query, not one per point and per opinion.
+    ballots: dict[int, dict[int, Choice]] = field(default_factory=dict)
+
+    def cast(self, point_id: int) -> dict[int, Choice]:
+        return self.ballots.get(point_id, {})
 
     @classmethod
     def load(cls, session: Session, fr: MeetingFrame) -> ConductRows:
@@ -77,7 +84,22 @@ class ConductRows:
             points,
             rows(DissentingOpinion, DissentingOpinion.decision_point_id, point_ids),
             rows(ProtocolInstruction, ProtocolInstruction.decision_point_id, point_ids),
+            _ballots(session, point_ids),
         )
+
+
+def _ballots(session: Session, point_ids: list[int]) -> dict[int, dict[int, Choice]]:
+    """What ``ballots_of`` reads for each point, for all the points at once."""
+    found: dict[int, dict[int, Choice]] = defaultdict(dict)
+    for start in range(0, len(point_ids), 500):
+        chunk = point_ids[start : start + 500]
+        for point_id, person_id, choice in session.execute(
+            select(Ballot.decision_point_id, Ballot.person_id, Ballot.choice).where(
+                Ballot.decision_point_id.in_(chunk)
+            )
+        ):
+            found[point_id][person_id] = Choice(choice)
+    return dict(found)
 
 
 class ConductChecks(MergeState):
@@ -96,7 +118,7 @@ class ConductChecks(MergeState):
         self._check_invited(fr, found.invited, records)
         frozen_now: dict[int, dict[str, Any] | None] = {}
         for point in found.points:
-            self._check_point(fr, point, records, frozen_now)
+            self._check_point(fr, point, records, frozen_now, found.cast(point.id))
         self._check_dissents(fr, found, records, frozen_now)
         self._check_instructions(fr, found.instructions)
 
@@ -161,11 +183,12 @@ class ConductChecks(MergeState):
         point: DecisionPoint,
         records: list[AttendanceRecord],
         frozen_now: dict[int, dict[str, Any] | None],
+        cast: Mapping[int, Choice],
     ) -> None:
-        """The votes of one decision point; ``frozen_now`` gets its record when it is kept."""
+        """The votes of one decision point (``cast``: its ballots); ``frozen_now`` gets its
+        record when it is kept."""
         at = self._loc("decision_points", point)
         index = fr.item_index(point.item_id)
-        cast = ballots_of(self.session, point.id)
         has_counts = any(
             v is not None for v in (point.count_for, point.count_against, point.count_abstained)
         ) or bool(point.presiding_choice or point.chair_choice)
@@ -176,7 +199,7 @@ class ConductChecks(MergeState):
         if not self._check_voters(fr, point, records, cast):
             return
         try:
-            result = live_result(self.session, point, fr, records, index)
+            result = live_result(self.session, point, fr, records, index, cast)
         except DomainError as exc:
             self.error(at, exc)
             return
@@ -190,7 +213,7 @@ class ConductChecks(MergeState):
         if result is None:
             self.error(at, counts_missing(point.number))
             return
-        self._settle_closed(fr, point, records, index, frozen_now)
+        self._settle_closed(fr, point, records, index, frozen_now, cast)
 
     def _check_voters(
         self,
@@ -224,8 +247,10 @@ class ConductChecks(MergeState):
         records: list[AttendanceRecord],
         index: int,
         frozen_now: dict[int, dict[str, Any] | None],
+        cast: Mapping[int, Choice],
     ) -> None:
-        """A closed vote keeps the record frozen at closing (DESIGN §5, ``frozen_votes``)."""
+        """A closed vote keeps the record frozen at closing (DESIGN §5, ``frozen_votes``);
+        ``cast``: its ballots, read with the meeting's."""
         at = self._loc("decision_points", point)
         if point.closed_at is None:
             self.problem(at, N_("The field “{field}” must not be empty."), field="closed_at")
@@ -240,6 +265,7 @@ class ConductChecks(MergeState):
                 stored=self.closed_before.get(point.id),
                 votes_changed=("decision_points", point.uid) in self.changed,
                 recount=self.archive.kind == KIND_RETURN,
+                cast=cast,
             )
         except DomainError as exc:
             self.error(at, exc)
@@ -291,7 +317,7 @@ class ConductChecks(MergeState):
                 took_part = opinion.person_id in context.entitled_present
             else:
                 took_part = (
-                    ballots_of(self.session, point.id).get(opinion.person_id, Choice.DID_NOT_VOTE)
+                    found.cast(point.id).get(opinion.person_id, Choice.DID_NOT_VOTE)
                     is not Choice.DID_NOT_VOTE
                 )
             if not took_part:

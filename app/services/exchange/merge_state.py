@@ -122,6 +122,7 @@ class MergeState:
             "attendance",
             "invited_persons",
             "protocols",
+            "review_remarks",
         ):
             return int(row.meeting_id)
         if table in ("item_speakers", "materials", "decision_points"):

@@ -25,13 +25,14 @@ from app.models.meeting import Meeting
 from app.services.exchange.added_fields import fill_added_fields
 from app.services.exchange.frozen_ids import frozen_in
 from app.services.exchange.merge_files import ensure_blob, issued_pdf
-from app.services.exchange.merge_state import CONFLICT_IN_DATABASE, LOCKED, MergeState, Stop
+from app.services.exchange.merge_remarks import RemarkChecks
+from app.services.exchange.merge_state import CONFLICT_IN_DATABASE, LOCKED, Stop
 from app.services.exchange.records import MODELS, PARENT_COLUMN, children, python_value, serialize
 
 NESTED_BATCH = 5_000  # nested rows per insert
 
 
-class MergeWrite(MergeState):
+class MergeWrite(RemarkChecks):
     """Deletes, inserts and updates the records of the file, table after table."""
 
     def _delete(self) -> None:
@@ -89,7 +90,9 @@ class MergeWrite(MergeState):
             if row is not None:
                 self.rows[key] = row
                 old = serialize(spec, row, self.uids, nested)
-                if canonical(old) == canonical(normalized(spec, record)):
+                if canonical(old) == canonical(normalized(spec, record)) or (
+                    spec.name == "review_remarks" and self._remark_left_as_is(key, old, record)
+                ):
                     counts[2] += 1
                     continue
                 counts[1] += 1

@@ -69,6 +69,7 @@ class Merger(ProfileChecks, ConductChecks, ProtocolChecks, RecordChecks, MergeWr
         for council_id in sorted(self.touched_councils):
             self._check_council(council_id)
         self._check_positions()
+        self._check_remarks()
         for meeting_id in sorted(self.touched_meetings):
             checked = self._check_meeting(meeting_id)
             if checked is not None:

@@ -46,6 +46,7 @@ from app.models.protocol import (
     ProtocolNarrative,
     ProtocolSignature,
 )
+from app.models.review import ReviewRemark
 from app.services.exchange.frozen_ids import frozen_out
 
 MODELS: dict[str, type[Any]] = {
@@ -69,6 +70,7 @@ MODELS: dict[str, type[Any]] = {
     "dissenting_opinions": DissentingOpinion,
     "protocol_instructions": ProtocolInstruction,
     "protocols": Protocol,
+    "review_remarks": ReviewRemark,
     "calendar_overrides": CalendarOverride,
     # nested: (model, the column naming the parent)
     "ballots": Ballot,
@@ -108,6 +110,7 @@ MEETING_TREE: tuple[tuple[str, str, str], ...] = (
     ("dissenting_opinions", "decision_point_id", "decision_points"),
     ("protocol_instructions", "decision_point_id", "decision_points"),
     ("protocols", "meeting_id", "meetings"),
+    ("review_remarks", "meeting_id", "meetings"),
 )
 MEETING_TABLES = ("meetings", *(t for t, _c, _p in MEETING_TREE))
 
@@ -126,6 +129,7 @@ MEETING_PARENT = {
     "dissenting_opinions": ("decision_point", "decision_points"),
     "protocol_instructions": ("decision_point", "decision_points"),
     "protocols": ("meeting", "meetings"),
+    "review_remarks": ("meeting", "meetings"),
 }
 
 

@@ -51,6 +51,7 @@ TABLE_LABELS = {
     "dissenting_opinions": N_("Dissenting opinion"),
     "protocol_instructions": N_("Protocol instruction"),
     "protocols": N_("Protocol"),
+    "review_remarks": N_("Remark"),
     "people": N_("Person"),
 }
 
@@ -293,8 +294,8 @@ def _compare(session: Session, found: Analysis) -> None:
         spec = TABLE_BY_NAME[table]
         o: str | None = record_hash(o_rec, spec) if o_rec is not None else None
         h_theirs: str | None = record_hash(t_rec, spec) if t_rec is not None else None
-        if o == h_theirs:
-            continue
+        if o == h_theirs or (table == "review_remarks" and t_rec is None and o is not None):
+            continue  # a remark is never removed: a laptop without it leaves it as it is
         label = _label(session, table, t_rec or o_rec or {})
         if b is None and o is None:
             found.changes.append(Change(table, uid, ADD, label))
@@ -377,6 +378,8 @@ def _label(session: Session, table: str, record: Mapping[str, Any]) -> str:
         return f"{int(record.get('position') or 0) + 1}. {title}"
     if table == "materials":
         return str(record.get("file_name", ""))
+    if table == "review_remarks":
+        return str(record.get("text", ""))[:60]
     if table == "item_speakers":
         return str(record.get("name") or _person_name(session, record.get("person")))
     return str(record.get("uid", ""))[:8]

@@ -212,7 +212,8 @@ def build_tables(
             chunk = wanted[start : start + 500]
             for row in session.scalars(select(model).where(model.id.in_(chunk)).order_by(model.id)):
                 rows.append(serialize(spec, row, uids, nested))
-        tables[spec.name] = rows
+        if rows or not spec.optional:  # an optional table is written only with records
+            tables[spec.name] = rows
         if spec.name == "materials":
             for record in rows:
                 blobs.setdefault(record["sha256"], _blob_loader(session, record["sha256"]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from itertools import chain
 from typing import Any
 
 from sqlalchemy import Row, select
@@ -60,7 +61,14 @@ class TableStream:
             if self.progress is not None:
                 self.progress(step, total)
             self.counts[spec.name] = 0
-            yield spec.name, self._records(spec)
+            records = self._records(spec)
+            if spec.optional:  # written only when it has records (see TableSpec.optional)
+                first = next(records, None)
+                if first is None:
+                    del self.counts[spec.name]
+                    continue
+                records = chain((first,), records)
+            yield spec.name, records
         if self.progress is not None:
             self.progress(total, total)
 

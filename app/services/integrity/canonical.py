@@ -14,7 +14,7 @@ followed afterwards), row versions and bookkeeping times.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,6 +24,8 @@ from sqlalchemy import Connection
 from app.domain.seal import SealRow
 
 LANGS = ("kk", "ru", "en")
+# How many ids one query asks for (SQLite and PostgreSQL both take this many parameters).
+CHUNK = 500
 
 
 def _t(name: str, *columns: tuple[str, Any]) -> sa.TableClause:
@@ -186,65 +188,131 @@ def _uids(conn: Connection, table: sa.TableClause, ids: set[int | None]) -> dict
 
 def sealed_rows(conn: Connection, protocol_id: int) -> list[SealRow]:
     """The rows of the signed revision ``protocol_id`` and of its meeting's record."""
-    protocol = conn.execute(sa.select(PROTOCOLS).where(PROTOCOLS.c.id == protocol_id)).one()
-    meeting = conn.execute(sa.select(MEETINGS).where(MEETINGS.c.id == protocol.meeting_id)).one()
-    items = conn.execute(
-        sa.select(ITEMS).where(ITEMS.c.meeting_id == meeting.id).order_by(ITEMS.c.position)
-    ).all()
-    item_ids = [i.id for i in items]
-    points = conn.execute(
-        sa.select(POINTS).where(POINTS.c.item_id.in_(item_ids)).order_by(POINTS.c.id)
-    ).all()
-    point_ids = [p.id for p in points]
-    attendance = conn.execute(
-        sa.select(ATTENDANCE).where(ATTENDANCE.c.meeting_id == meeting.id)
-    ).all()
-    invited = conn.execute(sa.select(INVITED).where(INVITED.c.meeting_id == meeting.id)).all()
-    ballots = conn.execute(
-        sa.select(BALLOTS).where(BALLOTS.c.decision_point_id.in_(point_ids))
-    ).all()
-    dissents = conn.execute(
-        sa.select(DISSENTS).where(DISSENTS.c.decision_point_id.in_(point_ids))
-    ).all()
-    instructions = conn.execute(
-        sa.select(INSTRUCTIONS).where(INSTRUCTIONS.c.decision_point_id.in_(point_ids))
-    ).all()
-    narratives = conn.execute(
-        sa.select(NARRATIVES).where(NARRATIVES.c.protocol_id == protocol_id)
-    ).all()
-    signatures = conn.execute(
-        sa.select(SIGNATURES).where(SIGNATURES.c.protocol_id == protocol_id)
-    ).all()
-    issued = conn.execute(sa.select(ISSUED).where(ISSUED.c.protocol_id == protocol_id)).all()
-    person_ids: set[int | None] = {meeting.presiding_person_id}
-    for rows, columns in (
-        (attendance, ("person_id",)),
-        (invited, ("person_id", "instead_of_person_id")),
-        (ballots, ("person_id",)),
-        (dissents, ("person_id",)),
-        (instructions, ("executor_person_id",)),
-        (signatures, ("person_id",)),
-    ):
-        for row in rows:
-            person_ids.update(getattr(row, c) for c in columns)
-    people = _uids(conn, PEOPLE, person_ids)
-    councils = _uids(conn, COUNCILS, {meeting.council_id})
-    replaced = _uids(conn, PROTOCOLS, {protocol.replaces_id})
-    tables = {
-        "items": items,
-        "points": points,
-        "attendance": attendance,
-        "invited": invited,
-        "ballots": ballots,
-        "dissents": dissents,
-        "instructions": instructions,
-        "narratives": narratives,
-        "signatures": signatures,
-        "issued": issued,
+    return sealed_records(conn, [protocol_id])[protocol_id]
+
+
+# The tables read per meeting, per decision point and per revision of the protocol.
+_BY_MEETING = (("attendance", ATTENDANCE), ("invited", INVITED))
+_BY_POINT = (("ballots", BALLOTS), ("dissents", DISSENTS), ("instructions", INSTRUCTIONS))
+_BY_PROTOCOL = (("narratives", NARRATIVES), ("signatures", SIGNATURES), ("issued", ISSUED))
+
+
+def sealed_records(conn: Connection, protocol_ids: Sequence[int]) -> dict[int, list[SealRow]]:
+    """:func:`sealed_rows` of each revision in ``protocol_ids``, read together.
+
+    One query per table for them all (in chunks), not one per revision: an import seals
+    every signed revision it brings.  Each revision's rows come in the order a query of
+    its own gives them (a seal's digest does not depend on it).
+    """
+    wanted = sorted(set(protocol_ids))
+    protocols = _where(conn, PROTOCOLS, PROTOCOLS.c.id, wanted, PROTOCOLS.c.id)
+    meeting_ids = sorted({p.meeting_id for p in protocols})
+    meetings = {m.id: m for m in _where(conn, MEETINGS, MEETINGS.c.id, meeting_ids)}
+    conduct = _meeting_tables(conn, meeting_ids)
+    per_protocol = {
+        name: _grouped(_where(conn, table, table.c.protocol_id, wanted), "protocol_id")
+        for name, table in _BY_PROTOCOL
     }
-    return list(
-        _rows(protocol, meeting, tables, people=people, councils=councils, replaced=replaced)
+    tables_of = {
+        p.id: {
+            **conduct.get(p.meeting_id, _empty_meeting()),
+            **{name: rows.get(p.id, []) for name, rows in per_protocol.items()},
+        }
+        for p in protocols
+    }
+    people = _uids(conn, PEOPLE, _person_ids(meetings.values(), tables_of.values()))
+    councils = _uids(conn, COUNCILS, {m.council_id for m in meetings.values()})
+    replaced = _uids(conn, PROTOCOLS, {p.replaces_id for p in protocols})
+    return {
+        p.id: list(
+            _rows(
+                p,
+                meetings[p.meeting_id],
+                tables_of[p.id],
+                people=people,
+                councils=councils,
+                replaced=replaced,
+            )
+        )
+        for p in protocols
+    }
+
+
+def _empty_meeting() -> dict[str, list[Any]]:
+    names = ["items", "points", *(n for n, _ in _BY_MEETING), *(n for n, _ in _BY_POINT)]
+    return {name: [] for name in names}
+
+
+def _meeting_tables(conn: Connection, meeting_ids: list[int]) -> dict[int, dict[str, list[Any]]]:
+    """The record of each meeting: its items (by position), decision points (by id), and
+    the rows of its meeting and its points."""
+    items = _grouped(
+        _where(conn, ITEMS, ITEMS.c.meeting_id, meeting_ids, ITEMS.c.meeting_id, ITEMS.c.position)
     )
+    meeting_of_item = {i.id: i.meeting_id for rows in items.values() for i in rows}
+    points: dict[int, list[Any]] = {}
+    for point in _where(conn, POINTS, POINTS.c.item_id, sorted(meeting_of_item), POINTS.c.id):
+        points.setdefault(meeting_of_item[point.item_id], []).append(point)
+    for own in points.values():
+        own.sort(key=lambda p: p.id)  # chunks of items may split a meeting's points
+    point_ids = sorted(p.id for rows in points.values() for p in rows)
+    per_meeting = {
+        name: _grouped(_where(conn, table, table.c.meeting_id, meeting_ids))
+        for name, table in _BY_MEETING
+    }
+    per_point = {
+        name: _grouped(
+            _where(conn, table, table.c.decision_point_id, point_ids), "decision_point_id"
+        )
+        for name, table in _BY_POINT
+    }
+    found: dict[int, dict[str, list[Any]]] = {}
+    for mid in meeting_ids:
+        own = points.get(mid, [])
+        tables = {"items": items.get(mid, []), "points": own}
+        tables.update({name: found_in.get(mid, []) for name, found_in in per_meeting.items()})
+        for name, of_point in per_point.items():
+            tables[name] = [row for p in own for row in of_point.get(p.id, [])]
+        found[mid] = tables
+    return found
+
+
+def _where(
+    conn: Connection, table: sa.TableClause, column: Any, ids: Sequence[int], *order: Any
+) -> list[Any]:
+    """The rows of ``table`` whose ``column`` is one of ``ids`` (in chunks), in ``order``."""
+    found: list[Any] = []
+    for start in range(0, len(ids), CHUNK):
+        query = sa.select(table).where(column.in_(ids[start : start + CHUNK]))
+        found.extend(conn.execute(query.order_by(*order) if order else query).all())
+    return found
+
+
+def _grouped(rows: list[Any], key: str = "meeting_id") -> dict[int, list[Any]]:
+    """``rows`` by the value of their ``key`` column, each group in the order read."""
+    groups: dict[int, list[Any]] = {}
+    for row in rows:
+        groups.setdefault(getattr(row, key), []).append(row)
+    return groups
+
+
+def _person_ids(
+    meetings: Iterable[Any], tables: Iterable[Mapping[str, Sequence[Any]]]
+) -> set[int | None]:
+    """Every person the rows name (their uids name them in the seal)."""
+    person_ids: set[int | None] = {m.presiding_person_id for m in meetings}
+    for found in tables:
+        for name, columns in (
+            ("attendance", ("person_id",)),
+            ("invited", ("person_id", "instead_of_person_id")),
+            ("ballots", ("person_id",)),
+            ("dissents", ("person_id",)),
+            ("instructions", ("executor_person_id",)),
+            ("signatures", ("person_id",)),
+        ):
+            for row in found[name]:
+                person_ids.update(getattr(row, c) for c in columns)
+    return person_ids
 
 
 @dataclass(frozen=True)
@@ -266,7 +334,7 @@ class _Names:
 def _rows(
     protocol: Any,
     meeting: Any,
-    tables: dict[str, Sequence[Any]],
+    tables: Mapping[str, Sequence[Any]],
     *,
     people: dict[int, str],
     councils: dict[int, str],
@@ -323,7 +391,7 @@ def _rows(
     yield from _protocol_rows(protocol, tables, names)
 
 
-def _vote_rows(tables: dict[str, Sequence[Any]], names: _Names) -> Iterator[SealRow]:
+def _vote_rows(tables: Mapping[str, Sequence[Any]], names: _Names) -> Iterator[SealRow]:
     """The decision points, their results and ballots, opinions and instructions."""
     person, at_point, point_of = names.person, names.at_point, names.point_of
     for point in tables["points"]:
@@ -332,12 +400,15 @@ def _vote_rows(tables: dict[str, Sequence[Any]], names: _Names) -> Iterator[Seal
         texts = {k: values.pop(k) for k in [f"text_{lang}" for lang in LANGS]}
         yield SealRow(f"point:{point.uid}", "point", at_point(point.id), texts)
         yield SealRow(f"result:{point.uid}", "result", at_point(point.id), values)
+    # A meeting has hundreds of ballots for a few points: each point located once.
+    located = {p.id: (p.uid, at_point(p.id)) for p in tables["points"]}
     for ballot in tables["ballots"]:
-        point = point_of[ballot.decision_point_id]
+        point_uid, where = located[ballot.decision_point_id]
+        voter = person(ballot.person_id)
         yield SealRow(
-            f"ballot:{point.uid}:{person(ballot.person_id)}",
+            f"ballot:{point_uid}:{voter}",
             "ballot",
-            {**at_point(point.id), "person": person(ballot.person_id)},
+            {**where, "person": voter},
             {"choice": ballot.choice},
         )
     for row in tables["dissents"]:
@@ -365,7 +436,7 @@ def _vote_rows(tables: dict[str, Sequence[Any]], names: _Names) -> Iterator[Seal
 
 
 def _protocol_rows(
-    protocol: Any, tables: dict[str, Sequence[Any]], names: _Names
+    protocol: Any, tables: Mapping[str, Sequence[Any]], names: _Names
 ) -> Iterator[SealRow]:
     """The protocol's own texts, signatures and issued documents."""
     person = names.person

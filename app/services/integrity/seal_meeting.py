@@ -8,20 +8,24 @@ seal of its own, and the old seal stays as it was.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
+from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
-from app.domain.seal import SCHEME, make_seal
+from app.domain.protocol_states import LOCKED
+from app.domain.seal import SCHEME, SealRow, make_seal
 from app.models.common import utcnow
 from app.services.integrity.chain import tail_of
 
 # The states of a signed revision, as stored (frozen with scheme 1: migration 0011 uses them;
 # the services' rule is app/services/protocols/common.py LOCKED_STATES).
-SIGNED_STATES = ("signed", "copies_sent")
+SIGNED_STATES = tuple(sorted(state.value for state in LOCKED))  # signed, copies sent
+# How many revisions :func:`seal_unsealed` reads at once (their rows are held in memory).
+BATCH = 20
 
 _STATES = sa.table(
     "protocols",
@@ -58,21 +62,30 @@ def seal_protocol(
     ).scalar_one_or_none()
     if existing is not None:
         return str(existing)
-    seal = make_seal(sealed_rows(conn, protocol_id))
-    tail = tail_of(conn)
-    conn.execute(
-        sa.insert(SEALS).values(
-            protocol_id=protocol_id,
-            scheme=SCHEME,
-            digest=seal.digest,
-            rows=seal.to_json(),
-            anchor_seq=tail["seq"] if tail else None,
-            anchor_hash=tail["hash"] if tail else "",
-            sealed_at=at or utcnow(),
-            sealed_by=sealed_by,
-        )
-    )
-    return seal.digest
+    row = _seal_row(protocol_id, sealed_rows(conn, protocol_id), tail_of(conn), sealed_by, at)
+    conn.execute(sa.insert(SEALS).values(**row))
+    return str(row["digest"])
+
+
+def _seal_row(
+    protocol_id: int,
+    rows: list[SealRow],
+    tail: Mapping[str, Any] | None,
+    sealed_by: str,
+    at: datetime | None,
+) -> dict[str, Any]:
+    """The stored seal of ``rows`` (a row of ``protocol_seals``), anchored to ``tail``."""
+    seal = make_seal(rows)
+    return {
+        "protocol_id": protocol_id,
+        "scheme": SCHEME,
+        "digest": seal.digest,
+        "rows": seal.to_json(),
+        "anchor_seq": tail["seq"] if tail else None,
+        "anchor_hash": tail["hash"] if tail else "",
+        "sealed_at": at or utcnow(),
+        "sealed_by": sealed_by,
+    }
 
 
 def seal_unsealed(
@@ -84,7 +97,12 @@ def seal_unsealed(
     """Seal every signed revision without a seal (of ``meeting_ids``, or of every meeting).
 
     For records that arrive signed by import, and for migration 0011; returns how many.
+    The revisions are read :data:`BATCH` at a time (one query per table, not per
+    revision); sealing adds no audit event, so every seal is anchored to the same one,
+    read once.
     """
+    from app.services.integrity.canonical import sealed_records
+
     query = (
         sa.select(_STATES.c.id)
         .where(
@@ -99,8 +117,12 @@ def seal_unsealed(
             return 0
         query = query.where(_STATES.c.meeting_id.in_(wanted))
     ids = list(conn.execute(query).scalars())
-    for protocol_id in ids:
-        seal_protocol(conn, protocol_id, sealed_by, at)
+    tail = tail_of(conn) if ids else None
+    for start in range(0, len(ids), BATCH):
+        batch = ids[start : start + BATCH]
+        records = sealed_records(conn, batch)
+        made = [_seal_row(pid, records[pid], tail, sealed_by, at) for pid in batch]
+        conn.execute(sa.insert(SEALS), made)
     return len(ids)
 
 

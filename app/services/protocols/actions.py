@@ -295,6 +295,9 @@ def sign_protocol(db: Database, actor: Actor, protocol_id: int, signing: Signing
     accept_gaps = check_flag(signing.accept_gaps, N_("Issue with gaps"))
     with db.transaction() as session:
         row = load_protocol(session, protocol_id)
+        # Another workstation may be signing it now (PostgreSQL): wait for its row lock and
+        # judge the state it leaves, so the second signer is told it is signed already.
+        session.refresh(row, with_for_update=True)
         guard(ProtocolAction.SIGN, row.state, number=row.number)
         meeting = load_meeting(session, row.meeting_id)
         _guard_meeting_signable(session, meeting, day)

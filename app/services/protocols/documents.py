@@ -26,6 +26,7 @@ from app.models.composition import Council
 from app.models.database import Database
 from app.models.meeting import Meeting
 from app.models.protocol import IssuedDocument, Protocol, ProtocolCopy
+from app.services.accounts.scope import check_protocol, read_scope
 from app.services.base import check_id
 from app.services.calendar_overrides import calendar_in
 from app.services.protocols.common import (
@@ -46,6 +47,7 @@ def protocol_snapshot(db: Database, protocol_id: int, lang: str) -> ProtocolSnap
         raise DomainError(N_("A protocol is issued in Kazakh, Russian or English."))
     with db.reading() as session:
         row = load_protocol(session, protocol_id)
+        check_protocol(session, row)
         issued = session.scalar(
             select(IssuedDocument).where(
                 IssuedDocument.protocol_id == row.id, IssuedDocument.lang == lang
@@ -65,6 +67,7 @@ def protocol_pdf(db: Database, protocol_id: int, lang: str) -> bytes:
     from app.reports.protocol_pdf import render_pdf
 
     with db.reading() as session:
+        check_protocol(session, load_protocol(session, protocol_id))
         issued = session.scalar(
             select(IssuedDocument).where(
                 IssuedDocument.protocol_id == check_id(protocol_id, N_("Protocol")),
@@ -307,7 +310,7 @@ def protocol_meeting_ids(db: Database, council_id: int | None = None) -> list[in
         )
         if council_id is not None:
             query = query.where(Meeting.council_id == council_id)
-        return list(session.scalars(query))
+        return list(session.scalars(query.where(read_scope(session).protocols())))
 
 
 def _chunks(ids: Sequence[int]) -> Iterator[Sequence[int]]:

@@ -336,30 +336,39 @@ class AttendanceModel(_Table):
 
     def cell(self, row: int, column: int, role: int) -> Any:
         line = self.member(row)
-        here = line.person.id in self._here
         if role == DISPLAY:
-            if column == 0:
-                return str(row + 1)
-            if column == 1:
-                return line.person.short_name(interface_language())
-            if column == 2:
-                return meeting_role(line.role, line.voting, line.person.id == self._presiding)
-            if column == 3:
-                return attendance_text(line.attendance)
-            return CHECK if here else ""
+            return self._display(row, column, line)
+        if role == TOOLTIP:
+            return self._tooltip(column, line)
+        return self._style(column, role, line)
+
+    def _display(self, row: int, column: int, line: MemberLine) -> str:
+        if column == 0:
+            return str(row + 1)
+        if column == 1:
+            return line.person.short_name(interface_language())
+        if column == 2:
+            return meeting_role(line.role, line.voting, line.person.id == self._presiding)
+        if column == 3:
+            return attendance_text(line.attendance)
+        return CHECK if line.person.id in self._here else ""
+
+    def _tooltip(self, column: int, line: MemberLine) -> str | None:
+        if column == 1:
+            return member_tooltip(line)
+        if column == 2:
+            return member_role(line.role, line.voting, line.person.id == self._presiding)
+        if column == 3:
+            return attendance_text(line.attendance)
+        return None
+
+    def _style(self, column: int, role: int, line: MemberLine) -> Any:
+        """The font, alignment, colour and id of a cell (the roles other than the texts)."""
         if role == Qt.ItemDataRole.FontRole and line.person.id == self._presiding:
             return bold()
-        if role == TOOLTIP:
-            if column == 2:
-                return member_role(line.role, line.voting, line.person.id == self._presiding)
-            if column == 1:
-                return member_tooltip(line)
-            if column == 3:
-                return attendance_text(line.attendance)
-            return None
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, self.AT_ITEM_COLUMN):
             return Qt.AlignmentFlag.AlignCenter
-        if role == Qt.ItemDataRole.ForegroundRole and not here:
+        if role == Qt.ItemDataRole.ForegroundRole and line.person.id not in self._here:
             return muted()
         if role == ID_ROLE:
             return line.person.id

@@ -13,6 +13,11 @@ Service actions go through the operation runner (:mod:`app.views.operations`):
 it shows a refusal the one standard way and announces the change of the
 meeting's conduct.  The undo steps (ballots and attendance) report their
 refusals to :meth:`LiveState.refused`, which shows them the same way.
+
+A roll call is thirty ballots in a row, each to be on screen within a frame, so
+the undo steps are announced to the other pages once the secretary pauses
+(:data:`LiveState.ANNOUNCE_AFTER_MS`), when an action announces the conduct
+anyway, or when the window closes (:meth:`LiveState.flush`), not after each key.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QWidget
 
@@ -44,6 +49,9 @@ class LiveState(QObject):
     saved = Signal()  # something was saved
     voted = Signal(object)  # a ballot was saved or undone (a VoteChange): the grid follows
 
+    # How long the undo steps must pause before the other pages hear of them.
+    ANNOUNCE_AFTER_MS = 1500
+
     def __init__(
         self, db: Database, actor: Actor, meeting_id: int, parent: QObject | None = None
     ) -> None:
@@ -61,6 +69,10 @@ class LiveState(QObject):
         self.refusals = 0  # how many undo steps were refused (a step that did not happen)
         self._batch = 0
         self._dirty = False
+        self._unannounced: QObject | None = None  # who made the steps not yet announced
+        self._announce = QTimer(self)
+        self._announce.setSingleShot(True)
+        self._announce.timeout.connect(self.flush)
 
     def load(self, live: LiveMeeting) -> None:
         """The meeting as just read: its members' names and its decision points by id."""
@@ -105,12 +117,16 @@ class LiveState(QObject):
     # -- acting ----------------------------------------------------------------------------------
     def attempt(self, parent: QWidget, action: Callable[[], R]) -> R | None:
         """Run a service action: its result, or None after its refusal was shown."""
-        return run(parent, action, CONDUCT)
+        result = run(parent, action, CONDUCT)
+        if result is not None:
+            self._announced()
+        return result
 
     def save(self, parent: QWidget, action: Callable[[], object]) -> bool:
         """Run a structural action; on success read the meeting again and say it was saved."""
         if not succeeded(parent, action, CONDUCT):
             return False
+        self._announced()
         self.stale.emit()
         self.saved.emit()
         return True
@@ -127,9 +143,22 @@ class LiveState(QObject):
         return self.refusals == before
 
     def recorded(self, source: QObject) -> None:
-        """An undo step was saved (or undone): announce it as the runner does."""
-        announce(CONDUCT, source)
+        """An undo step was saved (or undone): announce it as the runner does, once steps pause."""
+        self._unannounced = source
+        self._announce.start(self.ANNOUNCE_AFTER_MS)
         self.saved.emit()
+
+    def flush(self) -> None:
+        """Announce the undo steps not announced yet (after a pause, or as the window closes)."""
+        self._announce.stop()
+        source, self._unannounced = self._unannounced, None
+        if source is not None:
+            announce(CONDUCT, source)
+
+    def _announced(self) -> None:
+        """The runner has just announced the conduct: the steps before are included."""
+        self._announce.stop()
+        self._unannounced = None
 
     def outdated(self) -> None:
         """The meeting must be read again: now, or once at the end of a batch."""

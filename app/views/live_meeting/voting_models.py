@@ -214,27 +214,36 @@ class VotingModel(_Table):
     def cell(self, row: int, column: int, role: int) -> Any:
         voter = self.voter(row)
         if role == DISPLAY:
-            if column == 0:
-                return str(row + 1)
-            if column == 1:
-                return voter.name
-            if column == 2:
-                return meeting_role(voter.role, True, voter.presiding)
-            return self.vote_text(voter)
+            return self._display(row, column, voter)
         if role == TOOLTIP:
-            if column == 2:
-                return member_role(voter.role, True, voter.presiding)
-            if column == 1:
-                return voter.tooltip or voter.name
-            return self.vote_text(voter) if column == self.VOTE_COLUMN else None
+            return self._tooltip(column, voter)
+        return self._style(column, role, voter)
+
+    def _display(self, row: int, column: int, voter: VoterRow) -> str:
+        if column == 0:
+            return str(row + 1)
+        if column == 1:
+            return voter.name
+        if column == 2:
+            return meeting_role(voter.role, True, voter.presiding)
+        return self.vote_text(voter)
+
+    def _tooltip(self, column: int, voter: VoterRow) -> str | None:
+        if column == 1:
+            return voter.tooltip or voter.name
+        if column == 2:
+            return member_role(voter.role, True, voter.presiding)
+        return self.vote_text(voter) if column == self.VOTE_COLUMN else None
+
+    def _style(self, column: int, role: int, voter: VoterRow) -> Any:
+        """The font, colour, alignment and id of a cell (the roles other than the texts)."""
+        vote = column == self.VOTE_COLUMN
         if role == Qt.ItemDataRole.FontRole and (
-            voter.presiding or (column == self.VOTE_COLUMN and voter.choice is not None)
+            voter.presiding or (vote and voter.choice is not None)
         ):
             return bold()
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.VOTE_COLUMN:
-            if voter.choice is None:
-                return muted()
-            return QBrush(CHOICE_COLOURS[voter.choice])
+        if role == Qt.ItemDataRole.ForegroundRole and vote:
+            return muted() if voter.choice is None else QBrush(CHOICE_COLOURS[voter.choice])
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
             return Qt.AlignmentFlag.AlignCenter
         if role == ID_ROLE:

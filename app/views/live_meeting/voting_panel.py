@@ -70,7 +70,8 @@ VOTE_WIDTH = 110
 class VotingPanel(QWidget):
     """The decision points of the current item, the vote on the current one, its notes."""
 
-    point_changed = Signal()  # another point is current, or its result or state changed
+    point_changed = Signal()  # another point is current, or its state changed
+    result_changed = Signal()  # a ballot changed the current point's result, nothing else
     item_wanted = Signal(int, object)  # show agenda row int with decision point id (or None)
 
     def __init__(self, state: LiveState, parent: QWidget | None = None) -> None:
@@ -299,7 +300,7 @@ class VotingPanel(QWidget):
         grid_row = self.voting_model.set_choice(change.person_id, change.choice)
         if grid_row is not None:
             self._set_grid_row(grid_row)
-        self.point_changed.emit()
+        self.result_changed.emit()
         self.state.recorded(self)
 
     # -- decision points -------------------------------------------------------------------------

@@ -45,8 +45,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
@@ -123,6 +123,7 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.attendance = AttendancePanel(self.state)
         self.voting = VotingPanel(self.state)
         self.voting.point_changed.connect(self._update_state)
+        self.voting.result_changed.connect(self._update_result)
         self.voting.item_wanted.connect(self._show_item)
 
         self._build_widgets()
@@ -247,7 +248,6 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.redo_action.setEnabled(False)
         self.undo_stack.canUndoChanged.connect(self.undo_action.setEnabled)
         self.undo_stack.canRedoChanged.connect(self.redo_action.setEnabled)
-        self.undo_stack.indexChanged.connect(self._undo_tooltips)
         self.next_item_action = self._action(self.next_item, ("Ctrl+Down", "PgDown"))
         self.previous_item_action = self._action(self.previous_item, ("Ctrl+Up", "PgUp"))
         self.new_point_action = self._action(voting.add_point, ("Ctrl+N",), "newPointAction")
@@ -329,6 +329,24 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addActions([self.close_action, self.reopen_action, self.dissent_action])
         self.addToolBar(self.toolbar)
+        # Their tool tips name the step, read when asked: a tool tip set on every ballot
+        # would re-lay out the tool bar and repaint it with each key.
+        self._step_buttons = [self.toolbar.widgetForAction(a) for a in self._step_actions()]
+        for button in self._step_buttons:
+            button.installEventFilter(self)
+
+    def _step_actions(self) -> tuple[QAction, QAction]:
+        return self.undo_action, self.redo_action
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and watched in self._step_buttons:
+            self._undo_tooltips()
+        return super().eventFilter(watched, event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """The other pages hear of the last ballots now, not after the pause."""
+        self.state.flush()
+        super().closeEvent(event)
 
     def _undo_tooltips(self) -> None:
         """The undo and redo buttons say which step they take back or do again."""
@@ -465,6 +483,10 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
         self.enter_counts_action.setEnabled(open_point and point is not None and point.counts_only)
         self._end_meeting_state()
 
+    def _update_result(self) -> None:
+        """A ballot: only the status line's result follows (which actions apply is unchanged)."""
+        self.status.show_state(self.current_item(), self.current_point())
+
     def _end_meeting_state(self) -> None:
         """ "End meeting…" is greyed out with the reason when the meeting cannot be ended."""
         error = ending.why_not(self.live) if self.live is not None else None
@@ -542,15 +564,27 @@ class StatusLine(QFrame):
         layout.addWidget(self.result_label)
 
     def show_state(self, item: ItemLine | None, point: PointRow | None) -> None:
-        if item is None:
-            self.quorum_label.setText("")
-        else:
-            self.quorum_label.setText(
-                _("Item {number}: {quorum}").format(
-                    number=item.item.number, quorum=item.quorum.explain()
-                )
+        quorum = ""
+        if item is not None:
+            quorum = _("Item {number}: {quorum}").format(
+                number=item.item.number, quorum=item.quorum.explain()
             )
-        self.result_label.setText(result_text(point))
+        self._show(self.quorum_label, quorum)
+        self._show(self.result_label, result_text(point))
+
+    @staticmethod
+    def _show(label: QLabel, text: str) -> None:
+        """Set ``text``; the label keeps the tallest height it needed while the window is open.
+
+        A result that wraps to one line less after a ballot would otherwise shrink the
+        status line and re-lay out (and repaint) the whole window on every ballot.
+        """
+        if label.text() == text:
+            return
+        label.setText(text)
+        needed = label.heightForWidth(label.width()) if label.width() > 0 else -1
+        if needed > label.minimumHeight():
+            label.setMinimumHeight(needed)
 
 
 def result_text(point: PointRow | None) -> str:

@@ -1,0 +1,112 @@
+"""One ballot in the live window touches only what it changes (issue 20: within a frame).
+
+The grid's row and the point's row change in place (no model is reset), the status
+line does not re-lay out the window, the undo button's tool tip is read when asked,
+and the other pages hear of the ballots once the secretary pauses or closes the window.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.domain.errors import KenesError
+from app.models.database import Database
+from app.services.conduct.decisions import add_decision_point
+from app.views import operations
+from app.views.live_meeting.state import LiveState
+from app.views.live_meeting.window import LiveMeetingWindow
+from tests.services.conduct_helpers import ME, Board, all_present
+from tests.views.live_meeting.live_helpers import open_window, press
+
+
+class Events(QObject):
+    """Counts resizes and model resets while a roll call goes on."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.resized: Counter[str] = Counter()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            self.resized[watched.objectName() or type(watched).__name__] += 1
+        return False
+
+
+@pytest.fixture
+def voting(qtbot: QtBot, database: Database, board: Board) -> LiveMeetingWindow:
+    all_present(database, board)
+    add_decision_point(database, ME, board.items[0], {"en": "Approve the plan"})
+    window = open_window(qtbot, database, board)
+    press(qtbot, window.grid, Qt.Key.Key_F)  # the first ballot sizes the status line
+    return window
+
+
+def test_a_roll_call_resets_no_model_and_lays_out_nothing(
+    qtbot: QtBot, voting: LiveMeetingWindow, refusals: list[KenesError]
+) -> None:
+    window = voting
+    resets: list[str] = []
+    models = {
+        "agenda": window.agenda_model,
+        "attendance": window.attendance_model,
+        "grid": window.voting_model,
+        "points": window.voting.points_model,
+        "notes": window.notes_model,
+    }
+    for name, model in models.items():
+        model.modelReset.connect(lambda name=name: resets.append(name))
+    events = Events()
+    app = QApplication.instance()
+    assert app is not None
+    app.installEventFilter(events)
+    height = window.status.height()
+    try:
+        for key in (Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_F, Qt.Key.Key_A, Qt.Key.Key_0) * 2:
+            press(qtbot, window.grid, key)
+            app.processEvents()
+    finally:
+        app.removeEventFilter(events)
+    assert refusals == [] and resets == []
+    assert window.status.height() == height
+    assert not events.resized, f"a ballot re-laid out the window: {dict(events.resized)}"
+    assert window.voting_model.voter(1).choice is not None  # the ballots were made
+
+
+@pytest.mark.qt_log_ignore("does not support raise")  # the tool tip, offscreen
+def test_the_undo_tool_tip_names_the_step_when_asked(
+    voting: LiveMeetingWindow, refusals: list[KenesError]
+) -> None:
+    window = voting
+    button = window.toolbar.widgetForAction(window.undo_action)
+    assert button is not None
+    name = window.voting_model.voter(0).name
+    assert name not in window.undo_action.toolTip()  # not rebuilt on every ballot
+    QApplication.sendEvent(
+        button, QHelpEvent(QEvent.Type.ToolTip, QPoint(2, 2), button.mapToGlobal(QPoint(2, 2)))
+    )
+    assert window.undo_action.toolTip() == f"Undo: vote of {name}: For"
+    assert window.redo_action.toolTip() == "Redo"
+
+
+def test_closing_the_window_announces_the_last_ballots_at_once(
+    qtbot: QtBot,
+    database: Database,
+    board: Board,
+    refusals: list[KenesError],
+    heard: list[tuple[operations.Changes, object]],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setattr(LiveState, "ANNOUNCE_AFTER_MS", 60_000)
+    all_present(database, board)
+    add_decision_point(database, ME, board.items[0], {"en": "Approve the plan"})
+    window = open_window(qtbot, database, board)
+    press(qtbot, window.grid, Qt.Key.Key_F, times=3)
+    assert heard == []
+    window.close()
+    assert heard == [(operations.CONDUCT, window.voting)]
