@@ -44,6 +44,7 @@ BENCHES = (
     ("10", "bench_esign.py", "10. Electronic signatures"),
     ("11", "bench_workstations.py", "11. Workstations"),
     ("12", "bench_search_postgres.py", "12. Search on PostgreSQL"),
+    ("13", "bench_exchange.py", "13. Exchange: export and import of the whole archive"),
 )
 # Benchmarks that make their own data instead of reading the archive.
 WITHOUT_ARCHIVE = {

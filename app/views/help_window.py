@@ -115,6 +115,8 @@ TOPICS: dict[str, str] = {
     "ReturnDialog": "exchange#laptop",
     "RefusalDialog": "refusals",
     "ErrorDialog": "refusals",
+    "ReviewWindow": "protocols#review",
+    "MeetingHistoryDialog": "protocols#review",
     "SignInDialog": "refusals#access",
     "ChangePasswordDialog": "refusals#access",
 }
