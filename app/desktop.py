@@ -328,7 +328,9 @@ class KenesApp:
         fill_pages(window, self.store, self.database)
         window.set_demo(self.demo)
         self._install(window)
-        self.preparer = PagePreparer()  # no Qt parent: it outlives a closed window safely
+        # No Qt parent: it outlives a closed window safely.  Given the database, it also reads
+        # once what each page reads when first built, so the first click compiles nothing.
+        self.preparer = PagePreparer(database=self.database)
         QTimer.singleShot(PREPARE_AFTER_MS, self.preparer.start)  # the first page paints first
 
     def _install(self, window: MainWindow) -> None:
@@ -347,7 +349,7 @@ class KenesApp:
 
         self.exchange = ExchangeMenu(window.file_menu, exchange_actions)
         self.exchange.install(window.file_menu, window.file_menu.actions()[0])
-        from app.views.review_window import install_review_action
+        from app.views.review_action import install_review_action
 
         self.review_action = install_review_action(window, database, Actor.current_user())
         window.language_requested.connect(self._retranslate_actions)

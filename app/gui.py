@@ -9,6 +9,11 @@ when it is open.  Nothing here imports SQLAlchemy.
 
 from __future__ import annotations
 
+# First of all: from here on PySide would read the source of every module imported.
+import app.views.pyside_imports  # noqa: F401 - switches PySide's per-import scan off
+
+# isort: split
+
 import logging
 import os
 import sys

@@ -16,6 +16,9 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+import pytest
+from sqlalchemy import create_engine, text
+
 
 def find_bin() -> Path | None:
     candidates = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), reverse=True)
@@ -23,6 +26,13 @@ def find_bin() -> Path | None:
         return Path(candidates[0]).parent
     found = shutil.which("initdb")
     return Path(found).parent if found else None
+
+
+# The marks of every module that needs the server: ``pytestmark = POSTGRES``.
+POSTGRES = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
+]
 
 
 def _free_port() -> int:
@@ -89,3 +99,16 @@ def cluster() -> Iterator[str]:
     finally:
         run(str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop")
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def cut_everyone_else(url: str) -> None:
+    """What a network failure or a server restart does to the open connections."""
+    admin = create_engine(url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE pid <> pg_backend_pid() AND datname = current_database()"
+            )
+        )
+    admin.dispose()

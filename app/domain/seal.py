@@ -51,8 +51,13 @@ def plain(value: object) -> Any:
     kind = type(value)
     if kind in _AS_IS:
         return value
-    if kind is dict:
-        return {str(k): plain(v) for k, v in value.items()}  # type: ignore[attr-defined]
+    if kind is dict:  # a value as it is needs no call (str(k) of a text is the text)
+        return {
+            k if type(k) is str else str(k): v if type(v) in _AS_IS else plain(v)
+            for k, v in value.items()  # type: ignore[attr-defined]
+        }
+    if kind is list or kind is tuple:
+        return [v if type(v) in _AS_IS else plain(v) for v in value]  # type: ignore[attr-defined]
     if isinstance(value, datetime):
         if value.tzinfo is not None:
             value = value.astimezone(UTC).replace(tzinfo=None)

@@ -38,27 +38,26 @@ from PySide6.QtWidgets import (
 )
 
 from app.domain.composition import SeatKind
-from app.formats.composition_rows import ImportPreview
 from app.i18n import _, interface_language
 from app.services.base import Actor
-from app.services.compositions.export_composition_pdf import composition_pdf_bytes
-from app.services.compositions.read_composition_paste import read_composition_paste
 from app.services.handles import Database
-from app.services.people import ActData
 from app.services.seats import CompositionLine, HistoryEntry, composition, history
-from app.views.add_member_dialog import AddMemberDialog
-from app.views.appoint_dialog import AppointDialog
 from app.views.column_fit import ColumnFit
-from app.views.composition_io_dialogs import ImportDialog, choose_and_read, export_composition
 from app.views.composition_model import CompositionModel, HistoryModel, shown_date
 from app.views.form_widgets import DateEdit
 from app.views.operations import run
 from app.views.retranslate import Retranslatable
 from app.views.role_gate import restrict
-from app.views.seat_dialog import EndSeatDialog, NewEditionDialog, SeatDialog, SeatMarksDialog
 
+# The dialogs, the files' readers and writers and the printed list are imported when
+# their action is used: the Councils page, the first one shown, needs none of them.
 if TYPE_CHECKING:
+    from app.services.people import ActData
+    from app.views.add_member_dialog import AddMemberDialog
+    from app.views.appoint_dialog import AppointDialog
+    from app.views.composition_io_dialogs import ImportDialog
     from app.views.pdf_preview import PdfPreviewDialog
+    from app.views.seat_dialog import EndSeatDialog, NewEditionDialog, SeatDialog, SeatMarksDialog
 
 # Widest a column grows when fitted to its contents; longer texts are elided with a tool tip.
 # The position title is the long text that tells seats apart, so it may grow wider.
@@ -308,6 +307,8 @@ class CompositionView(Retranslatable, QWidget):
         """The main way to enter a composition: members one after another in one dialog."""
         if self._council_id is None:
             return None
+        from app.views.add_member_dialog import AddMemberDialog
+
         dialog = AddMemberDialog(
             self._db, self._actor, self._council_id, self.on_date(), self._last_act, self
         )
@@ -321,6 +322,8 @@ class CompositionView(Retranslatable, QWidget):
     def add_seat(self) -> SeatDialog | None:
         if self._council_id is None:
             return None
+        from app.views.seat_dialog import SeatDialog
+
         dialog = SeatDialog(self._db, self._actor, self._council_id, self.on_date(), self)
         self._open(dialog)
         return dialog
@@ -329,6 +332,8 @@ class CompositionView(Retranslatable, QWidget):
         line = self.selected_line()
         if line is None:
             return None
+        from app.views.seat_dialog import EndSeatDialog
+
         dialog = EndSeatDialog(self._db, self._actor, line, self.on_date(), self)
         self._open(dialog)
         return dialog
@@ -337,6 +342,8 @@ class CompositionView(Retranslatable, QWidget):
         line = self.selected_line()
         if line is None:
             return None
+        from app.views.seat_dialog import SeatMarksDialog
+
         dialog = SeatMarksDialog(self._db, self._actor, line, self)
         self._open(dialog)
         return dialog
@@ -348,6 +355,8 @@ class CompositionView(Retranslatable, QWidget):
         position_id = None
         if line is not None and line.seat.kind is SeatKind.EX_OFFICIO:
             position_id = line.seat.position_id
+        from app.views.appoint_dialog import AppointDialog
+
         dialog = AppointDialog(self._db, self._actor, position_id, self.on_date(), self)
         self._open(dialog)
         return dialog
@@ -355,6 +364,8 @@ class CompositionView(Retranslatable, QWidget):
     def new_edition(self) -> NewEditionDialog | None:
         if self._council_id is None:
             return None
+        from app.views.seat_dialog import NewEditionDialog
+
         dialog = NewEditionDialog(self._db, self._actor, self._council_id, self.on_date(), self)
         self._open(dialog)
         return dialog
@@ -363,6 +374,9 @@ class CompositionView(Retranslatable, QWidget):
         """Read a composition file (asking for it) and show the import preview."""
         if self._council_id is None:
             return None
+        from app.formats.composition_rows import ImportPreview
+        from app.views.composition_io_dialogs import ImportDialog, choose_and_read
+
         if preview is None:
             preview = choose_and_read(self)
         if not isinstance(preview, ImportPreview):
@@ -386,6 +400,8 @@ class CompositionView(Retranslatable, QWidget):
             mime = QApplication.clipboard().mimeData()
             text = mime.text() if mime is not None and mime.hasText() else ""
             html = mime.html() if mime is not None and mime.hasHtml() else ""
+        from app.services.compositions.read_composition_paste import read_composition_paste
+
         pasted, markup, name = text or "", html or "", _("The pasted table")
         preview = run(self, lambda: read_composition_paste(pasted, markup, name))
         return self.import_file(preview) if preview is not None else None
@@ -401,7 +417,8 @@ class CompositionView(Retranslatable, QWidget):
             return _("Council composition on {day}").format(day=shown_date(day))
 
         # Here, not at the top: the preview renders with PDFium, which the page itself
-        # does not need at start.
+        # does not need at start, nor the renderer of the list.
+        from app.services.compositions.export_composition_pdf import composition_pdf_bytes
         from app.views.pdf_preview import PdfPreviewDialog
 
         dialog = PdfPreviewDialog(
@@ -414,11 +431,15 @@ class CompositionView(Retranslatable, QWidget):
     def export_xlsx(self) -> Path | None:
         if self._council_id is None:
             return None
+        from app.views.composition_io_dialogs import export_composition
+
         return export_composition(self, self._db, self._council_id, self.on_date(), "xlsx")
 
     def export_pdf(self) -> Path | None:
         if self._council_id is None:
             return None
+        from app.views.composition_io_dialogs import export_composition
+
         return export_composition(self, self._db, self._council_id, self.on_date(), "pdf")
 
     # -- language ----------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QFont
@@ -41,13 +41,15 @@ from app.services.handles import Database
 from app.services.seats import composition_sizes
 from app.views.composition_model import Column, RowCacheModel, capitalized
 from app.views.composition_view import CompositionView
-from app.views.council_dialog import CouncilDialog
 from app.views.form_widgets import ask
 from app.views.operations import COUNCILS, Changes, Record, announce, follow, run, succeeded
 from app.views.other_language import localized
-from app.views.people_dialogs import PeopleDialog, PositionsDialog
 from app.views.retranslate import Retranslatable
 from app.views.role_gate import restrict
+
+if TYPE_CHECKING:  # the dialogs are imported when opened: the first page needs none of them
+    from app.views.council_dialog import CouncilDialog
+    from app.views.people_dialogs import PeopleDialog, PositionsDialog
 
 # What the page shows: a change of these on another view reloads it.
 SHOWN_RECORDS = frozenset({Record.COUNCILS, Record.COMPOSITION})
@@ -232,6 +234,8 @@ class CouncilsPage(Retranslatable, QWidget):
         return dialog
 
     def new_council(self) -> CouncilDialog:
+        from app.views.council_dialog import CouncilDialog
+
         dialog = CouncilDialog(self._db, self._actor, None, self)
         dialog.saved.connect(self._council_saved)
         self._open(dialog)
@@ -241,6 +245,8 @@ class CouncilsPage(Retranslatable, QWidget):
         council = self.selected_council()
         if council is None:
             return None
+        from app.views.council_dialog import CouncilDialog
+
         dialog = CouncilDialog(self._db, self._actor, council, self)
         dialog.saved.connect(self._council_saved)
         self._open(dialog)
@@ -273,12 +279,16 @@ class CouncilsPage(Retranslatable, QWidget):
         self.refresh()
 
     def open_people(self) -> PeopleDialog:
+        from app.views.people_dialogs import PeopleDialog
+
         dialog = PeopleDialog(self._db, self._actor, self)
         dialog.changed.connect(self.composition.refresh)
         self._open(dialog)
         return dialog
 
     def open_positions(self) -> PositionsDialog:
+        from app.views.people_dialogs import PositionsDialog
+
         dialog = PositionsDialog(self._db, self._actor, self)
         dialog.changed.connect(self.composition.refresh)
         self._open(dialog)

@@ -109,6 +109,22 @@ def collect_instructions(
     return [instruction_row(line, today, councils) for line in lines]
 
 
+def prepare_reads(db: Database, today: date | None = None) -> None:
+    """Read once what the page reads when first built (see ``meetings_page.prepare_reads``).
+
+    Run by :class:`~app.views.page_preparer.PagePreparer` on a worker thread, before the
+    page is first opened: its filters as a fresh page has them (open instructions of every
+    council), the counts and the first screen.  Nothing read is kept, nothing is written.
+    """
+    day = today or date.today()
+    list_councils(db, include_archived=True)
+    shown = InstructionList(day, None, **_filters(Show(SHOW_CHOICES[0][0]), day))
+    counts = shown.counts(db)
+    if counts.shown:
+        ids = shown.ids(db, 0, min(InstructionsModel.page_size, counts.shown), counts.dated)
+        instruction_lines(db, ids)
+
+
 class InstructionsPage(Retranslatable, QWidget):
     """Protocol instructions across councils: open, overdue or all; by council."""
 

@@ -22,6 +22,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QWidget
 
 from app.domain.meeting import MeetingAction, MeetingState, allowed_actions, held_early
+from app.domain.permissions import MEETING_STEPS
 from app.formatting import format_time, short_date
 from app.i18n import _, interface_language
 from app.services.base import Actor
@@ -39,6 +40,7 @@ from app.views.meetings_wording import meeting_title
 from app.views.notify_dialog import NoticeSaved, NotifiedDialog, NotifyDialog
 from app.views.operations import MEETINGS, run
 from app.views.pdf_preview import PdfPreviewDialog
+from app.views.role_gate import role_reason
 
 
 class Host(Protocol):
@@ -74,9 +76,12 @@ class MeetingCommands:
         self.preview_dialog: PdfPreviewDialog | None = None
 
     def _allowed(self, action: MeetingAction) -> MeetingInfo | None:
-        """The selected meeting when it allows ``action`` (else None: nothing to do)."""
+        """The selected meeting when it and the account's roles allow ``action`` (else None:
+        nothing to do; a double click reaches here whatever the tool bar shows)."""
         meeting = self._host.selected_meeting()
         if meeting is None or action not in allowed_actions(meeting.state):
+            return None
+        if role_reason(MEETING_STEPS[action], meeting.council_id):
             return None
         return meeting
 

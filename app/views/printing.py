@@ -15,7 +15,8 @@ button does), or :func:`print_pdf` on a :class:`QPrinter` you configured.
 
 from __future__ import annotations
 
-import pypdfium2 as pdfium
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QPageLayout, QPainter
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
@@ -25,6 +26,9 @@ from app.domain.errors import EnvironmentProblem, KenesError
 from app.i18n import N_
 from app.views.operations import refuse
 from app.views.pdf_pages import close_pdf, open_pdf, render_page
+
+if TYPE_CHECKING:
+    import pypdfium2 as pdfium
 
 MAX_DPI = 300  # dots per inch; measured against 600 dpi on the demo protocol
 BAND_PIXELS = 1024  # rows of a page rendered at once

@@ -30,7 +30,6 @@ from app.services.protocols.documents import (
 from app.views.background import BackgroundTask
 from app.views.operations import run, run_in_background
 from app.views.pdf_preview import PdfPreviewDialog
-from app.views.printing import open_print_preview
 from app.views.protocols_models import ProtocolRow, language_name
 
 if TYPE_CHECKING:
@@ -123,6 +122,8 @@ class ProtocolDocuments:
 
     def _print(self, pdf: object, title: str) -> None:
         assert isinstance(pdf, bytes)
+        from app.views.printing import open_print_preview  # Qt's print support, when used
+
         self.print_dialog = open_print_preview(pdf, title, self._widget())
 
     def save_document(self, suffix: str) -> BackgroundTask | None:

@@ -120,6 +120,19 @@ class _Action:
     step: ProtocolAction | None = None  # the step of the protocol's path it takes
 
 
+def prepare_reads(db: Database, today: date | None = None) -> None:
+    """Read once what the page reads when first built (see ``meetings_page.prepare_reads``).
+
+    Run by :class:`~app.views.page_preparer.PagePreparer` on a worker thread, before the
+    page is first opened, so that its statements are compiled and cached; nothing read is
+    kept, no widget is touched, nothing is written.
+    """
+    list_councils(db, include_archived=True)
+    ids = protocol_meeting_ids(db, None)
+    if ids:
+        protocol_lines(db, today or date.today(), ids[: ProtocolsModel.page_size])
+
+
 class ProtocolsPage(ProtocolPath, ProtocolDocuments, Retranslatable, QWidget):
     """Held meetings with their protocols; the protocol's path; documents."""
 

@@ -9,6 +9,10 @@ Every line of every module (SQLAlchemy, Babel, Kenes itself) then stays in
 
 Kenes uses none of those switches, so every module may be told it does not: the
 answer only decides whether PySide switches features when that module calls Qt.
+
+Importing this module already does so: ``app.gui`` imports it before anything else, so
+that not even the modules the window needs are read (about 3 MB of the first page's
+memory when only :func:`skip_feature_scan` in ``ensure_application`` did it).
 """
 
 from __future__ import annotations
@@ -47,3 +51,6 @@ def skip_feature_scan() -> bool:
         _original["scan"] = scan
         feature._mod_uses_pyside = _uses_no_feature  # type: ignore[attr-defined]
     return True
+
+
+skip_feature_scan()  # at import: see the module's docstring

@@ -8,8 +8,7 @@ account's role, and is kept with the meeting and in the audit trail.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -17,7 +16,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMainWindow,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -50,7 +48,6 @@ from app.views.operations import (
     succeeded,
 )
 from app.views.retranslate import Retranslatable
-from app.views.role_gate import gate
 
 OVERDUE = QColor("#b00020")
 
@@ -296,21 +293,3 @@ class ReviewWindow(Retranslatable, QDialog):
         )
         if done is not None:
             self.refresh()
-
-
-def install_review_action(window: QMainWindow, database: Database, actor: Actor) -> QAction:
-    """File → For review… (Ctrl+Shift+R), opening the review window."""
-    action = QAction(window)
-    action.setObjectName("reviewAction")
-    action.setShortcut(QKeySequence("Ctrl+Shift+R"))
-    action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
-    menu = window.file_menu  # type: ignore[attr-defined]
-    menu.insertAction(menu.actions()[0] if menu.actions() else None, action)
-
-    def show() -> None:
-        ReviewWindow(database, actor, window).exec()
-
-    action.triggered.connect(show)
-    action.setText(_("For &review…"))
-    gate().guard(action, "review.return")  # the chair's and the secretary's (role_gate)
-    return action

@@ -5,19 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy import create_engine, func, select, text
+from sqlalchemy import func, select, text
 
 from app.domain.errors import ConnectionLost, EnvironmentProblem
 from app.models.composition import Person
 from app.models.database import commits_in_this_thread, open_database
 from app.services.base import Actor
 from app.services.people import PersonData, create_person
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster, cut_everyone_else
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 ME = Actor("secretary")
 
@@ -26,19 +23,6 @@ ME = Actor("secretary")
 def pg_url() -> Iterator[str]:
     with cluster() as url:
         yield url
-
-
-def cut_everyone_else(url: str) -> None:
-    """What a network failure or a server restart does to the open connections."""
-    admin = create_engine(url, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(
-            text(
-                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
-                "WHERE pid <> pg_backend_pid() AND datname = current_database()"
-            )
-        )
-    admin.dispose()
 
 
 def people(database: object) -> int:

@@ -13,12 +13,9 @@ from app.services.base import SYSTEM
 from app.services.demo import create_demo
 from app.services.people import list_people
 from app.services.seats import composition
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

@@ -9,13 +9,10 @@ import pytest
 
 from app.models.database import open_database
 from app.services.copy_database import copy_database
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.copy_helpers import ME, exported, fill
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

@@ -11,14 +11,11 @@ from sqlalchemy import text
 
 from app.models.database import Database, open_database
 from app.services.instruction_queries import OPEN_INDEX, InstructionCounts, InstructionList
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.protocol_helpers import held_meeting
 from tests.services.test_instruction_queries_paging import LISTS, TODAY, add, whole
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

@@ -10,12 +10,9 @@ from app.domain.collation import sort_key
 from app.models.database import open_database
 from app.services.base import SYSTEM
 from app.services.people import PersonData, create_person, list_people
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

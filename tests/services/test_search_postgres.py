@@ -30,15 +30,12 @@ from app.services.copy_database import copy_database
 from app.services.protocols.actions import Narrative, create_protocol, set_narrative
 from app.services.search import SearchHit, search
 from bench.bench_search import QUERIES as BENCH_QUERIES
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.conduct_helpers import ME
 from tests.services.protocol_helpers import held_meeting
 from tests.services.test_search import HOSTILE
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 # The queries of test_search.py, as users type them.
 QUERIES = (

@@ -11,13 +11,10 @@ import pytest
 
 from app.cli import main
 from app.models.database import open_database
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster, find_bin
 from tests.services.copy_helpers import fill
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

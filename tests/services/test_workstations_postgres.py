@@ -29,14 +29,11 @@ from app.services.agenda.add_item import add_item
 from app.services.agenda.common import ItemData
 from app.services.conduct.decisions import add_decision_point
 from app.services.integrity.verify import verify_in
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.conduct_helpers import ME, all_present, board_meeting
 from tests.services.meeting_helpers import meeting_data
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 ROOT = Path(__file__).resolve().parents[2]
 ROUNDS = 5

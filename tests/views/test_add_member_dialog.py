@@ -23,7 +23,6 @@ from app.services.people import (
     list_people,
 )
 from app.services.seats import composition
-from app.views import operations
 from app.views.add_member_dialog import AddMemberDialog
 from app.views.composition_view import CompositionView
 from app.views.form_widgets import members_first
@@ -36,13 +35,6 @@ def files(path: Path) -> dict[str, bytes]:
     return {
         p.name: p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
     }
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
 
 
 @pytest.fixture

@@ -23,7 +23,6 @@ from app.models.database import Database
 from app.services.base import SYSTEM
 from app.services.councils import CouncilData, create_council
 from app.services.seats import composition
-from app.views import operations
 from app.views.add_member_dialog import AddMemberDialog
 from app.views.composition_view import CompositionView
 
@@ -100,13 +99,6 @@ def focused() -> QWidget:
     widget = QApplication.focusWidget()
     assert widget is not None
     return widget
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
 
 
 # The completer's pop-up is a window the offscreen platform can neither raise nor give the keyboard.

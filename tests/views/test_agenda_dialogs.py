@@ -9,33 +9,19 @@ from app.domain.errors import KenesError
 from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.meeting_detail import meeting_detail
-from app.views import operations
 from app.views.agenda_dialogs import ItemDialog, SpeakerDialog
 from tests.services.meeting_helpers import (
     ME,
     World,
     counts,
     first_item,
-    make_world,
     meeting_in_state,
 )
 
 
 @pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
 def meeting_id(database: Database, world: World) -> int:
     return meeting_in_state(database, world, MeetingState.PLANNED)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 def test_an_item_is_added_with_its_texts_in_each_language(

@@ -11,17 +11,10 @@ from app.models.database import Database
 from app.services.agenda.common import ItemData
 from app.services.agenda.update_item import update_item
 from app.services.meeting_detail import meeting_detail
-from app.views import conflict_dialog, operations
+from app.views import conflict_dialog
 from app.views.agenda_dialogs import ItemDialog
 from app.views.conflict_dialog import Choice
 from tests.services.meeting_helpers import ME, make_world, meeting_in_state
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, exc: seen.append(exc))
-    return seen
 
 
 def setup(database: Database, qtbot: QtBot) -> tuple[int, ItemDialog]:

@@ -24,7 +24,7 @@ from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import attach_material
 from app.services.meeting_queries import list_meetings, meeting_detail
 from app.services.meetings.approve_agenda import approve_agenda
-from app.views import agenda_editor, agenda_item_side, agenda_widgets, operations
+from app.views import agenda_editor, agenda_item_side, agenda_widgets
 from app.views.agenda_editor import AgendaEditor, ItemDialog, SpeakerDialog
 from app.views.meetings_models import (
     AGENDA_MIME,
@@ -42,10 +42,10 @@ from tests.services.meeting_helpers import (
     counts,
     drive_to,
     item,
-    make_world,
     material_file,
     plan,
 )
+from tests.views.view_helpers import answering
 
 TODAY = date(2026, 4, 1)
 TITLES = (
@@ -56,37 +56,13 @@ TITLES = (
 
 
 @pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
 def meeting_id(database: Database, world: World) -> int:
     return plan(database, world)
 
 
 @pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-
-    def capture(_parent: object, error: KenesError) -> None:
-        seen.append(error)
-
-    monkeypatch.setattr(operations, "show_refusal", capture)
-    return seen
-
-
-@pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def yes(_parent: object, question: str) -> bool:
-        asked.append(question)
-        return True
-
-    monkeypatch.setattr(agenda_editor, "ask", yes)
-    monkeypatch.setattr(agenda_item_side, "ask", yes)
-    return asked
+    return answering(monkeypatch, True, agenda_editor, agenda_item_side)
 
 
 @pytest.fixture

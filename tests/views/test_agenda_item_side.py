@@ -21,7 +21,7 @@ from app.models.database import Database
 from app.services.agenda.add_speaker import SpeakerData, add_speaker
 from app.services.agenda.attach_material import attach_material
 from app.services.meeting_detail import meeting_detail
-from app.views import agenda_item_side, operations
+from app.views import agenda_item_side
 from app.views.agenda_editor import AgendaEditor
 from app.views.qt_i18n import apply_language
 from tests.services.meeting_helpers import (
@@ -30,15 +30,9 @@ from tests.services.meeting_helpers import (
     counts,
     drive_to,
     first_item,
-    make_world,
     material_file,
     meeting_in_state,
 )
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
 
 
 @pytest.fixture
@@ -49,13 +43,6 @@ def meeting_id(database: Database, world: World, tmp_path: Path) -> int:
     add_speaker(database, ME, item_id, SpeakerData(person_id=world.members[0]))
     attach_material(database, ME, item_id, material_file(tmp_path, "анықтама.pdf", b"%PDF-1.4 a"))
     return meeting
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
 
 
 @pytest.fixture

@@ -15,14 +15,9 @@ from app.services.agenda.move_item import move_item
 from app.services.meeting_detail import meeting_detail
 from app.views.agenda_models import AGENDA_MIME, AgendaModel, MaterialModel, SpeakerModel, file_type
 from tests.services.helpers import counts
-from tests.services.meeting_helpers import ME, World, item, make_world, material_file, plan
+from tests.services.meeting_helpers import ME, World, item, material_file, plan
 
 TITLES = ("Бірінші", "Екінші", "Үшінші")
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
 
 
 @pytest.fixture

@@ -27,15 +27,10 @@ from app.services.meetings.approve_agenda import approve_agenda
 from app.views import agenda_editor, operations
 from app.views.agenda_editor import AgendaEditor
 from app.views.qt_i18n import apply_language
-from tests.services.meeting_helpers import AT, ME, World, item, make_world, material_file, plan
+from tests.services.meeting_helpers import AT, ME, World, item, material_file, plan
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
 
 
 @pytest.fixture

@@ -33,16 +33,10 @@ from tests.services.meeting_helpers import (
     World,
     drive_to,
     first_item,
-    make_world,
     meeting_in_state,
 )
 
 MB = 1024 * 1024
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
 
 
 def status(database: Database, meeting_id: int) -> str:

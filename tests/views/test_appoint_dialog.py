@@ -13,14 +13,8 @@ from app.domain.errors import KenesError
 from app.models.database import Database
 from app.services.people import PositionData, appoint_to_position, create_position
 from app.services.seats import SeatData, add_seat, composition
-from app.views import operations
 from app.views.appoint_dialog import AppointDialog
-from tests.services.meeting_helpers import ME, START, World, counts, make_world
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
+from tests.services.meeting_helpers import ME, START, World, counts
 
 
 @pytest.fixture
@@ -36,13 +30,6 @@ def position_id(database: Database, world: World) -> int:
         SeatData(Role.MEMBER, SeatKind.EX_OFFICIO, START, position_id=position.id),
     )
     return position.id
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 def dialog(qtbot: QtBot, database: Database, position_id: int | None, on: date) -> AppointDialog:

@@ -19,7 +19,6 @@ from app.services.base import SYSTEM
 from app.services.councils import CouncilData, create_council
 from app.services.demo import create_demo
 from app.services.seats import composition
-from app.views import operations
 from app.views.composition_io_dialogs import ImportDialog
 from app.views.composition_view import CompositionView
 from tests.formats.test_composition_paste import EXCEL_TSV, RESOLUTION_LIST, WORD_HTML, WORD_TEXT
@@ -31,13 +30,6 @@ def files(path: Path) -> dict[str, bytes]:
     return {
         p.name: p.read_bytes() for p in (path, path.with_name(path.name + "-wal")) if p.exists()
     }
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
 
 
 @pytest.fixture

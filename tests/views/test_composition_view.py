@@ -18,7 +18,7 @@ from app.services.councils import list_councils
 from app.services.demo import create_demo
 from app.services.people import PersonData, PersonInfo, create_person
 from app.services.seats import ChangeKind, composition, history
-from app.views import operations, seat_dialog
+from app.views import seat_dialog
 from app.views.composition_model import CompositionModel, HistoryModel
 from app.views.composition_view import CompositionView
 from app.views.qt_i18n import apply_language
@@ -41,18 +41,6 @@ def view(qtbot: QtBot, database: Database, council_id: int) -> Iterator[Composit
     widget.set_council(council_id)
     yield widget
     apply_language("en")
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    """Refusals the dialogs would show, captured instead of opening a modal box."""
-    seen: list[KenesError] = []
-
-    def capture(_parent: object, error: KenesError) -> None:
-        seen.append(error)
-
-    monkeypatch.setattr(operations, "show_refusal", capture)
-    return seen
 
 
 @pytest.fixture

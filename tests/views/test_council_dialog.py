@@ -33,7 +33,7 @@ from app.services.councils import (
     list_councils,
     update_council,
 )
-from app.views import conflict_dialog, operations
+from app.views import conflict_dialog
 from app.views.conflict_dialog import Choice
 from app.views.council_dialog import CouncilDialog
 from app.views.profile_editor import ProfileEditor
@@ -41,17 +41,6 @@ from app.views.qt_i18n import apply_language
 
 AI_NAME_KK = "Жасанды интеллектіні дамыту жөніндегі кеңес"
 AI_NAME_EN = "Council for the development of artificial intelligence"
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-
-    def capture(_parent: object, error: KenesError) -> None:
-        seen.append(error)
-
-    monkeypatch.setattr(operations, "show_refusal", capture)
-    return seen
 
 
 @pytest.fixture

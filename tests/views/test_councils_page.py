@@ -20,6 +20,7 @@ from app.views import councils_page, operations, people_dialogs
 from app.views.councils_page import CouncilsPage
 from app.views.qt_i18n import apply_language
 from app.views.shell import COUNCILS, slot
+from tests.views.view_helpers import answering
 
 HEADERS = ("Council", "Kind", "Seats now")
 
@@ -36,26 +37,7 @@ def page(qtbot: QtBot, database: Database) -> Iterator[CouncilsPage]:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Questions asked, each answered yes."""
-    asked: list[str] = []
-
-    def yes(_parent: object, question: str) -> bool:
-        asked.append(question)
-        return True
-
-    monkeypatch.setattr(councils_page, "ask", yes)
-    monkeypatch.setattr(people_dialogs, "ask", yes)
-    return asked
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-
-    def capture(_parent: object, error: KenesError) -> None:
-        seen.append(error)
-
-    monkeypatch.setattr(operations, "show_refusal", capture)
-    return seen
+    return answering(monkeypatch, True, councils_page, people_dialogs)
 
 
 def headers(page: CouncilsPage) -> list[str]:

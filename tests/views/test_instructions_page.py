@@ -22,7 +22,7 @@ from app.views import instructions_page, operations
 from app.views.instructions_page import InstructionsPage, Show, collect_instructions
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME, board_meeting
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 HEADERS = [
     "Council",
@@ -42,11 +42,6 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     seen: list[KenesError] = []
     monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     return seen
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture(autouse=True)

@@ -13,7 +13,7 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.meeting_detail import meeting_detail
 from app.services.meetings.common import MeetingInfo
-from app.views import meeting_commands, operations
+from app.views import meeting_commands
 from app.views.meeting_commands import MeetingCommands
 from app.views.meeting_dialog import MeetingDialog, ReasonDialog
 from app.views.pdf_preview import PdfPreviewDialog
@@ -22,7 +22,6 @@ from tests.services.meeting_helpers import (
     ME,
     World,
     counts,
-    make_world,
     meeting_in_state,
 )
 
@@ -48,22 +47,10 @@ class Page:
 
 
 @pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     questions: list[str] = []
     monkeypatch.setattr(meeting_commands, "ask", lambda _p, q: questions.append(q) or True)
     return questions
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 NOW = datetime(2026, 4, 20, 6, tzinfo=UTC)

@@ -13,19 +13,12 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.meeting_detail import meeting_detail
 from app.services.meetings.update_meeting import update_meeting
-from app.views import conflict_dialog, operations
+from app.views import conflict_dialog
 from app.views.conflict_dialog import Choice
 from app.views.meeting_dialog import MeetingDialog
 from tests.services.meeting_helpers import ME, make_world, meeting_data, meeting_in_state
 
 Rows = list[tuple[str, str, str]]
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, exc: seen.append(exc))
-    return seen
 
 
 @pytest.mark.parametrize("choice", [Choice.KEEP_THEIRS, Choice.SAVE_MINE])

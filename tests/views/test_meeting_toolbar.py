@@ -12,12 +12,7 @@ from app.models.database import Database
 from app.services.meeting_detail import meeting_detail
 from app.services.meetings.common import MeetingInfo
 from app.views.meeting_toolbar import MeetingToolbar
-from tests.services.meeting_helpers import World, make_world, meeting_in_state
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
+from tests.services.meeting_helpers import World, meeting_in_state
 
 
 @pytest.fixture

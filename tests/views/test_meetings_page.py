@@ -20,7 +20,7 @@ from app.models.database import Database
 from app.services.councils import CouncilData, create_council
 from app.services.meeting_detail import meeting_detail
 from app.services.meeting_queries import list_meetings
-from app.views import agenda_editor, meeting_commands, notify_dialog, operations
+from app.views import agenda_editor, meeting_commands, notify_dialog
 from app.views.meeting_dialog import MeetingDialog, ReasonDialog
 from app.views.meetings_models import MeetingListModel
 from app.views.meetings_page import MeetingsPage
@@ -36,6 +36,7 @@ from tests.services.meeting_helpers import (
     meeting_in_state,
     plan,
 )
+from tests.views.view_helpers import answering
 
 TODAY = date(2026, 4, 1)  # two weeks before DAY
 # Seed 004's profile; the helpers' composition has a deputy chair, which 004 does not name.
@@ -53,32 +54,8 @@ HEADERS = (
 
 
 @pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-
-    def capture(_parent: object, error: KenesError) -> None:
-        seen.append(error)
-
-    monkeypatch.setattr(operations, "show_refusal", capture)
-    return seen
-
-
-@pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def yes(_parent: object, question: str) -> bool:
-        asked.append(question)
-        return True
-
-    monkeypatch.setattr(meeting_commands, "ask", yes)
-    monkeypatch.setattr(agenda_editor, "ask", yes)
-    return asked
+    return answering(monkeypatch, True, meeting_commands, agenda_editor)
 
 
 class Clock:

@@ -25,7 +25,7 @@ from app.services.meetings.cancel_meeting import cancel_meeting
 from app.views import meetings_page
 from app.views.meetings_models import MeetingListModel
 from app.views.meetings_page import MeetingsPage
-from tests.services.meeting_helpers import ME, World, make_world, plan
+from tests.services.meeting_helpers import ME, World, plan
 
 PAGE = 5
 COUNT = 23
@@ -36,11 +36,6 @@ TODAY = FIRST + timedelta(weeks=12)  # the 13th meeting (row 12, page 2) is toda
 @pytest.fixture(autouse=True)
 def small_pages(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(MeetingListModel, "page_size", PAGE)
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
 
 
 @pytest.fixture

@@ -16,37 +16,19 @@ from app.domain.meeting import MeetingState
 from app.formatting import DEFAULT_TIMEZONE
 from app.models.database import Database
 from app.services.meetings.mark_held import mark_held
-from app.views import meeting_commands, operations
+from app.views import meeting_commands
 from app.views.meetings_page import MeetingsPage
 from app.views.operations import CONDUCT, MEETINGS, announce
 from app.views.pdf_preview import PdfPreviewDialog
 from app.views.qt_i18n import apply_language
 from tests.services.meeting_helpers import DAY, ME, World, counts, make_world, meeting_in_state
 from tests.views.test_meetings_page import AI, Clock, PageMaker, state_of
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
+from tests.views.view_helpers import answering
 
 
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    asked: list[str] = []
-
-    def yes(_parent: object, question: str) -> bool:
-        asked.append(question)
-        return True
-
-    monkeypatch.setattr(meeting_commands, "ask", yes)
-    return asked
+    return answering(monkeypatch, True, meeting_commands)
 
 
 @pytest.fixture

@@ -14,7 +14,6 @@ from app.domain.errors import KenesError
 from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.meeting_detail import meeting_detail
-from app.views import operations
 from app.views.notify_dialog import NoticeSaved, NotifiedDialog, NotifyDialog, check_folder
 from tests.services.meeting_helpers import ME, World, counts, make_world, meeting_in_state
 
@@ -23,13 +22,6 @@ from tests.services.meeting_helpers import ME, World, counts, make_world, meetin
 def meeting_id(database: Database) -> int:
     world: World = make_world(database)
     return meeting_in_state(database, world, MeetingState.AGENDA_APPROVED)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 def dialog_for(

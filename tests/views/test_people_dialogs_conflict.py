@@ -18,18 +18,11 @@ from app.services.people import (
     update_person,
     update_position,
 )
-from app.views import conflict_dialog, operations
+from app.views import conflict_dialog
 from app.views.conflict_dialog import Choice
 from app.views.people_dialogs import PersonDialog, PositionDialog
 
 Rows = list[tuple[str, str, str]]
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, exc: seen.append(exc))
-    return seen
 
 
 def answering(monkeypatch: pytest.MonkeyPatch, *answers: Choice | None) -> list[Rows]:

@@ -13,25 +13,12 @@ from app.models.database import Database
 from app.services.protocols.actions import Signing, create_protocol, sign_protocol
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.read_protocol import read_protocol
-from app.views import operations
 from app.views.protocol_dialogs import AgreementDialog, CopyDialog, RevisionDialog
 from tests.services.conduct_helpers import ME
 from tests.services.meeting_helpers import counts
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 TODAY = date(2024, 3, 25)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture

@@ -20,7 +20,7 @@ from app.views.protocol_documents import file_name
 from app.views.protocols_page import ProtocolsPage
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 TODAY = date(2024, 3, 25)
 
@@ -31,11 +31,6 @@ def told(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     monkeypatch.setattr(protocol_documents, "inform", lambda _p, text: messages.append(text))
     monkeypatch.setattr(operations, "show_refusal", lambda _p, e: messages.append(e.message()))
     return messages
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from app.services.protocols.actions import (
     Narrative,
     ProtocolDetails,
     Signing,
-    create_protocol,
     missing_texts,
     set_narrative,
     sign_protocol,
@@ -31,7 +30,8 @@ from app.views import operations, protocol_editor
 from app.views.protocol_editor import ProtocolEditor, item_texts
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
+from tests.views.view_helpers import answering
 
 CITIES = {"kk": "Астана", "ru": "Астана", "en": "Astana"}
 
@@ -47,24 +47,7 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
 @pytest.fixture
 def answers(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Questions asked; each is answered no (keep editing)."""
-    asked: list[str] = []
-
-    def no(_parent: object, question: str) -> bool:
-        asked.append(question)
-        return False
-
-    monkeypatch.setattr(protocol_editor, "ask", no)
-    return asked
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
-
-
-@pytest.fixture
-def protocol(database: Database, held: HeldMeeting) -> ProtocolInfo:
-    return create_protocol(database, ME, held.board.meeting_id)
+    return answering(monkeypatch, False, protocol_editor)
 
 
 @pytest.fixture

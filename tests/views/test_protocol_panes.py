@@ -12,14 +12,9 @@ from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.documents import protocol_snapshot
 from app.views.protocol_panes import LanguagePane, item_texts, record_html
 from tests.services.conduct_helpers import ME
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 KAZAKH = Narrative("Жоспар туралы баяндама.", "Әбенов Н., министр\nОмарова Г.", "Талқыланды.")
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture

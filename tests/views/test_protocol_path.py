@@ -20,7 +20,7 @@ from app.views.protocols_page import ProtocolsPage
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
 from tests.services.meeting_helpers import counts
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 TODAY = date(2024, 3, 25)
 
@@ -31,11 +31,6 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
     monkeypatch.setattr(protocol_editor, "ask", lambda _p, _q: True)
     return seen
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture

@@ -19,13 +19,12 @@ from sqlalchemy import text
 
 from app.domain.errors import KenesError
 from app.models.database import Database
-from app.services.protocols.actions import Narrative, Signing, create_protocol, sign_protocol
+from app.services.protocols.actions import Narrative, Signing, sign_protocol
 from app.services.protocols.common import ProtocolInfo
 from app.views import operations, protocol_editor
 from app.views.protocol_editor import ProtocolEditor
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -37,16 +36,6 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     monkeypatch.setattr(protocol_editor, "ask", lambda _p, _q: True)  # closing: lose typing
     return seen
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
-
-
-@pytest.fixture
-def protocol(database: Database, held: HeldMeeting) -> ProtocolInfo:
-    return create_protocol(database, ME, held.board.meeting_id)
 
 
 @pytest.fixture

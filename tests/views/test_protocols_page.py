@@ -65,11 +65,6 @@ def seen(monkeypatch: pytest.MonkeyPatch) -> Seen:
 
 
 @pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
-
-
-@pytest.fixture
 def page(qtbot: QtBot, database: Database, held: HeldMeeting) -> Iterator[ProtocolsPage]:
     widget = ProtocolsPage(database, ME, today=TODAY)
     qtbot.addWidget(widget)

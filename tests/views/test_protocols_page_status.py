@@ -25,7 +25,7 @@ from app.views import operations, protocol_documents
 from app.views.protocols_page import ProtocolsPage
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import ME
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
+from tests.services.protocol_helpers import HeldMeeting
 
 TODAY = date(2024, 3, 15)
 
@@ -36,11 +36,6 @@ def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
     monkeypatch.setattr(operations, "show_refusal", lambda _p, e: seen.append(e))
     monkeypatch.setattr(protocol_documents, "inform", lambda _p, _text: None)
     return seen
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
 
 
 @pytest.fixture

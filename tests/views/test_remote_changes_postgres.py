@@ -16,12 +16,9 @@ from app.services.base import Actor
 from app.services.people import PersonData, create_person
 from app.views.operations import Changes, Record, hub
 from app.views.remote_changes import changes_of, listen_for_other_workstations
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 ROOT = Path(__file__).resolve().parents[2]
 OTHER_WORKSTATION = """

@@ -10,16 +10,9 @@ from app.domain.meeting import MeetingState
 from app.models.database import Database
 from app.services.base import Actor
 from app.services.review.list_remarks import remarks_of
-from app.views import operations, review_window
+from app.views import review_window
 from app.views.review_window import ReviewWindow
 from tests.services.meeting_helpers import make_world, meeting_in_state
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, exc: seen.append(exc))
-    return seen
 
 
 def answer_with(monkeypatch: pytest.MonkeyPatch, text: str) -> None:

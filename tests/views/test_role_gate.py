@@ -122,3 +122,35 @@ def test_the_councils_page_and_restrict_keep_the_views_own_state(
     assert restrict(page.edit_action, "council.update", 1)
     assert not page.edit_action.isEnabled()
     assert "only the secretary may" not in page.edit_action.toolTip()
+
+
+def test_a_double_click_edits_only_where_the_tool_bar_would(
+    qtbot: QtBot, database: Database
+) -> None:
+    """A member's double click opens no editor (the service would refuse its save) and the
+    status bar says why; the secretary's opens it, as Edit… does."""
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.views.meeting_dialog import MeetingDialog
+    from tests.services.conduct_helpers import DAY, board_meeting
+
+    board = board_meeting(database)
+    add_account(database, ME, "admin", PASSWORD, role="administrator")
+    for login, role in (("seitov", "secretary"), ("omarova", "member")):
+        add_account(database, Actor("admin"), login, PASSWORD, role=role, council_id=1)
+    try:
+        for login, opens in (("omarova", False), ("seitov", True)):
+            signed_in(database, login)
+            window = QMainWindow()
+            qtbot.addWidget(window)
+            page = MeetingsPage(database, Actor(login), clock=lambda: DAY)
+            window.setCentralWidget(page)
+            assert page.select_meeting(board.meeting_id)
+            assert page.toolbar.edit_action.isEnabled() is opens
+            page.table.doubleClicked.emit(page.table.currentIndex())
+            assert bool(page.findChildren(MeetingDialog)) is opens
+            if not opens:
+                assert "“omarova” may not do this here" in window.statusBar().currentMessage()
+    finally:
+        gate().sign_in(database, None)
+        work_as(None)

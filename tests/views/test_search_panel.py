@@ -12,12 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.models.database import Database
 from app.views.qt_i18n import apply_language
 from app.views.search_panel import SNIPPET_ROLE, SearchPanel, SearchResultsModel
-from tests.services.protocol_helpers import HeldMeeting, held_meeting
-
-
-@pytest.fixture
-def held(database: Database) -> HeldMeeting:
-    return held_meeting(database)
+from tests.services.protocol_helpers import HeldMeeting
 
 
 @pytest.fixture

@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 from pytestqt.qtbot import QtBot
 
 from app.domain.composition import Role, Side
 from app.domain.errors import KenesError
 from app.models.database import Database
 from app.services.seats import CompositionLine, composition
-from app.views import operations
 from app.views.seat_dialog import (
     EndSeatDialog,
     NewEditionDialog,
@@ -19,21 +17,9 @@ from app.views.seat_dialog import (
     SeatMarksDialog,
     describe_line,
 )
-from tests.services.meeting_helpers import ME, World, counts, make_world
+from tests.services.meeting_helpers import ME, World, counts
 
 ON = date(2026, 3, 2)
-
-
-@pytest.fixture
-def world(database: Database) -> World:
-    return make_world(database)
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 def lines(database: Database, world: World, day: date = ON) -> list[CompositionLine]:

@@ -13,18 +13,10 @@ from app.models.database import Database
 from app.services.protocols.actions import create_protocol
 from app.services.protocols.common import ProtocolInfo
 from app.services.protocols.read_protocol import read_protocol
-from app.views import operations
 from app.views.sign_dialog import SignDialog
 from tests.services.conduct_helpers import ME
 from tests.services.meeting_helpers import counts
 from tests.services.protocol_helpers import held_meeting
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _p, error: seen.append(error))
-    return seen
 
 
 @pytest.fixture

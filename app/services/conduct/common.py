@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Integer, Select, and_, bindparam, func, or_, select
+from sqlalchemy.orm import Session, aliased
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.composition import Member, Role
@@ -37,7 +37,8 @@ from app.domain.voting import Ballot as BallotFact
 from app.domain.voting import Choice, Reason, TallyResult, VotingContext, tally, tally_counts
 from app.models.conduct import Attendance, Ballot, DecisionPoint
 from app.models.meeting import AgendaItem, Meeting
-from app.services.base import Actor, audit, get, snapshot
+from app.models.protocol import Protocol
+from app.services.base import Actor, audit, check_id, get, snapshot
 from app.services.meetings.common import load_meeting, members_on
 from app.services.profile_history import profile_on
 
@@ -75,13 +76,12 @@ def remove_audited(session: Session, actor: Actor, row: Any, action: str, counci
 
 
 @dataclass(frozen=True)
-class MeetingFrame:
-    """A meeting with what every conduct rule needs, loaded once."""
+class VotingFrame:
+    """A meeting with what the voting rules need: its profile and composition on its date."""
 
     meeting: Meeting
     profile: RegulationProfile
     members: list[Member]
-    items: list[AgendaItem]
     chair_id: int | None
 
     @property
@@ -101,6 +101,13 @@ class MeetingFrame:
             and (self.profile.secretary_votes or m.role is not Role.SECRETARY)
         }
 
+
+@dataclass(frozen=True)
+class MeetingFrame(VotingFrame):
+    """A meeting with what every conduct rule needs, its agenda too, loaded once."""
+
+    items: list[AgendaItem]
+
     def item_index(self, item_id: int) -> int:
         for index, item in enumerate(self.items):
             if item.id == item_id:
@@ -108,20 +115,83 @@ class MeetingFrame:
         raise DomainError(N_("The item does not belong to this meeting."))
 
 
-def frame(session: Session, meeting_id: int) -> MeetingFrame:
-    meeting = load_meeting(session, meeting_id)
+def _voting_frame(session: Session, meeting: Meeting) -> VotingFrame:
     # The profile in force on the meeting's date: a later change never reaches it.
     profile = profile_on(session, meeting.council_id, meeting.meeting_date)
     members = members_on(session, meeting.council_id, meeting.meeting_date)
+    chair = next((m.person_id for m in members if m.role is Role.CHAIR), None)
+    return VotingFrame(meeting, profile, members, chair)
+
+
+def frame(session: Session, meeting_id: int) -> MeetingFrame:
+    voting = _voting_frame(session, load_meeting(session, meeting_id))
     items = list(
         session.scalars(
             select(AgendaItem)
-            .where(AgendaItem.meeting_id == meeting.id)
-            .order_by(AgendaItem.position)
+            .where(AgendaItem.meeting_id == voting.meeting.id)
+            .order_by(AgendaItem.position, AgendaItem.id)
         )
     )
-    chair = next((m.person_id for m in members if m.role is Role.CHAIR), None)
-    return MeetingFrame(meeting, profile, members, items, chair)
+    return MeetingFrame(voting.meeting, voting.profile, voting.members, voting.chair_id, items)
+
+
+def _ballot_frame_query() -> Select[DecisionPoint, Meeting, int, str | None]:
+    earlier = aliased(AgendaItem)
+    place = (
+        select(func.count())
+        .select_from(earlier)
+        .where(
+            earlier.meeting_id == AgendaItem.meeting_id,
+            or_(
+                earlier.position < AgendaItem.position,
+                and_(earlier.position == AgendaItem.position, earlier.id < AgendaItem.id),
+            ),
+        )
+        .scalar_subquery()
+    )
+    # The state of the meeting's newest protocol revision (as ``record_locked`` reads it).
+    protocol = (
+        select(Protocol.state)
+        .where(Protocol.meeting_id == Meeting.id)
+        .order_by(Protocol.revision.desc())
+        .limit(1)
+        .scalar_subquery()
+    )
+    return (
+        select(DecisionPoint, Meeting, place, protocol)
+        .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+        .join(Meeting, Meeting.id == AgendaItem.meeting_id)
+        .where(DecisionPoint.id == bindparam("point_id", type_=Integer))
+    )
+
+
+# Built once: building the statement (the aliased agenda above all) costs more than running it.
+BALLOT_FRAME = _ballot_frame_query()
+
+
+def ballot_frame(session: Session, point_id: int) -> tuple[DecisionPoint, VotingFrame, int]:
+    """A decision point of a meeting being held, the meeting's frame and the item's place.
+
+    For the actions on one point (a ballot, on every key of a roll call): the point, its
+    meeting, the item's place in the agenda and the state of the meeting's newest
+    protocol are read in one statement, and the agenda itself is not loaded.  The place
+    is the one :meth:`MeetingFrame.item_index` gives: the number of items before it.
+    Refuses, with the same words, what :func:`guard_conduct` refuses.
+    """
+    from app.services.protocols.common import LOCKED_STATES, guard_unlocked
+
+    key = check_id(point_id, N_("Decision point"))
+    row = session.execute(BALLOT_FRAME, {"point_id": key}).first()
+    if row is None:  # refused with the same words as the other actions
+        point = load_point(session, key)
+        fr, index = point_frame(session, point)
+        guard_conduct(session, fr.meeting)
+        return point, fr, index
+    point, meeting, index, protocol_state = row
+    if protocol_state in LOCKED_STATES:
+        guard_unlocked(session, meeting)
+    refuse(conduct_refusal(meeting.state, meeting.number, CONDUCT_STATES))
+    return point, _voting_frame(session, meeting), int(index)
 
 
 def attendance_records(session: Session, meeting_id: int) -> list[AttendanceRecord]:
@@ -142,13 +212,13 @@ def present_members(records: list[AttendanceRecord], index: int) -> frozenset[in
 
 
 def entitled_present(
-    fr: MeetingFrame, records: list[AttendanceRecord], index: int
+    fr: VotingFrame, records: list[AttendanceRecord], index: int
 ) -> frozenset[int]:
     """Members present at item ``index`` who have a vote: the only ones who vote and count."""
     return present_members(records, index) & frozenset(fr.voting_ids())
 
 
-def voting_context(fr: MeetingFrame, records: list[AttendanceRecord], index: int) -> VotingContext:
+def voting_context(fr: VotingFrame, records: list[AttendanceRecord], index: int) -> VotingContext:
     return VotingContext(
         entitled_present=entitled_present(fr, records, index),
         composition_size=len(fr.voting_ids()),
@@ -157,7 +227,7 @@ def voting_context(fr: MeetingFrame, records: list[AttendanceRecord], index: int
     )
 
 
-def item_quorum(fr: MeetingFrame, records: list[AttendanceRecord], index: int) -> QuorumStatus:
+def item_quorum(fr: VotingFrame, records: list[AttendanceRecord], index: int) -> QuorumStatus:
     return quorum_status(
         len(entitled_present(fr, records, index)), len(fr.voting_ids()), fr.profile
     )
@@ -184,7 +254,7 @@ def ballots_of(session: Session, point_id: int) -> dict[int, Choice]:
 def live_result(
     session: Session,
     point: DecisionPoint,
-    fr: MeetingFrame,
+    fr: VotingFrame,
     records: list[AttendanceRecord],
     index: int,
     cast: Mapping[int, Choice] | None = None,
@@ -218,7 +288,7 @@ def live_result(
 def frozen_record(
     session: Session,
     point_id: int,
-    fr: MeetingFrame,
+    fr: VotingFrame,
     records: list[AttendanceRecord],
     index: int,
     quorum: QuorumStatus,

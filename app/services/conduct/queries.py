@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.composition import Role
@@ -15,17 +16,18 @@ from app.domain.voting import Choice, TallyResult
 from app.models.composition import Person, Position
 from app.models.conduct import (
     Attendance,
+    Ballot,
     DecisionPoint,
     DissentingOpinion,
     InvitedPerson,
     ProtocolInstruction,
 )
 from app.models.database import Database
+from app.models.meeting import AgendaItem
 from app.services.conduct.attendance import AttendanceInfo, attendance_info
 from app.services.conduct.common import (
     MeetingFrame,
     attendance_records,
-    ballots_of,
     entitled_present,
     frame,
     item_quorum,
@@ -99,13 +101,19 @@ def live_meeting(db: Database, meeting_id: int) -> LiveMeeting:
 
 
 def live_meeting_in(session: Session, meeting_id: int) -> LiveMeeting:
-    """:func:`live_meeting` inside an open session (the protocol is assembled in one)."""
+    """:func:`live_meeting` inside an open session (the protocol is assembled in one).
+
+    The meeting's records are read a table at a time (its points, their ballots, dissents
+    and instructions, the people named), not a few statements per item and per point: a
+    protocol of ten items was about sixty statements.
+    """
     fr = frame(session, meeting_id)
     records = attendance_records(session, fr.meeting.id)
     rows = {
         a.person_id: a
         for a in session.scalars(select(Attendance).where(Attendance.meeting_id == fr.meeting.id))
     }
+    _load_people(session, fr)
     members = []
     for member in fr.members:
         if member.person_id is None:
@@ -133,15 +141,13 @@ def live_meeting_in(session: Session, meeting_id: int) -> LiveMeeting:
             .order_by(InvitedPerson.sort_order, InvitedPerson.id)
         )
     )
+    recorded = _Recorded.read(session, [item.id for item in fr.items])
     items = []
     for index, item in enumerate(fr.items):
-        points = []
-        for point in session.scalars(
-            select(DecisionPoint)
-            .where(DecisionPoint.item_id == item.id)
-            .order_by(DecisionPoint.number)
-        ):
-            points.append(_point_line(session, point, fr, records, index))
+        points = tuple(
+            _point_line(session, point, fr, records, index, recorded)
+            for point in recorded.points.get(item.id, ())
+        )
         items.append(
             ItemLine(
                 item_info(session, item),
@@ -149,7 +155,7 @@ def live_meeting_in(session: Session, meeting_id: int) -> LiveMeeting:
                 present_members(records, index),
                 entitled_present(fr, records, index),
                 item_quorum(fr, records, index),
-                tuple(points),
+                points,
             )
         )
     presiding = session.get(Person, fr.meeting.presiding_person_id)
@@ -170,23 +176,10 @@ def _point_line(
     fr: MeetingFrame,
     records: list[AttendanceRecord],
     index: int,
+    recorded: _Recorded,
 ) -> PointLine:
-    dissents = tuple(
-        dissent_info(d)
-        for d in session.scalars(
-            select(DissentingOpinion)
-            .where(DissentingOpinion.decision_point_id == point.id)
-            .order_by(DissentingOpinion.id)
-        )
-    )
-    instructions = tuple(
-        instruction_info(i)
-        for i in session.scalars(
-            select(ProtocolInstruction)
-            .where(ProtocolInstruction.decision_point_id == point.id)
-            .order_by(ProtocolInstruction.number)
-        )
-    )
+    dissents = tuple(dissent_info(d) for d in recorded.dissents.get(point.id, ()))
+    instructions = tuple(instruction_info(i) for i in recorded.instructions.get(point.id, ()))
     if point.state == "closed" and point.frozen:
         frozen = point.frozen
         ballots = {int(k): Choice(v) for k, v in frozen.get("ballots", {}).items()}
@@ -200,10 +193,11 @@ def _point_line(
             dissents,
             instructions,
         )
-    result = live_result(session, point, fr, records, index)
+    cast = recorded.ballots.get(point.id, {})
+    result = live_result(session, point, fr, records, index, cast)
     return PointLine(
         decision_info(point),
-        ballots_of(session, point.id),
+        dict(cast),
         result,
         False,
         entitled_present(fr, records, index),
@@ -211,3 +205,68 @@ def _point_line(
         dissents,
         instructions,
     )
+
+
+@dataclass(frozen=True)
+class _Recorded:
+    """A meeting's decision points by item, and their ballots, dissents and instructions by
+    point, each read in one statement and in the order the protocol lists them."""
+
+    points: dict[int, list[DecisionPoint]]
+    ballots: dict[int, dict[int, Choice]]
+    dissents: dict[int, list[DissentingOpinion]]
+    instructions: dict[int, list[ProtocolInstruction]]
+
+    @classmethod
+    def read(cls, session: Session, item_ids: list[int]) -> _Recorded:
+        points: dict[int, list[DecisionPoint]] = defaultdict(list)
+        for point in session.scalars(
+            select(DecisionPoint)
+            .where(DecisionPoint.item_id.in_(item_ids))
+            .order_by(DecisionPoint.item_id, DecisionPoint.number)
+        ):
+            points[point.item_id].append(point)
+        point_ids = [p.id for listed in points.values() for p in listed]
+        ballots: dict[int, dict[int, Choice]] = defaultdict(dict)
+        for point_id, person_id, choice in session.execute(
+            select(Ballot.decision_point_id, Ballot.person_id, Ballot.choice)
+            .where(Ballot.decision_point_id.in_(point_ids))
+            .order_by(Ballot.decision_point_id, Ballot.id)
+        ):
+            ballots[point_id][person_id] = Choice(choice)
+        dissents: dict[int, list[DissentingOpinion]] = defaultdict(list)
+        for dissent in session.scalars(
+            select(DissentingOpinion)
+            .where(DissentingOpinion.decision_point_id.in_(point_ids))
+            .order_by(DissentingOpinion.decision_point_id, DissentingOpinion.id)
+        ):
+            dissents[dissent.decision_point_id].append(dissent)
+        instructions: dict[int, list[ProtocolInstruction]] = defaultdict(list)
+        for instruction in session.scalars(
+            select(ProtocolInstruction)
+            .where(ProtocolInstruction.decision_point_id.in_(point_ids))
+            .order_by(ProtocolInstruction.decision_point_id, ProtocolInstruction.number)
+        ):
+            instructions[instruction.decision_point_id].append(instruction)
+        return cls(points, ballots, dissents, instructions)
+
+
+def _load_people(session: Session, fr: MeetingFrame) -> None:
+    """The members' people and positions and the agenda's speakers and materials, read a
+    table at a time into the session, where the lines below find them."""
+    person_ids = {m.person_id for m in fr.members if m.person_id is not None}
+    if fr.meeting.presiding_person_id is not None:
+        person_ids.add(fr.meeting.presiding_person_id)
+    position_ids = {m.seat.position_id for m in fr.members if m.seat.position_id}
+    item_ids = [item.id for item in fr.items]
+    session.scalars(
+        select(AgendaItem)
+        .where(AgendaItem.id.in_(item_ids))
+        .options(selectinload(AgendaItem.speakers), selectinload(AgendaItem.materials))
+    ).all()
+    person_ids |= {
+        s.person_id for item in fr.items for s in item.speakers if s.person_id is not None
+    }
+    session.scalars(select(Person).where(Person.id.in_(person_ids))).all()
+    if position_ids:
+        session.scalars(select(Position).where(Position.id.in_(position_ids))).all()

@@ -33,8 +33,9 @@ from app.models.conduct import Ballot, DecisionPoint, InvitedPerson, VotingReope
 from app.models.database import Database
 from app.services.base import Actor, audit, check_flag, check_id, clean_text, snapshot
 from app.services.conduct.common import (
-    MeetingFrame,
+    VotingFrame,
     attendance_records,
+    ballot_frame,
     frozen_record,
     guard_conduct,
     item_quorum,
@@ -69,7 +70,7 @@ def _guard(action: PointAction, point: DecisionPoint) -> PointState:
 
 def check_voter(
     session: Session,
-    fr: MeetingFrame,
+    fr: VotingFrame,
     index: int,
     person_id: int,
     records: list[AttendanceRecord],
@@ -116,9 +117,7 @@ def cast_ballot(
         raise DomainError(N_("Unknown choice of vote.")) from exc
     pid = check_id(person_id, N_("Person"))
     with db.transaction() as session:
-        point = load_point(session, point_id)
-        fr, index = point_frame(session, point)
-        guard_conduct(session, fr.meeting)
+        point, fr, index = ballot_frame(session, point_id)  # guards the conduct too
         _guard(PointAction.CAST_BALLOT, point)
         refuse(mode_refusal(point.mode, point.number, names=True))
         records = attendance_records(session, fr.meeting.id)

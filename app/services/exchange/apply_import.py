@@ -151,14 +151,18 @@ def import_at_once(
     For a user who agreed before the summary (``kenes import --yes``): the file is read
     and checked once, here (no archive is taken from a caller), and the merge runs once
     instead of a dry run and then again.  When any rule is broken nothing is written,
-    and the plan lists every problem (the result is then None).
+    and the plan lists every problem (the result is then None).  The plan's archive is
+    spent (the records written are emptied as the merge goes): it is a summary, and
+    :func:`apply_import` refuses it.
     """
     expect(actor, Actor, N_("Import"))
     archive = read_archive_file(Path(expect(path, str | Path, N_("File"))))  # type: ignore[arg-type]
     refuse_return(archive)
     try:
         with db.transaction() as session:
-            merger = Merger(session, archive)
+            # The merge empties the records it has written and no longer needs: the
+            # archive is this function's own (read above), and its plan is a summary.
+            merger = Merger(session, archive, consume=True)
             merger.run()
             counts = counts_of(merger)
             plan = ImportPlan(archive, counts, tuple(merger.problems), tuple(merger.profile_notes))

@@ -166,14 +166,16 @@ class ConductChecks(MergeState):
             self.refuse(at, refusal)
 
     def _pointer_of_ballot(self, point: DecisionPoint, person_id: int) -> str:
-        key = ("decision_points", point.uid)
-        base = self.where.get(key)
-        record = self.record_of("decision_points", point.uid) if base else None
+        base = self.where.get(("decision_points", point.uid))
+        if base is None:
+            return pointer("tables", "decision_points")
+        people = self.ballot_people.get(point.uid)  # kept when the record was consumed
+        if people is None:
+            record = self.record_of("decision_points", point.uid)
+            people = tuple(b.get("person") for b in record.get("ballots", [])) if record else ()
         person_uid = self.uids.uid("people", person_id)
-        if base is None or record is None:
-            return base or pointer("tables", "decision_points")
-        for index, ballot in enumerate(record.get("ballots", [])):
-            if ballot.get("person") == person_uid:
+        for index, uid in enumerate(people):
+            if uid == person_uid:
                 return f"{base}/ballots/{index}"
         return base
 

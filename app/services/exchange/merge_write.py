@@ -9,6 +9,8 @@ with a clear reason before the database's own constraint would refuse it.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import groupby
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -26,7 +28,14 @@ from app.services.exchange.added_fields import fill_added_fields
 from app.services.exchange.frozen_ids import frozen_in
 from app.services.exchange.merge_files import ensure_blob, issued_pdf
 from app.services.exchange.merge_remarks import RemarkChecks
-from app.services.exchange.merge_state import CONFLICT_IN_DATABASE, LOCKED, Stop
+from app.services.exchange.merge_state import (
+    CONFLICT_IN_DATABASE,
+    LOCKED,
+    RELEASED,
+    Key,
+    Stop,
+    Written,
+)
 from app.services.exchange.records import MODELS, PARENT_COLUMN, children, python_value, serialize
 
 NESTED_BATCH = 5_000  # nested rows per insert
@@ -82,6 +91,7 @@ class MergeWrite(RemarkChecks):
         if spec.name == "materials":
             self._store_blobs(spec, records)
         later: list[tuple[Any, FieldSpec, str]] = []
+        fresh: list[tuple[Key, SimpleNamespace]] = []
         counts = self.counts[spec.name]
         for record in records:
             key = (spec.name, record["uid"])
@@ -97,22 +107,87 @@ class MergeWrite(RemarkChecks):
                     continue
                 counts[1] += 1
             else:
+                counts[0] += 1
+                if spec.name in RELEASED and self._fill_plain(spec, record, fresh, later):
+                    self.changed.add(key)
+                    continue  # written below with the others, without an ORM row
                 row = model(uid=record["uid"])
                 self.rows[key] = row
                 self.session.add(row)
-                counts[0] += 1
             self.changed.add(key)
             try:
                 self._fill(spec, row, record, later, replace_children=record_id is not None)
             except DomainError as exc:
                 self.error(self.where[key], exc)
         self._flush(spec)
+        self._insert_fresh(spec, fresh)
         for row, fspec, uid in later:
             setattr(row, fspec.attr, self.id_of(fspec.target, uid))
         if later:
             self._flush(spec)
         self._write_nested(spec)
         self.uids.forget(spec.name)
+        self._release(spec.name)
+
+    def _fill_plain(
+        self,
+        spec: TableSpec,
+        record: Mapping[str, Any],
+        fresh: list[tuple[Key, SimpleNamespace]],
+        later: list[tuple[Any, FieldSpec, str]],
+    ) -> bool:
+        """A new record of a :data:`RELEASED` table filled as plain values, added to ``fresh``;
+        False when a rule refuses a value (the record then takes the ORM way, which says why).
+        """
+        row = SimpleNamespace(uid=record["uid"])
+        mark = len(later)
+        try:
+            self._fill(spec, row, record, later, replace_children=False)
+        except DomainError:
+            del later[mark:]
+            return False
+        if len(later) > mark:  # a reference to its own table: not in these tables
+            del later[mark:]
+            return False
+        fresh.append(((spec.name, record["uid"]), row))
+        return True
+
+    def _insert_fresh(self, spec: TableSpec, fresh: list[tuple[Key, SimpleNamespace]]) -> None:
+        """The new records of a :data:`RELEASED` table, in file order, as multi-row inserts.
+
+        Each row holds the values the ORM would insert: a None it leaves out (the column's
+        default applies) is left out here too, and rows with the same columns go together
+        in their order, as the ORM's own batches (so the ids are the ones it would give).
+        """
+        if not fresh:
+            return
+        table = MODELS[spec.name].__table__
+        keeps_none = {c.key for c in table.columns if c.type.should_evaluate_none}
+        values = [
+            {k: v for k, v in vars(row).items() if v is not None or k in keeps_none}
+            for _key, row in fresh
+        ]
+        try:
+            with self.session.begin_nested():
+                for _columns, group in groupby(values, key=dict.keys):
+                    self.session.execute(insert(table), list(group))
+        except IntegrityError as exc:
+            self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
+            raise Stop from exc
+        model = MODELS[spec.name]
+        ids: dict[str, int] = {}
+        uids = [key[1] for key, _row in fresh]
+        for start in range(0, len(uids), 500):
+            chunk = uids[start : start + 500]
+            ids.update(
+                (uid, record_id)
+                for record_id, uid in self.session.execute(
+                    select(model.id, model.uid).where(model.uid.in_(chunk))
+                )
+            )
+        for key, row in fresh:
+            row.id = ids[key[1]]
+            self.rows[key] = Written(row)
 
     def _existing_rows(
         self, spec: TableSpec, records: Sequence[Mapping[str, Any]]

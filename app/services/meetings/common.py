@@ -16,10 +16,19 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Integer, and_, bindparam, func, or_, select
 from sqlalchemy.orm import Session
 
-from app.domain.composition import Member, composition_on
+from app.domain.composition import (
+    HoldingFacts,
+    Member,
+    Period,
+    Role,
+    SeatFacts,
+    SeatKind,
+    Side,
+    composition_on,
+)
 from app.domain.council import pick
 from app.domain.errors import DomainError, Term
 from app.domain.meeting import (
@@ -35,7 +44,7 @@ from app.domain.meeting import (
 )
 from app.domain.regulation import RegulationProfile
 from app.domain.translation import N_
-from app.models.composition import Council, Person
+from app.models.composition import Council, Person, PositionHolding, Seat
 from app.models.meeting import (
     AgendaApproval,
     AgendaItem,
@@ -45,7 +54,6 @@ from app.models.meeting import (
     Meeting,
 )
 from app.services.base import Actor, audit, check_date, clean_text, expect, get, snapshot
-from app.services.composition_check import council_seat_facts, holding_facts
 from app.services.people import PersonInfo, person_info
 from app.services.profile_history import profile_on
 
@@ -309,11 +317,76 @@ def council_profile(session: Session, council_id: int, day: date) -> RegulationP
     return profile_on(session, council_id, day)
 
 
+def _in_force(start: Any, end: Any) -> Any:
+    """SQL for :meth:`Period.contains` on the day bound as ``day``."""
+    day = bindparam("day", type_=Date)
+    return and_(start <= day, or_(end.is_(None), end >= day))
+
+
+# The composition's statement, built once (it runs on every ballot of a live meeting): the
+# seats in force on the day, each with the holdings of its position in force that day.
+_MEMBERS = (
+    select(
+        Seat.id,
+        Seat.role,
+        Seat.kind,
+        Seat.valid_from,
+        Seat.valid_to,
+        Seat.position_id,
+        Seat.person_id,
+        Seat.voting,
+        Seat.by_agreement,
+        Seat.side,
+        Seat.sort_order,
+        PositionHolding.id,
+        PositionHolding.person_id,
+        PositionHolding.valid_from,
+        PositionHolding.valid_to,
+    )
+    .outerjoin(
+        PositionHolding,
+        and_(
+            PositionHolding.position_id == Seat.position_id,
+            _in_force(PositionHolding.valid_from, PositionHolding.valid_to),
+        ),
+    )
+    .where(
+        Seat.council_id == bindparam("council_id", type_=Integer),
+        _in_force(Seat.valid_from, Seat.valid_to),
+    )
+)
+
+
 def members_on(session: Session, council_id: int, day: date) -> list[Member]:
-    """The council's composition on ``day`` (vacant seats included)."""
-    seats = council_seat_facts(session, council_id)
-    positions = {s.position_id for s in seats if s.position_id is not None}
-    return composition_on(day, seats, holding_facts(session, positions))
+    """The council's composition on ``day`` (vacant seats included).
+
+    One statement, plain columns.  The SQL only leaves out the seats and holdings not in
+    force on ``day``, which cannot count that day; :func:`composition_on` decides, as for
+    any other list of seats and holdings.
+    """
+    seats: dict[int, SeatFacts] = {}
+    holdings: dict[int, HoldingFacts] = {}
+    rows = session.execute(_MEMBERS, {"council_id": council_id, "day": day})
+    for row in rows:
+        sid, role, kind, start, end, position, person, voting, agreement, side, order, *held = row
+        if sid not in seats:
+            seats[sid] = SeatFacts(
+                sid,
+                Role(role),
+                SeatKind(kind),
+                Period(start, end),
+                position,
+                person,
+                voting,
+                agreement,
+                Side(side),
+                order,
+            )
+        holding_id, holder, held_from, held_to = held
+        if holding_id is not None and holding_id not in holdings:
+            assert position is not None  # the holding was joined on it
+            holdings[holding_id] = HoldingFacts(position, holder, Period(held_from, held_to))
+    return composition_on(day, seats.values(), list(holdings.values()))
 
 
 def taken_numbers(

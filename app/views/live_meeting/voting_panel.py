@@ -194,7 +194,12 @@ class VotingPanel(QWidget):
 
     def _set_grid_row(self, row: int) -> None:
         if 0 <= row < self.voting_model.rowCount():
-            self.grid.setCurrentIndex(self.voting_model.index(row, 1))
+            index = self.voting_model.index(row, 1)
+            # A ballot's own row is current and selected already: selecting it again costs.
+            if index != self.grid.currentIndex() or not self.grid.selectionModel().isSelected(
+                index
+            ):
+                self.grid.setCurrentIndex(index)
 
     def fit_columns(self) -> None:
         """Numbers and roles fit their contents within limits; names take the rest."""

@@ -45,13 +45,21 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, QSize, Qt, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QMainWindow,
     QPushButton,
+    QSizePolicy,
     QSplitter,
     QStackedWidget,
     QToolBar,
@@ -543,6 +551,42 @@ class LiveMeetingWindow(Retranslatable, QMainWindow):
             self._update_state()
 
 
+class TextSlot(QWidget):
+    """A place for one wrapped label, outside any layout, that keeps its tallest height.
+
+    A label in a layout invalidates that layout, and every layout up to the window, on
+    each new text: a ballot would re-lay out the whole window.  Here a new text repaints
+    the label alone; the slot grows (and so lays out the window) only when a text needs
+    more lines than any before it while the window is open, and never shrinks.
+    """
+
+    def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = label
+        label.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+
+    def sizeHint(self) -> QSize:
+        return QSize(0, self.minimumHeight())
+
+    def set_text(self, text: str) -> None:
+        if self.label.text() == text:
+            return
+        self.label.setText(text)
+        self._fit()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        width = self.width()
+        needed = self.label.heightForWidth(width) if width > 0 else -1
+        if needed > self.minimumHeight():
+            self.setMinimumHeight(needed)  # the one case that lays out the window
+        self.label.setGeometry(0, 0, width, max(needed, self.height()))
+
+
 class StatusLine(QFrame):
     """Always in view: the current item's quorum and the live result of the current point."""
 
@@ -557,11 +601,13 @@ class StatusLine(QFrame):
         self.result_label.setObjectName("resultLabel")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.quorum_slot = TextSlot(self.quorum_label)
+        self.result_slot = TextSlot(self.result_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 4, 8, 4)
         layout.setSpacing(2)
-        layout.addWidget(self.quorum_label)
-        layout.addWidget(self.result_label)
+        layout.addWidget(self.quorum_slot)
+        layout.addWidget(self.result_slot)
 
     def show_state(self, item: ItemLine | None, point: PointRow | None) -> None:
         quorum = ""
@@ -569,22 +615,8 @@ class StatusLine(QFrame):
             quorum = _("Item {number}: {quorum}").format(
                 number=item.item.number, quorum=item.quorum.explain()
             )
-        self._show(self.quorum_label, quorum)
-        self._show(self.result_label, result_text(point))
-
-    @staticmethod
-    def _show(label: QLabel, text: str) -> None:
-        """Set ``text``; the label keeps the tallest height it needed while the window is open.
-
-        A result that wraps to one line less after a ballot would otherwise shrink the
-        status line and re-lay out (and repaint) the whole window on every ballot.
-        """
-        if label.text() == text:
-            return
-        label.setText(text)
-        needed = label.heightForWidth(label.width()) if label.width() > 0 else -1
-        if needed > label.minimumHeight():
-            label.setMinimumHeight(needed)
+        self.quorum_slot.set_text(quorum)
+        self.result_slot.set_text(result_text(point))
 
 
 def result_text(point: PointRow | None) -> str:

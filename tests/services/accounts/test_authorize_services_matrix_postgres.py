@@ -16,15 +16,12 @@ from sqlalchemy import create_engine, make_url, text
 from sqlalchemy.engine import Engine
 
 from app.models.database import Database, open_database
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.accounts.matrix_body import check_service
 from tests.services.accounts.matrix_recipes import RECIPES
 from tests.services.accounts.matrix_world import World, build_world
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 def rows_of(db: Database) -> dict[str, list[str]]:

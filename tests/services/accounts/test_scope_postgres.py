@@ -13,13 +13,10 @@ from app.services.base import Actor, work_as
 from app.services.meeting_detail import meeting_detail
 from app.services.protocols.documents import protocol_meeting_ids
 from app.services.search import search
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 from tests.services.accounts.test_scope_matrix import Archive, _build, _sign
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from app.domain.composition import Role
@@ -68,3 +70,38 @@ def test_inside_a_session_the_same_state_is_read(database: Database, board: Boar
 def test_an_unknown_meeting_is_refused(database: Database) -> None:
     with pytest.raises(NotFoundError):
         live_meeting(database, 404)
+
+
+def _statements_of_live_meeting(database: Database, items: int) -> int:
+    """Statements :func:`live_meeting_in` makes for a meeting of ``items`` items, each with
+    two decision points voted on by every member present."""
+    from tests.services.conduct.test_voting_cost import statements
+
+    meeting = board_meeting(database, items=items)
+    all_present(database, meeting)
+    for item_id in meeting.items:
+        for _ in range(2):
+            point = add_decision_point(database, ME, item_id, DECISION)
+            for member in meeting.members[:4]:
+                cast_ballot(database, ME, point.id, member, Choice.FOR)
+    with statements(database) as seen, database.reading() as session:
+        live = live_meeting_in(session, meeting.meeting_id)
+    assert len(live.items) == items and all(len(i.points) == 2 for i in live.items)
+    assert all(len(p.ballots) == 4 for i in live.items for p in i.points)
+    return len(seen)
+
+
+def test_the_live_meeting_reads_a_table_at_a_time(tmp_path: Path) -> None:
+    """The protocol's snapshot and the live screen read the meeting's points, ballots,
+    dissents, instructions, people, speakers and materials a table at a time: three times
+    the items and points take no more statements (it was a few per item and per point)."""
+    from app.models.database import open_database
+
+    counted = []
+    for n, items in enumerate((2, 6)):
+        database = open_database(tmp_path / f"kenes-{n}.sqlite3")
+        try:
+            counted.append(_statements_of_live_meeting(database, items))
+        finally:
+            database.close()
+    assert counted[1] == counted[0], counted

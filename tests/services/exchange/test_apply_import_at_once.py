@@ -16,16 +16,18 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
+from app.domain.errors import DomainError
 from app.formats.exchange_schema import DOCUMENT_ENTRY
 from app.models.conduct import Ballot
 from app.models.database import Database, open_database
-from app.models.protocol import ProtocolNarrative
+from app.models.protocol import Protocol, ProtocolNarrative, ProtocolSeal
 from app.services.base import SYSTEM
 from app.services.exchange.apply_import import apply_import, import_at_once
 from app.services.exchange.export_archive import export_archive
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
 from bench.archive import Scale, generate
+from tests.services.exchange.exchange_helpers import database_bytes
 
 TINY = Scale(
     councils=2,
@@ -56,11 +58,6 @@ def tables_of(db: Database, path: Path) -> dict[str, Any]:
     export_archive(db, path)
     with zipfile.ZipFile(path) as archive:
         return dict(json.loads(archive.read(DOCUMENT_ENTRY))["tables"])
-
-
-def database_bytes(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
 
 
 def test_one_pass_writes_what_plan_and_apply_write(exported: Path, tmp_path: Path) -> None:
@@ -104,3 +101,43 @@ def test_a_refused_file_writes_nothing_and_lists_every_problem(
     assert result is None and not plan.ok
     assert {p.pointer for p in plan.problems} == {"/tables/people/0", "/tables/people/1"}
     assert database_bytes(path) == before
+
+
+def seals_of(db: Database) -> dict[str, tuple[str, Any]]:
+    """Each seal by its protocol's uid: digest and rows."""
+    with db.reading() as session:
+        found = session.execute(
+            select(Protocol.uid, ProtocolSeal.digest, ProtocolSeal.rows).join(
+                Protocol, Protocol.id == ProtocolSeal.protocol_id
+            )
+        ).all()
+    return {uid: (digest, rows) for uid, digest, rows in found}
+
+
+def test_one_pass_seals_what_plan_and_apply_seal(exported: Path, tmp_path: Path) -> None:
+    once = open_database(tmp_path / "once.sqlite3")
+    twice = open_database(tmp_path / "twice.sqlite3")
+    import_at_once(once, SYSTEM, exported)
+    apply_import(twice, SYSTEM, plan_import(twice, read_archive(exported)))
+    sealed = seals_of(once)
+    assert sealed and sealed == seals_of(twice)
+    once.close()
+    twice.close()
+
+
+def test_the_plan_of_one_pass_is_spent_and_never_applied(exported: Path, tmp_path: Path) -> None:
+    """The one-pass merge empties the records it wrote: its plan is a summary only."""
+    path = tmp_path / "once.sqlite3"
+    db = open_database(path)
+    plan, result = import_at_once(db, SYSTEM, exported)
+    assert result is not None and plan.ok
+    assert plan.archive.records("decision_points")[0].keys() == {"uid"}
+    db.close()
+    other = tmp_path / "other.sqlite3"
+    open_database(other).close()
+    before = database_bytes(other)
+    db = open_database(other)
+    with pytest.raises(DomainError):
+        apply_import(db, SYSTEM, plan)
+    db.close()
+    assert database_bytes(other) == before

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import zipfile
@@ -31,27 +30,10 @@ from app.services.exchange.read_archive import read_archive
 from app.services.meetings.approve_agenda import approve_agenda
 from app.services.people import PersonData, update_person
 from tests.services.conduct_helpers import ME, all_present, board_meeting
+from tests.services.exchange.exchange_helpers import fingerprint
 
 ROOT = Path(__file__).resolve().parents[3]
 SCHEMA = json.loads((ROOT / "schemas" / "kenes-exchange-1.schema.json").read_text("utf-8"))
-
-
-def fingerprint(db: Database) -> str:
-    digest = hashlib.sha256()
-    with db.reading() as session:
-        conn = session.connection()
-        tables = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
-        for table in tables:
-            rows = sorted(repr(tuple(r)) for r in conn.exec_driver_sql(f'SELECT * FROM "{table}"'))
-            digest.update(f"{table}:{len(rows)}".encode())
-            for row in rows:
-                digest.update(row.encode())
-    return digest.hexdigest()
 
 
 def document(path: Path) -> dict[str, Any]:

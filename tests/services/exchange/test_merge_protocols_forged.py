@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
 
 import pytest
 
@@ -15,39 +13,14 @@ from app.formats.exchange_archive import ImportRefused
 from app.models.database import open_database
 from app.services.base import SYSTEM
 from app.services.exchange.apply_import import apply_import
-from app.services.exchange.export_archive import export_archive
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
-
-ENTRY = "kenes-exchange.json"
-
-
-def database_bytes(path: Path) -> bytes:
-    """The database as it lies on disk, with its WAL if one is left."""
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The demo archive (a meeting with a signed protocol) and its exported ZIP."""
-    from app.services.demo import create_demo
-    from app.services.demo_meeting import create_demo_meeting
-
-    folder = tmp_path_factory.mktemp("forged")
-    db = open_database(folder / "demo.sqlite3")
-    create_demo(db, SYSTEM)
-    create_demo_meeting(db, SYSTEM)
-    export_archive(db, folder / "demo.kenes.zip")
-    db.close()
-    return folder / "demo.sqlite3", folder / "demo.kenes.zip"
+from tests.services.exchange.exchange_helpers import database_bytes, read_package, write_package
 
 
 def forge(original: Path, target: Path) -> tuple[Path, str]:
     """Three "against" turned "for" and the Russian decision text replaced; the point's uid."""
-    with ZipFile(original) as source:
-        data: dict[str, Any] = json.loads(source.read(ENTRY))
-        entries = {name: source.read(name) for name in source.namelist() if name != ENTRY}
+    data, entries = read_package(original)
     point = next(
         p
         for p in data["tables"]["decision_points"]
@@ -59,11 +32,7 @@ def forge(original: Path, target: Path) -> tuple[Path, str]:
             ballot["choice"] = "for"
             turned += 1
     point["text_ru"] = "Отклонить план развития инновационного кластера."
-    with ZipFile(target, "w", ZIP_DEFLATED) as out:
-        out.writestr(ENTRY, json.dumps(data, ensure_ascii=False))
-        for name, content in entries.items():
-            out.writestr(name, content)
-    return target, point["uid"]
+    return write_package(target, data, entries), point["uid"]
 
 
 def messages(problems: Any) -> list[str]:
@@ -83,13 +52,8 @@ def assert_named(problems: Any) -> None:
     assert all("/tables/decision_points/" in p.pointer for p in problems if "decision" in p.msgid)
 
 
-def test_a_forged_signed_meeting_is_refused_into_an_empty_database(
-    demo: tuple[Path, Path], tmp_path: Path
-) -> None:
-    forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
-    target = tmp_path / "empty.sqlite3"
-    db = open_database(target)
-    db.close()
+def assert_refused(forged: Path, target: Path) -> None:
+    """Planned and applied into ``target``: refused, every forgery named, not a byte written."""
     before = database_bytes(target)
     db = open_database(target)
     plan = plan_import(db, read_archive(forged))
@@ -99,6 +63,16 @@ def test_a_forged_signed_meeting_is_refused_into_an_empty_database(
         apply_import(db, SYSTEM, plan)
     db.close()
     assert database_bytes(target) == before
+
+
+def test_a_forged_signed_meeting_is_refused_into_an_empty_database(
+    demo: tuple[Path, Path], tmp_path: Path
+) -> None:
+    forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
+    target = tmp_path / "empty.sqlite3"
+    db = open_database(target)
+    db.close()
+    assert_refused(forged, target)
 
 
 def test_a_forged_signed_meeting_is_refused_into_the_same_database(
@@ -107,15 +81,7 @@ def test_a_forged_signed_meeting_is_refused_into_the_same_database(
     forged, _uid = forge(demo[1], tmp_path / "forged.kenes.zip")
     target = tmp_path / "same.sqlite3"
     shutil.copyfile(demo[0], target)
-    before = database_bytes(target)
-    db = open_database(target)
-    plan = plan_import(db, read_archive(forged))
-    assert not plan.ok
-    assert_named(plan.problems)
-    with pytest.raises(ImportRefused):
-        apply_import(db, SYSTEM, plan)
-    db.close()
-    assert database_bytes(target) == before
+    assert_refused(forged, target)
 
 
 def test_the_untouched_file_still_imports(demo: tuple[Path, Path], tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from app.models.database import Database, open_database
 from app.services.base import SYSTEM
 from app.services.exchange.apply_import import apply_import
 from app.services.exchange.export_archive import export_archive
-from app.services.exchange.merge_state import MergeState
+from app.services.exchange.merge_state import RELEASED, MergeState, Written
 from app.services.exchange.merger import Merger
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
@@ -90,3 +90,34 @@ def test_a_merge_finds_the_rows_here_by_uid(archive: ArchiveFile, tmp_path: Path
         assert merger._name(None) == "#None"
         raise RolledBack
     assert files(path) == before
+
+
+def test_written_rows_of_the_large_tables_are_released(
+    archive: ArchiveFile, tmp_path: Path
+) -> None:
+    """Once a table is written, its rows are held as ids (the ORM rows go) and, when the
+    merge may consume the file, its records as their uids; ids and places stay known."""
+    import gc
+
+    db = open_database(tmp_path / "empty.sqlite3")
+    consumed = read_archive(Path(archive.source))
+    points = [dict(r) for r in consumed.records("decision_points")]
+    assert points and all(t in RELEASED for t in ("decision_points", "attendance"))
+    with pytest.raises(RolledBack), db.transaction() as session:
+        merger = Merger(session, consumed, consume=True)
+        merger.run()
+        assert merger.problems == []
+        gc.collect()
+        for table in RELEASED:
+            for record in consumed.records(table):
+                kept = merger.rows[(table, record["uid"])]
+                assert type(kept) is Written and kept.id == merger.id_of(table, kept.uid)
+                assert record == {"uid": kept.uid}  # the record itself is spent
+        held = {type(obj).__name__ for obj in session.identity_map.values()}
+        assert "DecisionPoint" not in held and "Attendance" not in held
+        assert "Person" in held  # read again by the checks: kept
+        for point in points:
+            people = tuple(b["person"] for b in point["ballots"])
+            assert merger.ballot_people[point["uid"]] == people
+        raise RolledBack
+    assert consumed.records("people") == archive.records("people")

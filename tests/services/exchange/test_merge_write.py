@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -15,10 +16,13 @@ from app.models.composition import Person
 from app.models.database import Database, open_database
 from app.models.meeting import Material, MaterialBlob
 from app.services.base import SYSTEM
+from app.services.exchange import merge_write
 from app.services.exchange.apply_import import apply_import
 from app.services.exchange.export_archive import export_archive
+from app.services.exchange.merge_state import RELEASED
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
+from app.services.exchange.records import MODELS
 from tests.services.exchange.trip_helpers import (
     MATERIAL,
     document_of,
@@ -114,3 +118,36 @@ def test_the_files_of_materials_are_stored_from_the_archive(tmp_path: Path) -> N
         blob = session.get(MaterialBlob, material.sha256)
         assert blob is not None
         assert bytes(blob.data) == MATERIAL and material.sha256 == sha256(MATERIAL)
+
+
+def rows_of(db: Database, tables: Iterable[str]) -> dict[str, list[tuple[Any, ...]]]:
+    with db.reading() as session:
+        conn = session.connection()
+        return {
+            t: [tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{t}" ORDER BY id')]
+            for t in tables
+        }
+
+
+@pytest.mark.parametrize("older", [False, True])
+def test_new_records_of_the_large_tables_are_written_as_the_orm_writes_them(
+    held: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, older: bool
+) -> None:
+    """New records of the released tables go in as plain inserts: the same rows, ids,
+    defaults (for a field an older file does not have) and versions as ORM rows."""
+    document = copy.deepcopy(held)
+    if older:  # fields an older file does not have: the columns' defaults apply
+        for record in document["tables"]["attendance"]:
+            for name in ("absence_kind", "absence_reason_kk", "absence_reason_ru"):
+                record.pop(name, None)
+    tables = [MODELS[name].__table__.name for name in sorted(RELEASED)]
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "orm").mkdir()
+    plain = imported(tmp_path / "plain", document)
+    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
+    orm = imported(tmp_path / "orm", document)
+    found = rows_of(plain, tables)
+    assert found["attendance"] and found["decision_points"]
+    assert found == rows_of(orm, tables)
+    plain.close()
+    orm.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import copy
-import hashlib
 import json
 from pathlib import Path
 from typing import Any
@@ -15,29 +14,12 @@ from app.formats.exchange_archive import ImportRefused
 from app.i18n import translations
 from app.models.database import Database, open_database
 from app.services.base import SYSTEM
-from app.services.exchange.apply_import import apply_import
+from app.services.exchange.apply_import import apply_import, import_at_once
 from app.services.exchange.export_archive import export_archive
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
+from tests.services.exchange.exchange_helpers import fingerprint
 from tests.services.protocol_helpers import HeldMeeting, held_meeting
-
-
-def fingerprint(db: Database) -> str:
-    digest = hashlib.sha256()
-    with db.reading() as session:
-        conn = session.connection()
-        tables = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
-        for table in tables:
-            rows = sorted(repr(tuple(r)) for r in conn.exec_driver_sql(f'SELECT * FROM "{table}"'))
-            digest.update(f"{table}:{len(rows)}".encode())
-            for row in rows:
-                digest.update(row.encode())
-    return digest.hexdigest()
 
 
 @pytest.fixture(scope="module")
@@ -307,3 +289,22 @@ def test_a_signed_record_is_not_changed_by_an_import(tmp_path: Path) -> None:
     with pytest.raises(ImportRefused):
         apply_import(db, SYSTEM, plan)
     assert fingerprint(db) == before
+
+
+def test_one_pass_names_a_refused_ballot_where_the_plan_does(
+    exported: tuple[dict[str, Any], dict[str, Any]], tmp_path: Path
+) -> None:
+    """The one-pass import empties the records it wrote; a ballot refused later is still
+    named at its own place in the file."""
+    data = copy.deepcopy(exported[0])
+    new_person(data, "f" * 32, "Бөтен")
+    ballots = data["tables"]["decision_points"][0]["ballots"]
+    ballots.insert(
+        1, {"person": "f" * 32, "choice": "for", "recorded_at": ballots[0]["recorded_at"]}
+    )
+    path = write(tmp_path, data)
+    planned = plan_import(open_database(tmp_path / "planned.sqlite3"), read_archive(path))
+    plan, result = import_at_once(open_database(tmp_path / "once.sqlite3"), SYSTEM, path)
+    assert result is None
+    assert plan.problems == planned.problems
+    assert [p.pointer for p in plan.problems] == ["/tables/decision_points/0/ballots/1"]

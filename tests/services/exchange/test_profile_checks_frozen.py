@@ -10,12 +10,10 @@ vote; and the summary says every change of a profile in words.
 from __future__ import annotations
 
 import copy
-import json
 import shutil
 from datetime import date
 from pathlib import Path
 from typing import Any
-from zipfile import ZIP_DEFLATED, ZipFile
 
 import pytest
 from sqlalchemy import select
@@ -28,52 +26,16 @@ from app.models.profile_history import ProfileVersion
 from app.services.base import SYSTEM
 from app.services.demo_meeting import DAY
 from app.services.exchange.apply_import import apply_import
-from app.services.exchange.export_archive import export_archive
 from app.services.exchange.frozen_votes import profile_change_lines
 from app.services.exchange.plan_import import ImportPlan, plan_import
 from app.services.exchange.read_archive import read_archive
+from tests.services.exchange.exchange_helpers import database_bytes, read_package, write_package
 
-ENTRY = "kenes-exchange.json"
 STRICT = {"numerator": 99, "denominator": 100, "inclusive": False}
 SAID = (
     "the share of votes needed to adopt a decision changes from “more than half” "
     "to “more than 99/100”"
 )
-
-
-def database_bytes(path: Path) -> bytes:
-    wal = path.with_name(path.name + "-wal")
-    return path.read_bytes() + (wal.read_bytes() if wal.exists() else b"")
-
-
-@pytest.fixture(scope="module")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """The demo archive (a meeting with a signed protocol, a decision adopted 11-3)."""
-    from app.services.demo import create_demo
-    from app.services.demo_meeting import create_demo_meeting
-
-    folder = tmp_path_factory.mktemp("frozen")
-    db = open_database(folder / "demo.sqlite3")
-    create_demo(db, SYSTEM)
-    create_demo_meeting(db, SYSTEM)
-    export_archive(db, folder / "demo.kenes.zip")
-    db.close()
-    return folder / "demo.sqlite3", folder / "demo.kenes.zip"
-
-
-def read(path: Path) -> tuple[dict[str, Any], dict[str, bytes]]:
-    with ZipFile(path) as source:
-        data: dict[str, Any] = json.loads(source.read(ENTRY))
-        entries = {name: source.read(name) for name in source.namelist() if name != ENTRY}
-    return data, entries
-
-
-def write(target: Path, data: dict[str, Any], entries: dict[str, bytes]) -> Path:
-    with ZipFile(target, "w", ZIP_DEFLATED) as out:
-        out.writestr(ENTRY, json.dumps(data, ensure_ascii=False))
-        for name, content in entries.items():
-            out.writestr(name, content)
-    return target
 
 
 def signed_council(data: dict[str, Any]) -> dict[str, Any]:
@@ -83,9 +45,9 @@ def signed_council(data: dict[str, Any]) -> dict[str, Any]:
 
 def stricter(original: Path, target: Path) -> Path:
     """The attack of the finding: only the profile changes, to a threshold of 99/100."""
-    data, entries = read(original)
+    data, entries = read_package(original)
     signed_council(data)["profile"]["threshold"] = dict(STRICT)
-    return write(target, data, entries)
+    return write_package(target, data, entries)
 
 
 def frozen_points(path: Path) -> dict[str, Any]:
@@ -151,7 +113,7 @@ def test_the_cli_states_the_profile_change_before_asking(
 
 def dated_change(original: Path, target: Path, day: date) -> Path:
     """The profile changed by an act from ``day``, recorded as a profile version."""
-    data, entries = read(original)
+    data, entries = read_package(original)
     council = signed_council(data)
     old = copy.deepcopy(council["profile"])
     council["profile"]["threshold"] = dict(STRICT)
@@ -170,7 +132,7 @@ def dated_change(original: Path, target: Path, day: date) -> Path:
         {**version, "uid": "a" * 32, "effective_from": None, "profile": old, "act_title": ""},
         {**version, "uid": "b" * 32, "effective_from": day.isoformat()},
     ]
-    return write(target, data, entries)
+    return write_package(target, data, entries)
 
 
 def test_a_dated_change_before_the_signed_meeting_is_refused(
@@ -215,7 +177,7 @@ def test_a_dated_change_after_the_signed_meeting_is_imported_and_never_reaches_i
 def test_a_new_closed_point_with_a_forged_result_is_refused(
     demo: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    data, entries = read(demo[1])
+    data, entries = read_package(demo[1])
     point = next(
         p
         for p in data["tables"]["decision_points"]
@@ -223,7 +185,7 @@ def test_a_new_closed_point_with_a_forged_result_is_refused(
     )
     point["frozen"]["result"]["adopted"] = False
     point["frozen"]["result"]["reason"] = "threshold_not_met"
-    forged = write(tmp_path / "forged.kenes.zip", data, entries)
+    forged = write_package(tmp_path / "forged.kenes.zip", data, entries)
     target = tmp_path / "empty.sqlite3"
     open_database(target).close()
     before = database_bytes(target)
@@ -244,11 +206,11 @@ def test_a_new_closed_point_with_a_forged_result_is_refused(
 def test_a_frozen_profile_other_than_the_one_in_force_is_refused(
     demo: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    data, entries = read(demo[1])
+    data, entries = read_package(demo[1])
     for point in data["tables"]["decision_points"]:
         if point["frozen"]:
             point["frozen"]["profile"]["threshold"] = dict(STRICT)
-    forged = write(tmp_path / "forged.kenes.zip", data, entries)
+    forged = write_package(tmp_path / "forged.kenes.zip", data, entries)
     db = open_database(tmp_path / "empty.sqlite3")
     plan = plan_import(db, read_archive(forged))
     assert any(
@@ -261,11 +223,11 @@ def test_a_frozen_profile_other_than_the_one_in_force_is_refused(
 def test_an_older_file_without_frozen_records_is_counted_under_the_profile_in_force(
     demo: tuple[Path, Path], tmp_path: Path
 ) -> None:
-    data, entries = read(demo[1])
+    data, entries = read_package(demo[1])
     data["tables"].pop("profile_versions", None)
     for point in data["tables"]["decision_points"]:
         point.pop("frozen", None)
-    old = write(tmp_path / "old.kenes.zip", data, entries)
+    old = write_package(tmp_path / "old.kenes.zip", data, entries)
     target = tmp_path / "empty.sqlite3"
     db = open_database(target)
     plan = plan_import(db, read_archive(old))

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import stat
 import zipfile
@@ -22,24 +21,7 @@ from app.services.exchange.apply_import import apply_import
 from app.services.exchange.export_archive import export_archive
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
-
-
-def fingerprint(db: Database) -> str:
-    digest = hashlib.sha256()
-    with db.reading() as session:
-        conn = session.connection()
-        tables = [
-            r[0]
-            for r in conn.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type='table' ORDER BY name"
-            )
-        ]
-        for table in tables:
-            rows = sorted(repr(tuple(r)) for r in conn.exec_driver_sql(f'SELECT * FROM "{table}"'))
-            digest.update(f"{table}:{len(rows)}".encode())
-            for row in rows:
-                digest.update(row.encode())
-    return digest.hexdigest()
+from tests.services.exchange.exchange_helpers import fingerprint
 
 
 @pytest.fixture(scope="module")

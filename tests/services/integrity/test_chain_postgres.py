@@ -11,12 +11,9 @@ from app.models.database import open_database
 from app.services.base import Actor
 from app.services.integrity.verify import verify_record
 from app.services.people import PersonData, create_person
-from tests.postgres import cluster, find_bin
+from tests.postgres import POSTGRES, cluster
 
-pytestmark = [
-    pytest.mark.postgres,
-    pytest.mark.skipif(find_bin() is None, reason="PostgreSQL server binaries not installed"),
-]
+pytestmark = POSTGRES
 
 
 @pytest.fixture(scope="module")

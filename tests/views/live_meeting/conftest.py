@@ -7,21 +7,12 @@ from collections.abc import Iterator
 import pytest
 from pytestqt.qtbot import QtBot
 
-from app.domain.errors import KenesError
 from app.models.database import Database
 from app.views import operations
 from app.views.live_meeting.window import LiveMeetingWindow
 from app.views.qt_i18n import apply_language
 from tests.services.conduct_helpers import Board, board_meeting
 from tests.views.live_meeting.live_helpers import answer_all, open_window
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    """Refusals the window would show, captured instead of opening a modal box."""
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
 
 
 @pytest.fixture

@@ -15,34 +15,15 @@ from app.services.conduct.queries import live_meeting
 from app.services.conduct.voting import cast_ballot
 from app.services.councils import set_profile
 from app.services.meetings.notify_members import notify_members
-from app.views import operations
 from app.views.live_meeting import ending
 from app.views.live_meeting.window import LiveMeetingWindow
-from tests.services.conduct_helpers import ME, Board, all_present, board_meeting, counts
-
-
-@pytest.fixture
-def refusals(monkeypatch: pytest.MonkeyPatch) -> list[KenesError]:
-    seen: list[KenesError] = []
-    monkeypatch.setattr(operations, "show_refusal", lambda _parent, error: seen.append(error))
-    return seen
+from tests.services.conduct_helpers import ME, Board, all_present, counts
+from tests.views.view_helpers import answering
 
 
 @pytest.fixture
 def asked(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    questions: list[str] = []
-
-    def yes(_parent: object, question: str) -> bool:
-        questions.append(question)
-        return True
-
-    monkeypatch.setattr(ending, "ask", yes)
-    return questions
-
-
-@pytest.fixture
-def board(database: Database) -> Board:
-    return board_meeting(database)
+    return answering(monkeypatch, True, ending)
 
 
 def open_window(qtbot: QtBot, database: Database, board: Board) -> LiveMeetingWindow:

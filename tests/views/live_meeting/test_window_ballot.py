@@ -12,7 +12,7 @@ from collections import Counter
 import pytest
 from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel, QVBoxLayout, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.domain.errors import KenesError
@@ -20,7 +20,7 @@ from app.models.database import Database
 from app.services.conduct.decisions import add_decision_point
 from app.views import operations
 from app.views.live_meeting.state import LiveState
-from app.views.live_meeting.window import LiveMeetingWindow
+from app.views.live_meeting.window import LiveMeetingWindow, TextSlot
 from tests.services.conduct_helpers import ME, Board, all_present
 from tests.views.live_meeting.live_helpers import open_window, press
 
@@ -76,6 +76,78 @@ def test_a_roll_call_resets_no_model_and_lays_out_nothing(
     assert window.status.height() == height
     assert not events.resized, f"a ballot re-laid out the window: {dict(events.resized)}"
     assert window.voting_model.voter(1).choice is not None  # the ballots were made
+
+
+class LayoutRequests(QObject):
+    """Counts the layout requests that reach the window or its status line."""
+
+    def __init__(self, window: LiveMeetingWindow) -> None:
+        super().__init__()
+        self.watched = {window, window.status}
+        self.count = 0
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest and watched in self.watched:
+            self.count += 1
+        return False
+
+
+def test_a_new_result_repaints_the_status_line_without_laying_out_the_window(
+    qtbot: QtBot, voting: LiveMeetingWindow, refusals: list[KenesError]
+) -> None:
+    window = voting
+    app = QApplication.instance()
+    assert app is not None
+
+    def roll_call(keys: tuple[Qt.Key, ...]) -> tuple[list[str], int]:
+        """The results shown after each key, and how many times the status line grew."""
+        texts, grew = [], 0
+        window.grid.setCurrentIndex(window.voting_model.index(0, 1))
+        for key in keys:
+            height = window.status.height()
+            press(qtbot, window.grid, key)
+            app.processEvents()
+            texts.append(window.result_label.text())
+            grew += window.status.height() > height
+        return texts, grew
+
+    roll_call((Qt.Key.Key_A, Qt.Key.Key_B, Qt.Key.Key_F, Qt.Key.Key_A, Qt.Key.Key_0))
+    requests = LayoutRequests(window)
+    app.installEventFilter(requests)
+    try:
+        texts, grew = roll_call((Qt.Key.Key_B, Qt.Key.Key_F, Qt.Key.Key_A, Qt.Key.Key_B))
+    finally:
+        app.removeEventFilter(requests)
+    assert refusals == [] and len(set(texts)) >= 3  # the ballots changed the result
+    assert requests.count <= grew  # only a result needing more lines than ever lays out
+    label = window.result_label
+    assert label.height() >= label.heightForWidth(label.width())  # never cut off
+
+
+def test_a_text_slot_grows_when_narrowed_and_never_shrinks(qtbot: QtBot) -> None:
+    holder = QWidget()
+    qtbot.addWidget(holder)
+    label = QLabel()
+    label.setWordWrap(True)
+    slot = TextSlot(label)
+    layout = QVBoxLayout(holder)
+    layout.addWidget(slot)
+    layout.addStretch(1)
+    holder.resize(900, 300)
+    holder.show()
+    slot.set_text("Point 1: " + "ten for, two against, one abstained; " * 6 + "adopted.")
+    QApplication.processEvents()
+    wide = label.height()
+    assert wide >= label.heightForWidth(label.width()) > 0
+    holder.resize(300, 300)
+    qtbot.waitUntil(lambda: label.width() <= 300)
+    QApplication.processEvents()
+    assert label.height() >= label.heightForWidth(label.width()) > wide  # more lines, all shown
+    narrow = slot.height()
+    slot.set_text("Point 1: adopted.")
+    holder.resize(900, 300)
+    QApplication.processEvents()
+    assert slot.height() == narrow  # a shorter result does not shrink it (nor lay out again)
 
 
 @pytest.mark.qt_log_ignore("does not support raise")  # the tool tip, offscreen
