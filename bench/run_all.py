@@ -11,7 +11,7 @@
    what was done to meet the goals and where they cannot be met.
 
 The benchmarks are not tests: they are not part of the test command and time nothing in
-CI.  ``--quick`` runs fewer rounds (a minute or two instead of several).
+CI.  ``--quick`` runs fewer rounds (about twenty minutes on two cores).
 """
 
 from __future__ import annotations
@@ -140,8 +140,9 @@ def render(
         "",
         "Measured by `bench/run_all.py`" + (" --quick" if quick else "") + " on "
         f"{started:%Y-%m-%d %H:%M} UTC; regenerate with "
-        "`.venv/bin/python bench/run_all.py` (about ten minutes; `--quick` for a shorter "
-        "run).  Each benchmark measures its baseline in the same run, so the ratios hold "
+        "`.venv/bin/python bench/run_all.py` (`--quick`: about twenty minutes on two cores, "
+        "four more when the archive is made first).  Each benchmark measures its baseline in "
+        "the same run, so the ratios hold "
         "on other machines better than the absolute figures do.",
         "",
         "## Machine",
