@@ -10,6 +10,9 @@ both, so that neither of the two imports the other.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import Any
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -60,38 +63,45 @@ def seat_facts(seat: Seat) -> SeatFacts:
     )
 
 
+# A seat as the rules see it, in plain columns (``seat_facts_of`` reads a row of them).
+SEAT_COLUMNS = (
+    Seat.id,
+    Seat.role,
+    Seat.kind,
+    Seat.valid_from,
+    Seat.valid_to,
+    Seat.position_id,
+    Seat.person_id,
+    Seat.voting,
+    Seat.by_agreement,
+    Seat.side,
+    Seat.sort_order,
+)
+
+
+def seat_facts_of(values: Sequence[Any]) -> SeatFacts:
+    """The :class:`SeatFacts` of the first ``len(SEAT_COLUMNS)`` values of a row."""
+    sid, role, kind, start, end, position, person, voting, agreement, side, order = values[
+        : len(SEAT_COLUMNS)
+    ]
+    return SeatFacts(
+        sid,
+        Role(role),
+        SeatKind(kind),
+        Period(start, end),
+        position,
+        person,
+        voting,
+        agreement,
+        Side(side),
+        order,
+    )
+
+
 def council_seat_facts(session: Session, council_id: int) -> list[SeatFacts]:
     """The rules' view of a council's seats, read as plain columns (fast: used per vote)."""
-    rows = session.execute(
-        select(
-            Seat.id,
-            Seat.role,
-            Seat.kind,
-            Seat.valid_from,
-            Seat.valid_to,
-            Seat.position_id,
-            Seat.person_id,
-            Seat.voting,
-            Seat.by_agreement,
-            Seat.side,
-            Seat.sort_order,
-        ).where(Seat.council_id == council_id)
-    )
-    return [
-        SeatFacts(
-            sid,
-            Role(role),
-            SeatKind(kind),
-            Period(start, end),
-            position,
-            person,
-            voting,
-            agreement,
-            Side(side),
-            order,
-        )
-        for sid, role, kind, start, end, position, person, voting, agreement, side, order in rows
-    ]
+    rows = session.execute(select(*SEAT_COLUMNS).where(Seat.council_id == council_id))
+    return [seat_facts_of(row) for row in rows]
 
 
 def council_seats(session: Session, council_id: int) -> list[Seat]:

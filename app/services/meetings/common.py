@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from typing import Any
@@ -23,10 +24,7 @@ from app.domain.composition import (
     HoldingFacts,
     Member,
     Period,
-    Role,
     SeatFacts,
-    SeatKind,
-    Side,
     composition_on,
 )
 from app.domain.council import pick
@@ -54,6 +52,7 @@ from app.models.meeting import (
     Meeting,
 )
 from app.services.base import Actor, audit, check_date, clean_text, expect, get, snapshot
+from app.services.composition_check import SEAT_COLUMNS, seat_facts_of
 from app.services.people import PersonInfo, person_info
 from app.services.profile_history import profile_on
 
@@ -327,17 +326,7 @@ def _in_force(start: Any, end: Any) -> Any:
 # seats in force on the day, each with the holdings of its position in force that day.
 _MEMBERS = (
     select(
-        Seat.id,
-        Seat.role,
-        Seat.kind,
-        Seat.valid_from,
-        Seat.valid_to,
-        Seat.position_id,
-        Seat.person_id,
-        Seat.voting,
-        Seat.by_agreement,
-        Seat.side,
-        Seat.sort_order,
+        *SEAT_COLUMNS,
         PositionHolding.id,
         PositionHolding.person_id,
         PositionHolding.valid_from,
@@ -368,21 +357,11 @@ def members_on(session: Session, council_id: int, day: date) -> list[Member]:
     holdings: dict[int, HoldingFacts] = {}
     rows = session.execute(_MEMBERS, {"council_id": council_id, "day": day})
     for row in rows:
-        sid, role, kind, start, end, position, person, voting, agreement, side, order, *held = row
+        values: Sequence[Any] = row  # the seat's columns, then its holding's
+        sid, position = values[0], values[5]
         if sid not in seats:
-            seats[sid] = SeatFacts(
-                sid,
-                Role(role),
-                SeatKind(kind),
-                Period(start, end),
-                position,
-                person,
-                voting,
-                agreement,
-                Side(side),
-                order,
-            )
-        holding_id, holder, held_from, held_to = held
+            seats[sid] = seat_facts_of(values)
+        holding_id, holder, held_from, held_to = values[len(SEAT_COLUMNS) :]
         if holding_id is not None and holding_id not in holdings:
             assert position is not None  # the holding was joined on it
             holdings[holding_id] = HoldingFacts(position, holder, Period(held_from, held_to))
