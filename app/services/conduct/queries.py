@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from app.domain.attendance import AttendanceRecord
 from app.domain.composition import Role
@@ -219,13 +220,7 @@ class _Recorded:
 
     @classmethod
     def read(cls, session: Session, item_ids: list[int]) -> _Recorded:
-        points: dict[int, list[DecisionPoint]] = defaultdict(list)
-        for point in session.scalars(
-            select(DecisionPoint)
-            .where(DecisionPoint.item_id.in_(item_ids))
-            .order_by(DecisionPoint.item_id, DecisionPoint.number)
-        ):
-            points[point.item_id].append(point)
+        points = _grouped(session, DecisionPoint.item_id, item_ids, DecisionPoint.number)
         point_ids = [p.id for listed in points.values() for p in listed]
         ballots: dict[int, dict[int, Choice]] = defaultdict(dict)
         for point_id, person_id, choice in session.execute(
@@ -234,21 +229,27 @@ class _Recorded:
             .order_by(Ballot.decision_point_id, Ballot.id)
         ):
             ballots[point_id][person_id] = Choice(choice)
-        dissents: dict[int, list[DissentingOpinion]] = defaultdict(list)
-        for dissent in session.scalars(
-            select(DissentingOpinion)
-            .where(DissentingOpinion.decision_point_id.in_(point_ids))
-            .order_by(DissentingOpinion.decision_point_id, DissentingOpinion.id)
-        ):
-            dissents[dissent.decision_point_id].append(dissent)
-        instructions: dict[int, list[ProtocolInstruction]] = defaultdict(list)
-        for instruction in session.scalars(
-            select(ProtocolInstruction)
-            .where(ProtocolInstruction.decision_point_id.in_(point_ids))
-            .order_by(ProtocolInstruction.decision_point_id, ProtocolInstruction.number)
-        ):
-            instructions[instruction.decision_point_id].append(instruction)
-        return cls(points, ballots, dissents, instructions)
+        return cls(
+            points,
+            ballots,
+            _grouped(session, DissentingOpinion.decision_point_id, point_ids, DissentingOpinion.id),
+            _grouped(
+                session,
+                ProtocolInstruction.decision_point_id,
+                point_ids,
+                ProtocolInstruction.number,
+            ),
+        )
+
+
+def _grouped(
+    session: Session, key: InstrumentedAttribute[int], ids: list[int], order: Any
+) -> dict[int, list[Any]]:
+    """The rows whose ``key`` is one of ``ids``, by that key, each group in ``order``."""
+    grouped: dict[int, list[Any]] = defaultdict(list)
+    for row in session.scalars(select(key.class_).where(key.in_(ids)).order_by(key, order)):
+        grouped[getattr(row, key.key)].append(row)
+    return grouped
 
 
 def _load_people(session: Session, fr: MeetingFrame) -> None:
