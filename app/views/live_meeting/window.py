@@ -557,7 +557,9 @@ class TextSlot(QWidget):
     A label in a layout invalidates that layout, and every layout up to the window, on
     each new text: a ballot would re-lay out the whole window.  Here a new text repaints
     the label alone; the slot grows (and so lays out the window) only when a text needs
-    more lines than any before it while the window is open, and never shrinks.
+    more lines than any before it at this width.  A new width, which lays out the window
+    anyway, fits it to its text again: measured at the narrow width of a window being
+    built, it would otherwise keep empty lines for good.
     """
 
     def __init__(self, label: QLabel, parent: QWidget | None = None) -> None:
@@ -577,13 +579,13 @@ class TextSlot(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self._fit()
+        self._fit(refit=event.size().width() != event.oldSize().width())
 
-    def _fit(self) -> None:
+    def _fit(self, *, refit: bool = False) -> None:
         width = self.width()
         needed = self.label.heightForWidth(width) if width > 0 else -1
-        if needed > self.minimumHeight():
-            self.setMinimumHeight(needed)  # the one case that lays out the window
+        if needed > self.minimumHeight() or (refit and 0 <= needed < self.minimumHeight()):
+            self.setMinimumHeight(needed)  # a text needing more lines, or a new width
         self.label.setGeometry(0, 0, width, max(needed, self.height()))
 
 
