@@ -6,8 +6,6 @@ import io
 from pathlib import Path
 from typing import Any
 
-import pypdfium2 as pdfium
-import pypdfium2.raw as pdfium_c
 import pytest
 from asn1crypto import x509 as asn1_x509
 from pyhanko.pdf_utils import generic as pdf_generic
@@ -30,6 +28,7 @@ from app.services.esign.verify_signatures import verify_signed_pdf
 from app.services.protocols.documents import protocol_pdf
 from tests.services.conduct_helpers import ME
 from tests.services.esign.esign_helpers import PASSWORD, Pki, issued_electronically, make_pki
+from tests.services.esign.pdf_helpers import visible_text
 from tests.services.esign.pki import make_ca, make_crl, make_signer
 from tests.services.helpers import audit_actions
 
@@ -84,21 +83,6 @@ def test_two_signers_in_order_both_intact_and_trusted(database: Database, pki: P
     reader = PdfFileReader(io.BytesIO(signed))
     statuses = [validate_pdf_signature(s, context) for s in reader.embedded_signatures]
     assert [s.bottom_line for s in statuses] == [True, True]
-
-
-def visible_text(pdf: bytes) -> str:
-    """The last page's text with its annotations printed into it (as a printout shows)."""
-    document = pdfium.PdfDocument(pdf)
-    try:
-        page = document[len(document) - 1]
-        pdfium_c.FPDFPage_Flatten(page.raw, pdfium_c.FLAT_PRINT)
-        page.close()
-        page = document[len(document) - 1]
-        text = str(page.get_textpage().get_text_range())
-        page.close()
-        return " ".join(text.split())
-    finally:
-        document.close()
 
 
 def test_the_blocks_and_fields_read_back(database: Database, pki: Pki) -> None:
