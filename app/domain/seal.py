@@ -73,11 +73,14 @@ def plain(value: object) -> Any:
     return value
 
 
+# The encoder ``json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))``
+# makes for each call, made once (it keeps no state between calls).
+_TEXT = json.JSONEncoder(sort_keys=True, ensure_ascii=False, separators=(",", ":")).encode
+
+
 def canonical(value: object) -> bytes:
     """Canonical JSON: sorted keys, no spaces, UTF-8 (two equal values give equal bytes)."""
-    return json.dumps(
-        plain(value), sort_keys=True, ensure_ascii=False, separators=(",", ":")
-    ).encode("utf-8")
+    return _TEXT(plain(value)).encode("utf-8")
 
 
 def sha256(value: object) -> str:
@@ -102,7 +105,18 @@ class SealRow:
     values: Mapping[str, Any]
 
     def digest(self) -> str:
-        return sha256({"key": self.key, "kind": self.kind, "values": self.values})
+        """``sha256({"key": key, "kind": kind, "values": values})``, written out.
+
+        The three keys stand in their sorted order, so the text is the canonical form of
+        that mapping, without making it (a seal has a row per ballot).
+        """
+        key, kind, values = (
+            _TEXT(plain(self.key)),
+            _TEXT(plain(self.kind)),
+            _TEXT(plain(self.values)),
+        )
+        text = f'{{"key":{key},"kind":{kind},"values":{values}}}'
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -153,7 +167,13 @@ class Seal:
 
 
 def _seal_digest(digests: Mapping[str, str]) -> str:
-    return sha256({"scheme": SCHEME, "rows": sorted(digests.items())})
+    """``sha256({"scheme": SCHEME, "rows": sorted(digests.items())})``.
+
+    Keys and digests are text, and JSON writes the (key, digest) pairs as arrays, as
+    :func:`plain` makes them: the data is encoded as it is.
+    """
+    data = {"scheme": SCHEME, "rows": sorted(digests.items())}
+    return hashlib.sha256(_TEXT(data).encode("utf-8")).hexdigest()
 
 
 def make_seal(rows: Iterable[SealRow]) -> Seal:
@@ -163,6 +183,21 @@ def make_seal(rows: Iterable[SealRow]) -> Seal:
         assert row.key not in sealed, f"two rows with the key {row.key}"
         sealed[row.key] = SealedRow(row.kind, dict(row.where), row.digest())
     return Seal(_seal_digest({k: r.digest for k, r in sealed.items()}), sealed)
+
+
+def stored_seal(rows: Iterable[SealRow]) -> tuple[str, dict[str, Any]]:
+    """``make_seal(rows)``'s digest and its :meth:`Seal.to_json`, made in one pass.
+
+    For sealing many records at once (an import): each row is read once and no
+    :class:`SealedRow` is made for it.
+    """
+    stored: dict[str, Any] = {}
+    digests: dict[str, str] = {}
+    for row in rows:
+        assert row.key not in stored, f"two rows with the key {row.key}"
+        digest = digests[row.key] = row.digest()
+        stored[row.key] = {"kind": row.kind, "where": plain(row.where), "digest": digest}
+    return _seal_digest(digests), stored
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,7 @@ reported together, each at its JSON pointer, so the user sees them all.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,6 +44,19 @@ from app.formats.exchange_values import (
 from app.formats.problem import Problem
 
 
+@dataclass
+class CheckedTables:
+    """The ``tables`` of a document, checked record by record as they were read.
+
+    :mod:`app.formats.exchange_stream` checks each record as it parses it; ``problems``
+    are those :func:`check_document` would find in ``tables``, in the same order.
+    """
+
+    tables: dict[str, list[dict[str, Any]]]
+    problems: list[Problem]
+    seen: set[str] = field(default_factory=set)  # the names read, tables or not
+
+
 def check_document(
     document: Any,
     path: Path,
@@ -50,8 +64,12 @@ def check_document(
     *,
     zipped: bool = False,
     blobs: frozenset[str] = frozenset(),
+    checked_tables: CheckedTables | None = None,
 ) -> ArchiveFile:
-    """Check the layout of a parsed document; every record problem is collected."""
+    """Check the layout of a parsed document; every record problem is collected.
+
+    ``checked_tables``: the document's ``tables``, already checked as they were read.
+    """
     version = _check_version(document, path)
     problems: list[Problem] = []
     for key in document:
@@ -89,7 +107,7 @@ def check_document(
         package = None
     if kind in (KIND_PACKAGE, KIND_RETURN):
         package = _check_package(package, problems)
-    tables = _check_tables(document.get("tables", {}), path, limits, problems)
+    tables = _tables_of(document, path, limits, problems, checked_tables)
     _check_identifiers(tables, problems)
     if problems:
         raise ImportRefused(problems)
@@ -128,6 +146,20 @@ def _check_version(document: Any, path: Path) -> int:
             supported=FORMAT_VERSION,
         )
     return version
+
+
+def _tables_of(
+    document: dict[str, Any],
+    path: Path,
+    limits: Limits,
+    problems: list[Problem],
+    checked: CheckedTables | None,
+) -> dict[str, list[dict[str, Any]]]:
+    """The document's tables checked, here or as they were read; their problems added."""
+    if checked is None:
+        return _check_tables(document.get("tables", {}), path, limits, problems)
+    problems.extend(checked.problems)
+    return checked.tables
 
 
 def _check_tables(

@@ -8,6 +8,11 @@ unpacked size (counted while unpacking, whatever the archive's headers
 claim).  A file that breaks any of these is refused with one clear error;
 the layout is then checked by :func:`app.formats.exchange_document.check_document`.
 
+A good file is read a record at a time (:mod:`app.formats.exchange_stream`), with the
+same limits and the same answer; only a file that reader cannot read plainly is read
+whole here, so that every refusal keeps its own message (and the line and column of a
+syntax error).
+
 >>> check_depth(b'[[["[[[["]]]', 3)
 True
 """
@@ -18,6 +23,7 @@ import json
 import re
 import stat
 import zipfile
+from collections.abc import Iterator
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -34,7 +40,9 @@ from app.formats.exchange_archive import (
     too_large,
 )
 from app.formats.exchange_document import check_document
+from app.formats.exchange_json import MAX_KEY, VALUES_PER_RECORD, DuplicateKey, decoder
 from app.formats.exchange_schema import BLOB_PREFIX, DOCUMENT_ENTRY, SHA256_PATTERN
+from app.formats.exchange_stream import CHUNK, NotStreamable, stream_document
 
 
 def _safe_entry_name(info: zipfile.ZipInfo) -> bool:
@@ -176,41 +184,6 @@ def check_depth(data: bytes, limit: int) -> bool:
     return True
 
 
-class _DuplicateKey(ValueError):
-    def __init__(self, key: str) -> None:
-        super().__init__(key)
-        self.key = key
-
-
-_SHARED_LENGTH = 64  # texts up to this length are kept once per document (see _Pairs)
-
-
-class _Pairs:
-    """Builds each object, refusing a duplicate key; equal short texts share one string.
-
-    An archive repeats the same identifiers, dates and choices hundreds of thousands of
-    times (a member's uid in every ballot); the parser makes a new string for each, so
-    one copy is kept instead: a large document holds about a tenth less.
-    """
-
-    def __init__(self) -> None:
-        self.shared: dict[str, str] = {}
-
-    def __call__(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-        shared = self.shared
-        result: dict[str, Any] = {}
-        for key, value in pairs:
-            if key in result:
-                raise _DuplicateKey(key)
-            short = type(value) is str and len(value) <= _SHARED_LENGTH
-            result[key] = shared.setdefault(value, value) if short else value
-        return result
-
-
-def _no_constant(name: str) -> Any:
-    raise ValueError(name)
-
-
 def parse_json(data: bytes, path: Path, limits: Limits) -> Any:
     """Parse the document: UTF-8, depth checked first, no duplicate keys, no NaN."""
     return _loads(checked_text(data, path, limits), path)
@@ -241,8 +214,8 @@ def checked_text(data: bytes, path: Path, limits: Limits) -> str:
 
 def _loads(text: str, path: Path) -> Any:
     try:
-        return json.loads(text, object_pairs_hook=_Pairs(), parse_constant=_no_constant)
-    except _DuplicateKey as exc:
+        return decoder().decode(text)
+    except DuplicateKey as exc:
         raise file_error(
             N_("{name} is not valid JSON: the key “{key}” appears twice in one object."),
             path,
@@ -259,9 +232,6 @@ def _loads(text: str, path: Path) -> Any:
         raise file_error(
             N_("{name} is not valid JSON (line {line}, column {column})."), path, line=0, column=0
         ) from exc
-
-
-VALUES_PER_RECORD = 64  # values (texts, numbers, nested rows) a record holds at most, on average
 
 
 def _too_many(path: Path, count: int, limits: Limits) -> ArchiveFileError:
@@ -293,14 +263,11 @@ def _scan_strings(document: Any, limits: Limits, path: Path) -> None:
             if len(value) > longest:
                 raise _too_long(path, len(value), longest)
         elif kind is dict:
-            if value and max(map(len, value)) > _MAX_KEY:
-                raise _too_long(path, next(len(k) for k in value if len(k) > _MAX_KEY), _MAX_KEY)
+            if value and max(map(len, value)) > MAX_KEY:
+                raise _too_long(path, next(len(k) for k in value if len(k) > MAX_KEY), MAX_KEY)
             stack.extend(value.values())
         elif kind is list:
             stack.extend(value)
-
-
-_MAX_KEY = 200
 
 
 def _too_long(path: Path, length: int, limit: int) -> ArchiveFileError:
@@ -347,6 +314,14 @@ def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arch
             N_("{name} cannot be read: {reason}"), file, reason=exc.strerror or str(exc)
         ) from exc
     zipped = head.startswith(b"PK")
+    try:  # a record at a time; a file this cannot read plainly is read whole
+        return _streamed(file, size, limits, zipped=zipped)
+    except NotStreamable:
+        return _read_whole(file, size, limits, zipped=zipped)
+
+
+def _read_whole(file: Path, size: int, limits: Limits, *, zipped: bool) -> ArchiveFile:
+    """The file read whole, bytes, text and document: every refusal has its own message."""
     blobs: frozenset[str] = frozenset()
     if zipped:
         data, blobs = _open_zip(file, limits)
@@ -359,7 +334,7 @@ def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arch
             raise file_error(
                 N_("{name} cannot be read: {reason}"), file, reason=exc.strerror or str(exc)
             ) from exc
-        data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+        data = data.lstrip(_LEADING)
         if data and data[:1] not in (b"{", b"["):
             raise file_error(
                 N_("{name} is not a Kenes exchange file: it is neither JSON nor a ZIP archive."),
@@ -373,3 +348,80 @@ def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arch
     del text
     _scan_strings(document, limits, file)
     return check_document(document, file, limits, zipped=zipped, blobs=blobs)
+
+
+_LEADING = b"\xef\xbb\xbf \t\r\n"  # a byte-order mark and whitespace before a JSON document
+_ZIP_ERRORS = (
+    ArchiveFileError,
+    zipfile.BadZipFile,
+    OSError,
+    ValueError,
+    EOFError,
+    RuntimeError,
+    NotImplementedError,
+)
+
+
+def _streamed(file: Path, size: int, limits: Limits, *, zipped: bool) -> ArchiveFile:
+    """The file read a record at a time (:mod:`app.formats.exchange_stream`).
+
+    Raises :class:`NotStreamable` for anything the whole-document reader must decide,
+    which then refuses the file as it always did (a bomb, a damaged archive, bad JSON).
+    """
+    if not zipped:
+        if size > limits.max_json_bytes:
+            raise NotStreamable("too large")
+        return stream_document(_plain_chunks(file), file, limits, chunk=CHUNK)
+    try:
+        archive = zipfile.ZipFile(file)
+    except _ZIP_ERRORS as exc:
+        raise NotStreamable("not a ZIP archive") from exc
+    with archive:
+        try:
+            infos = archive.infolist()
+            if len(infos) > limits.max_entries:
+                raise NotStreamable("too many entries")
+            seen = _check_entries(infos, file, limits)
+            # Every other entry unpacked once, counting real bytes (a bomb is refused).
+            total = 0
+            for info in infos:
+                if not info.is_dir() and info.filename != DOCUMENT_ENTRY:
+                    budget = max(limits.max_unpacked_bytes - total, 0)
+                    total += len(read_entry(archive, info, budget, file.name))
+            document = archive.getinfo(DOCUMENT_ENTRY)
+        except _ZIP_ERRORS as exc:
+            raise NotStreamable("a damaged ZIP archive") from exc
+        budget = min(limits.max_unpacked_bytes - total, limits.max_json_bytes)
+        blobs = frozenset(n for n in seen if n.startswith(BLOB_PREFIX) and n != BLOB_PREFIX)
+        chunks = _entry_chunks(archive, document, budget)
+        return stream_document(chunks, file, limits, zipped=True, blobs=blobs, chunk=CHUNK)
+
+
+def _entry_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:
+    """The entry's bytes a chunk at a time, counted (its headers may lie)."""
+    total = 0
+    try:
+        with archive.open(info) as stream:
+            while chunk := stream.read(CHUNK):
+                total += len(chunk)
+                if total > limit:
+                    raise NotStreamable("unpacks to too much")
+                yield chunk
+    except _ZIP_ERRORS as exc:
+        raise NotStreamable("a damaged ZIP archive") from exc
+
+
+def _plain_chunks(file: Path) -> Iterator[bytes]:
+    """The bytes of a JSON file a chunk at a time, without what precedes the document."""
+    leading = True
+    try:
+        with file.open("rb") as stream:
+            while chunk := stream.read(CHUNK):
+                if leading:
+                    chunk = chunk.lstrip(_LEADING)
+                    if not chunk:
+                        continue
+                    leading = False
+                yield chunk
+    except OSError as exc:
+        raise NotStreamable("cannot be read") from exc

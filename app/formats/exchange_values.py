@@ -14,6 +14,7 @@ collecting every problem with its place (a JSON pointer).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import re
@@ -57,10 +58,15 @@ def utc_text(moment: datetime) -> str:
 
 
 def parse_moment(text: str) -> datetime:
+    """The moment ``text`` names, in UTC; ValueError when it names none (or none in UTC:
+    the first hours of year 1 east of Greenwich)."""
     moment = datetime.fromisoformat(text)
     if moment.tzinfo is None:
         raise ValueError("no time zone")
-    return moment.astimezone(UTC)
+    try:
+        return moment.astimezone(UTC)
+    except OverflowError as exc:
+        raise ValueError("out of range") from exc
 
 
 def canonical(value: Any) -> str:
@@ -248,9 +254,24 @@ def _check_date(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) 
 
 def _check_moment(fspec: FieldSpec, value: Any, at: _At, problems: list[Problem]) -> str:
     """A moment with a time zone within 1900–2200, kept in UTC."""
-    if not isinstance(value, str) or not is_moment(value):
+    if not isinstance(value, str):
         raise DomainError(N_("The moment of an action must be a date and time with a time zone."))
-    moment = parse_moment(value)
+    return _moment_in_utc(value)
+
+
+@functools.lru_cache(maxsize=4096)  # about 1 MB: the moments of a few hundred meetings
+def _moment_in_utc(value: str) -> str:
+    """The moment ``value`` names, as UTC text; raises :class:`DomainError`.
+
+    An archive names the same moments again and again (every ballot of a vote was
+    recorded when the vote was): each is read once, and equal moments share one text.
+    """
+    try:
+        moment = parse_moment(value)
+    except ValueError as exc:
+        raise DomainError(
+            N_("The moment of an action must be a date and time with a time zone.")
+        ) from exc
     if not (1900 <= moment.year <= 2200):
         raise DomainError(N_("The date {day} is out of range."), day=value[:30])
     return utc_text(moment)

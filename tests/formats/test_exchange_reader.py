@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from app.formats.exchange_archive import ArchiveFileError, Limits
+from app.formats.exchange_archive import ArchiveFileError, ImportRefused, Limits
 from app.formats.exchange_reader import check_depth, parse_json, read_archive_file
 from app.formats.exchange_schema import BLOB_PREFIX, DOCUMENT_ENTRY, FORMAT_NAME, FORMAT_VERSION
 from app.formats.exchange_writer import document_bytes
@@ -128,3 +128,18 @@ def test_the_limits_are_those_of_the_reader(tmp_path: Path) -> None:
         read_archive_file(path, Limits(max_records=1))
     with pytest.raises(ArchiveFileError, match="too large"):
         read_archive_file(path, Limits(max_file_bytes=100))
+
+
+def test_a_moment_before_the_first_utc_hour_is_a_problem_not_a_crash(tmp_path: Path) -> None:
+    """Year 1, 00:00 at UTC+5 has no UTC time: the record is refused, with its place."""
+    path = tmp_path / "early.json"
+    path.write_bytes(
+        document_bytes(
+            document(calendar_overrides=[{**DAY, "created_at": "0001-01-01T00:00:00+05:00"}])
+        )
+    )
+    with pytest.raises(ImportRefused) as refused:
+        read_archive_file(path)
+    assert [p.pointer for p in refused.value.problems] == [
+        "/tables/calendar_overrides/0/created_at"
+    ]

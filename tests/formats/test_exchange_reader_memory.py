@@ -20,7 +20,7 @@ def test_too_many_values_are_refused_before_the_parser_builds_them(
     def never(*_args: object, **_kwargs: object) -> None:
         raise AssertionError("parsed")
 
-    monkeypatch.setattr(exchange_reader.json, "loads", never)
+    monkeypatch.setattr(exchange_reader, "decoder", never)
     with pytest.raises(ArchiveFileError, match="too many records"):
         parse_json(data, Path("many.json"), Limits(max_records=5))  # 5 × 64 < 401 values
 

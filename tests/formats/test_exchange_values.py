@@ -5,11 +5,21 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from app.domain.errors import DomainError
 from app.formats import exchange_schema as schema
 from app.formats.exchange_schema import BALLOTS, FieldSpec
-from app.formats.exchange_values import check_record, check_value, pointer, record_hash
+from app.formats.exchange_values import (
+    check_record,
+    check_value,
+    is_moment,
+    parse_moment,
+    pointer,
+    record_hash,
+    utc_text,
+)
 from app.formats.problem import Problem
 
 UID_A, UID_B = "a" * 32, "b" * 32
@@ -124,3 +134,44 @@ def test_a_record_hash_ignores_uid_and_the_order_of_nested_records() -> None:
 
 def test_a_pointer_escapes_its_parts() -> None:
     assert pointer("tables", "a/b", "c~d", 0) == "/tables/a~1b/c~0d/0"
+
+
+def _moment_the_long_way(value: Any) -> tuple[str, ...]:
+    """What a moment's check gave before moments were read once (the oracle)."""
+    if not isinstance(value, str) or not is_moment(value):
+        return ("refused", "The moment of an action must be a date and time with a time zone.")
+    moment = parse_moment(value)
+    if not (1900 <= moment.year <= 2200):
+        return ("refused", "The date {day} is out of range.", value[:30])
+    return ("kept", utc_text(moment))
+
+
+_MOMENT = FieldSpec("closed_at", schema.DATETIME)
+
+
+def _moment_now(value: Any) -> tuple[str, ...]:
+    try:
+        return ("kept", check_value(_MOMENT, value, ("m",), []))
+    except DomainError as exc:
+        return ("refused", exc.msgid, *(str(v) for v in exc.params.values()))
+
+
+@settings(max_examples=400)
+@given(
+    st.one_of(
+        st.datetimes(timezones=st.timezones()).map(lambda m: m.isoformat()),
+        st.datetimes().map(lambda m: m.isoformat()),
+        st.text(max_size=30),
+        st.integers(),
+        st.sampled_from(["2026-11-22T15:00:00+05:00", "1899-12-31T23:00:00-05:00", "x"]),
+    )
+)
+def test_a_moment_read_once_is_checked_as_it_always_was(value: Any) -> None:
+    assert _moment_now(value) == _moment_the_long_way(value)
+    assert _moment_now(value) == _moment_now(value)  # read again, from what was kept
+
+
+@pytest.mark.parametrize("value", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00"])
+def test_a_moment_beyond_what_utc_can_tell_is_refused_not_a_crash(value: str) -> None:
+    with pytest.raises(DomainError, match="date and time with a time zone"):
+        check_value(_MOMENT, value, ("m",), [])

@@ -233,6 +233,11 @@ def item_quorum(fr: VotingFrame, records: list[AttendanceRecord], index: int) ->
     )
 
 
+def context_quorum(context: VotingContext, profile: RegulationProfile) -> QuorumStatus:
+    """:func:`item_quorum` with the item's voting context given (the same two numbers)."""
+    return quorum_status(len(context.entitled_present), context.composition_size, profile)
+
+
 def load_point(session: Session, point_id: int) -> DecisionPoint:
     return get(session, DecisionPoint, point_id, N_("Decision point"))
 
@@ -265,6 +270,19 @@ def live_result(
     saved, an import that reads a meeting's ballots at once); read here otherwise.
     """
     context = voting_context(fr, records, index)
+    if cast is None and point.mode != "counts":
+        cast = ballots_of(session, point.id)
+    return counted_result(point, context, fr.profile, cast or {})
+
+
+def counted_result(
+    point: DecisionPoint,
+    context: VotingContext,
+    profile: RegulationProfile,
+    cast: Mapping[int, Choice],
+) -> TallyResult | None:
+    """:func:`live_result` with the item's voting context given (an import counting a point
+    once for all its checks); ``cast``: the point's ballots (unread in counts mode)."""
     if point.mode == "counts":
         if point.count_for is None:
             return None
@@ -273,16 +291,14 @@ def live_result(
             point.count_against or 0,
             point.count_abstained or 0,
             context,
-            fr.profile,
+            profile,
             presiding_choice=Choice(point.presiding_choice) if point.presiding_choice else None,
             chair_choice=Choice(point.chair_choice) if point.chair_choice else None,
         )
-    if cast is None:
-        cast = ballots_of(session, point.id)
     facts = [
         BallotFact(pid, choice) for pid, choice in cast.items() if pid in context.entitled_present
     ]
-    return tally(facts, context, fr.profile)
+    return tally(facts, context, profile)
 
 
 def frozen_record(
@@ -304,6 +320,17 @@ def frozen_record(
     context = voting_context(fr, records, index)
     if cast is None:
         cast = ballots_of(session, point_id)
+    return frozen_data(context, quorum, result, cast, fr.profile)
+
+
+def frozen_data(
+    context: VotingContext,
+    quorum: QuorumStatus,
+    result: TallyResult,
+    cast: Mapping[int, Choice],
+    profile: RegulationProfile,
+) -> dict[str, Any]:
+    """:func:`frozen_record` with the item's voting context and the ballots given."""
     return {
         "entitled_present": sorted(context.entitled_present),
         "composition_size": context.composition_size,
@@ -318,13 +345,18 @@ def frozen_record(
             "source": quorum.source,
         },
         "result": result_data(result),
-        "profile": profile_to_dict(fr.profile),
+        "profile": profile_to_dict(profile),
     }
+
+
+RESULT_FIELDS = tuple(f.name for f in dataclasses.fields(TallyResult))
 
 
 def result_data(result: TallyResult) -> dict[str, Any]:
     """A tally result as plain data, frozen with the decision point when voting closes."""
-    data = dataclasses.asdict(result)
+    # A shallow copy is what ``dataclasses.asdict`` gives: every field holds a bool, an int,
+    # a str, None or an enum (replaced below), which it would not copy either.
+    data = {name: getattr(result, name) for name in RESULT_FIELDS}
     data["base"] = result.base.value
     data["tie_break_applied"] = result.tie_break_applied.value if result.tie_break_applied else None
     data["reason"] = result.reason.value

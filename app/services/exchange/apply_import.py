@@ -8,6 +8,9 @@ summary (``kenes import --yes``): the merge of a large archive is not done twice
 
 from __future__ import annotations
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -158,6 +161,30 @@ def import_at_once(
     expect(actor, Actor, N_("Import"))
     archive = read_archive_file(Path(expect(path, str | Path, N_("File"))))  # type: ignore[arg-type]
     refuse_return(archive)
+    with _records_left_out_of_collections():
+        return _merged_at_once(db, actor, archive)
+
+
+@contextmanager
+def _records_left_out_of_collections() -> Iterator[None]:
+    """The objects made so far, the file's records above all, frozen out of the collector.
+
+    A large archive's records are millions of objects without a cycle among them; each
+    full pass of the garbage collector while the merge makes and drops its own walked
+    them all (about a tenth of the import's time).  They are still freed when dropped.
+    """
+    already = gc.get_freeze_count()
+    gc.freeze()
+    try:
+        yield
+    finally:
+        if not already:
+            gc.unfreeze()
+
+
+def _merged_at_once(
+    db: Database, actor: Actor, archive: ArchiveFile
+) -> tuple[ImportPlan, ImportResult | None]:
     try:
         with db.transaction() as session:
             # The merge empties the records it has written and no longer needs: the

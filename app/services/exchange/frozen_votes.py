@@ -25,14 +25,16 @@ from app.domain.profile_changes import describe_changes
 from app.domain.quorum_loss import closing_without_quorum
 from app.domain.regulation import RegulationProfile, profile_from_data, profile_to_dict
 from app.domain.translation import N_
-from app.domain.voting import Choice, not_considered
+from app.domain.voting import Choice, TallyResult, VotingContext, not_considered
 from app.formatting import legal_date_plain
 from app.models.conduct import DecisionPoint
 from app.services.conduct.common import (
     MeetingFrame,
-    frozen_record,
-    item_quorum,
-    live_result,
+    ballots_of,
+    context_quorum,
+    counted_result,
+    frozen_data,
+    voting_context,
 )
 from app.services.profile_history import stored_profile
 
@@ -89,6 +91,15 @@ def frozen_profile(frozen: object, in_force: RegulationProfile) -> RegulationPro
     return in_force
 
 
+@dataclass(frozen=True)
+class LiveCount:
+    """A point's voting context and live result under the profile in force, counted once
+    by the caller's own checks and not again for its frozen record."""
+
+    context: VotingContext
+    result: TallyResult
+
+
 def count_frozen(
     session: Session,
     point: DecisionPoint,
@@ -96,18 +107,31 @@ def count_frozen(
     records: list[AttendanceRecord],
     index: int,
     cast: Mapping[int, Choice] | None = None,
+    live: LiveCount | None = None,
 ) -> dict[str, Any] | None:
     """The record closing the voting would freeze under ``fr.profile`` (None: no counts).
 
-    ``cast``: the point's ballots when the caller has read them already (read otherwise).
+    ``cast``: the point's ballots when the caller has read them already (read otherwise);
+    ``live``: the point counted under ``fr.profile`` already (counted here otherwise).
+    The record is the one :func:`live_result`, :func:`item_quorum` and :func:`frozen_record`
+    make, with the item's voting context built once.
     """
-    result = live_result(session, point, fr, records, index, cast)
+    result: TallyResult | None
+    if live is not None:
+        context, result = live.context, live.result
+    else:
+        context = voting_context(fr, records, index)
+        if cast is None and point.mode != "counts":
+            cast = ballots_of(session, point.id)
+        result = counted_result(point, context, fr.profile, cast or {})
     if result is None:
         return None
-    quorum = item_quorum(fr, records, index)
+    if cast is None:
+        cast = ballots_of(session, point.id)
+    quorum = context_quorum(context, fr.profile)
     if closing_without_quorum(fr.profile, quorum, index + 1, confirmed=True):
         result = not_considered(result)
-    return frozen_record(session, point.id, fr, records, index, quorum, result, cast)
+    return frozen_data(context, quorum, result, cast, fr.profile)
 
 
 def _facts(frozen: dict[str, Any], part: str) -> Any:
@@ -141,19 +165,28 @@ def check_frozen(
     index: int,
     recorded: dict[str, Any] | None,
     cast: Mapping[int, Choice] | None = None,
+    live: LiveCount | None = None,
 ) -> tuple[dict[str, Any] | None, list[DomainError]]:
     """Count a closed point under its own frozen profile; the record to keep and the refusals.
 
     The record kept is the file's when it agrees with its votes, the count otherwise.
     ``recorded`` is the frozen record the file brings (None: an older file, which
     gets the record counted under the profile in force on the meeting's date).
+    ``live``: the point counted under ``fr.profile`` already, used when that is the profile.
     """
     try:
         profile = frozen_profile(recorded, fr.profile)
     except DomainError as exc:
         return None, [exc]
+    same = profile is fr.profile  # a record naming no profile: counted under the one in force
     counted = count_frozen(
-        session, point, dataclasses.replace(fr, profile=profile), records, index, cast
+        session,
+        point,
+        fr if same else dataclasses.replace(fr, profile=profile),
+        records,
+        index,
+        cast,
+        live if same else None,
     )
     if counted is None or recorded is None:
         return counted, []
@@ -217,6 +250,7 @@ def settle_closed_point(
     votes_changed: bool,
     recount: bool,
     cast: Mapping[int, Choice] | None = None,
+    live: LiveCount | None = None,
 ) -> tuple[dict[str, Any] | None, list[DomainError]]:
     """The frozen record a closed point keeps after an import, and the refusals.
 
@@ -224,7 +258,8 @@ def settle_closed_point(
     (None: the file brings it closed); ``votes_changed`` whether the file rewrote the
     point; ``recount`` (a meeting brought back from a laptop, where the user chose
     between both sides' records) keeps the count instead of refusing a difference.
-    ``cast``: the point's ballots when the caller has read them already (read otherwise).
+    ``cast``: the point's ballots when the caller has read them already (read otherwise);
+    ``live``: the point counted under ``fr.profile`` already (counted again otherwise).
     """
     if stored is not None:
         changed = closed_here_changed(point, fr.meeting.number, stored, recorded)
@@ -232,7 +267,7 @@ def settle_closed_point(
             return stored, [changed]
         if not votes_changed:
             return stored, []
-        counted, errors = check_frozen(session, point, fr, records, index, stored, cast)
+        counted, errors = check_frozen(session, point, fr, records, index, stored, cast, live)
         # Refused then; the count lets the comparison with a signed protocol name each vote.
         return (counted if errors else stored), errors
     try:
@@ -240,9 +275,9 @@ def settle_closed_point(
     except DomainError as exc:
         return None, [exc]
     errors = []
-    if profile_to_dict(profile) != profile_to_dict(fr.profile):
+    if profile is not fr.profile and profile_to_dict(profile) != profile_to_dict(fr.profile):
         errors.append(DomainError(NOT_IN_FORCE, number=point.number, meeting=fr.meeting.number))
-    kept, disagreements = check_frozen(session, point, fr, records, index, recorded, cast)
+    kept, disagreements = check_frozen(session, point, fr, records, index, recorded, cast, live)
     if not recount:
         errors.extend(disagreements)
     return kept, errors

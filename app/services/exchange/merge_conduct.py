@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import Select, bindparam, select
 from sqlalchemy.orm import Session
 
 from app.domain.attendance import AttendanceRecord, not_a_member, validate_attendance
@@ -29,7 +29,7 @@ from app.domain.errors import DomainError, Term
 from app.domain.instruction import deadline_refusal, executor_refusal
 from app.domain.invited import member_invited, nameless, substitute_refusal
 from app.domain.translation import N_
-from app.domain.voting import Choice, counts_missing, mode_refusal
+from app.domain.voting import Choice, VotingContext, counts_missing, mode_refusal
 from app.formats.exchange_schema import KIND_RETURN
 from app.formats.exchange_values import pointer
 from app.formats.problem import Problem
@@ -44,11 +44,11 @@ from app.models.conduct import (
 from app.services.conduct.common import (
     MeetingFrame,
     attendance_records,
-    live_result,
+    counted_result,
     voting_context,
 )
 from app.services.conduct.voting import check_voter
-from app.services.exchange.frozen_votes import settle_closed_point
+from app.services.exchange.frozen_votes import LiveCount, settle_closed_point
 from app.services.exchange.merge_state import MergeState
 
 
@@ -70,22 +70,38 @@ class ConductRows:
 
     @classmethod
     def load(cls, session: Session, fr: MeetingFrame) -> ConductRows:
-        def rows(model: Any, column: Any, ids: list[int]) -> list[Any]:
+        def rows(model: Any, ids: list[int]) -> list[Any]:
             if not ids:
                 return []
-            return list(session.scalars(select(model).where(column.in_(ids)).order_by(model.id)))
+            return list(session.scalars(ROWS_OF[model], {"ids": ids}))
 
         meeting = [fr.meeting.id]
-        points = rows(DecisionPoint, DecisionPoint.item_id, [item.id for item in fr.items])
+        points = rows(DecisionPoint, [item.id for item in fr.items])
         point_ids = [p.id for p in points]
         return cls(
-            rows(Attendance, Attendance.meeting_id, meeting),
-            rows(InvitedPerson, InvitedPerson.meeting_id, meeting),
+            rows(Attendance, meeting),
+            rows(InvitedPerson, meeting),
             points,
-            rows(DissentingOpinion, DissentingOpinion.decision_point_id, point_ids),
-            rows(ProtocolInstruction, ProtocolInstruction.decision_point_id, point_ids),
+            rows(DissentingOpinion, point_ids),
+            rows(ProtocolInstruction, point_ids),
             _ballots(session, point_ids),
         )
+
+
+def _rows_of(model: Any, column: Any) -> Select[Any]:
+    """The rows of ``model`` whose ``column`` is in the list bound as ``ids``, in id order."""
+    return select(model).where(column.in_(bindparam("ids", expanding=True))).order_by(model.id)
+
+
+# Built once (as the conduct services build theirs): building a statement for every meeting
+# costs more than running it.
+ROWS_OF: dict[Any, Select[Any]] = {
+    Attendance: _rows_of(Attendance, Attendance.meeting_id),
+    InvitedPerson: _rows_of(InvitedPerson, InvitedPerson.meeting_id),
+    DecisionPoint: _rows_of(DecisionPoint, DecisionPoint.item_id),
+    DissentingOpinion: _rows_of(DissentingOpinion, DissentingOpinion.decision_point_id),
+    ProtocolInstruction: _rows_of(ProtocolInstruction, ProtocolInstruction.decision_point_id),
+}
 
 
 def _ballots(session: Session, point_ids: list[int]) -> dict[int, dict[int, Choice]]:
@@ -198,10 +214,11 @@ class ConductChecks(MergeState):
             return
         if self.refuse(at, mode_refusal(point.mode, point.number, counts=has_counts)):
             return
-        if not self._check_voters(fr, point, records, cast):
+        context = self._check_voters(fr, point, records, cast)
+        if context is None:
             return
         try:
-            result = live_result(self.session, point, fr, records, index, cast)
+            result = counted_result(point, context, fr.profile, cast)
         except DomainError as exc:
             self.error(at, exc)
             return
@@ -215,7 +232,7 @@ class ConductChecks(MergeState):
         if result is None:
             self.error(at, counts_missing(point.number))
             return
-        self._settle_closed(fr, point, records, index, frozen_now, cast)
+        self._settle_closed(fr, point, records, index, frozen_now, cast, LiveCount(context, result))
 
     def _check_voters(
         self,
@@ -223,14 +240,15 @@ class ConductChecks(MergeState):
         point: DecisionPoint,
         records: list[AttendanceRecord],
         cast: Mapping[int, Choice],
-    ) -> bool:
-        """Every ballot is a member present and entitled on the item; whether they all are."""
+    ) -> VotingContext | None:
+        """Every ballot is a member present and entitled on the item; the item's voting
+        context when they all are (None otherwise)."""
         index = fr.item_index(point.item_id)
         try:
             context = voting_context(fr, records, index)
         except DomainError as exc:
             self.error(self._loc("decision_points", point), exc)
-            return False
+            return None
         allowed = True
         for person_id in sorted(cast):
             if person_id in context.entitled_present:
@@ -240,7 +258,7 @@ class ConductChecks(MergeState):
                 check_voter(self.session, fr, index, person_id, records)
             except DomainError as exc:
                 self.error(self._pointer_of_ballot(point, person_id), exc)
-        return allowed
+        return context if allowed else None
 
     def _settle_closed(
         self,
@@ -250,9 +268,10 @@ class ConductChecks(MergeState):
         index: int,
         frozen_now: dict[int, dict[str, Any] | None],
         cast: Mapping[int, Choice],
+        live: LiveCount,
     ) -> None:
         """A closed vote keeps the record frozen at closing (DESIGN §5, ``frozen_votes``);
-        ``cast``: its ballots, read with the meeting's."""
+        ``cast``: its ballots, read with the meeting's; ``live``: its count by the checks."""
         at = self._loc("decision_points", point)
         if point.closed_at is None:
             self.problem(at, N_("The field “{field}” must not be empty."), field="closed_at")
@@ -268,6 +287,7 @@ class ConductChecks(MergeState):
                 votes_changed=("decision_points", point.uid) in self.changed,
                 recount=self.archive.kind == KIND_RETURN,
                 cast=cast,
+                live=live,
             )
         except DomainError as exc:
             self.error(at, exc)

@@ -8,13 +8,15 @@ with a clear reason before the database's own constraint would refuse it.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from itertools import groupby
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
 
 from app.domain.attendance import LISTED_TWICE
 from app.domain.errors import DomainError
@@ -36,13 +38,79 @@ from app.services.exchange.merge_state import (
     Stop,
     Written,
 )
-from app.services.exchange.records import MODELS, PARENT_COLUMN, children, python_value, serialize
+from app.services.exchange.records import (
+    MODELS,
+    PARENT_COLUMN,
+    children,
+    python_converter,
+    serialize,
+)
 
 NESTED_BATCH = 5_000  # nested rows per insert
+FRESH_BATCH = 2_000  # new plain records per insert (see ``_write``)
+
+# How a record's field is written: (field name, attribute, table referred to or "",
+# conversion of the file's value or None when the value is stored as it is).
+FieldPlan = tuple[str, str, str, Callable[[Any], Any] | None]
+
+
+_PLANS: dict[str, tuple[FieldPlan, ...]] = {}
+
+
+def fields_to_fill(spec: TableSpec) -> tuple[FieldPlan, ...]:
+    """The fields a record of ``spec`` fills (all but the uid and the nested lists)."""
+    plan = _PLANS.get(spec.name)
+    if plan is None:
+        plan = _PLANS[spec.name] = tuple(
+            (f.name, f.attr, f.target, None)
+            if f.kind == REF
+            else (f.name, f.attr, "", python_converter(f.kind))
+            for f in spec.fields
+            if f.name != "uid" and f.kind != LIST
+        )
+    return plan
+
+
+class Memo(dict[Any, Any]):
+    """``compute(value)`` of each value, computed once: the ids of a table written before
+    (its ids no longer change) or the moments of a file, met many times (a ballot's person
+    and time)."""
+
+    def __init__(self, compute: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._compute = compute
+
+    def __missing__(self, value: Any) -> Any:
+        found = self[value] = self._compute(value)
+        return found
+
+
+def insert_plain(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+    """``rows`` as multi-row inserts, a run of rows with the same columns at a time (as the
+    ORM's own batches go, so the ids are the ones it would give)."""
+    for _columns, group in groupby(rows, key=dict.keys):
+        session.execute(insert(table), list(group))
+
+
+# How a nested record's field is written: (field name, column, the column's value of each
+# value of the file, or None when it is stored as it is).
+NestedField = tuple[str, str, Memo | None]
+
+
+def nested_values(
+    fields: Sequence[NestedField], child: Mapping[str, Any], values: dict[str, Any]
+) -> dict[str, Any]:
+    """``values`` (the parent's column) with the columns of the nested record ``child``."""
+    for name, attr, stored in fields:
+        value = child.get(name)
+        values[attr] = value if stored is None else stored[value]
+    return values
 
 
 class MergeWrite(RemarkChecks):
     """Deletes, inserts and updates the records of the file, table after table."""
+
+    known_ids: dict[str, Memo]  # the table written now: ids of the tables written before
 
     def _delete(self) -> None:
         for spec in reversed(TABLES):
@@ -86,18 +154,31 @@ class MergeWrite(RemarkChecks):
         if not records:
             return
         model = MODELS[spec.name]
+        # The ids of the tables written before this one, looked up once for all its records.
+        self.known_ids = {
+            table: Memo(partial(self.id_of, table))
+            for table in {"people", *(target for _n, _a, target, _c in fields_to_fill(spec))}
+            if table and table != spec.name
+        }
         rows_by_id, nested = self._existing_rows(spec, records)
         self._unique_checks(spec)
         if spec.name == "materials":
             self._store_blobs(spec, records)
         later: list[tuple[Any, FieldSpec, str]] = []
         fresh: list[tuple[Key, SimpleNamespace]] = []
+        # While every record so far is new and plain, the new rows go in a batch at a time (a
+        # large table's rows are not all held); after a row of the ORM's, all go in at the end.
+        batches = True
         counts = self.counts[spec.name]
         for record in records:
             key = (spec.name, record["uid"])
             record_id = self.existing.get(key)
             row = rows_by_id.get(record_id) if record_id is not None else None
+            if batches and len(fresh) >= FRESH_BATCH:
+                self._insert_fresh(spec, fresh)
+                fresh.clear()
             if row is not None:
+                batches = False
                 self.rows[key] = row
                 old = serialize(spec, row, self.uids, nested)
                 if canonical(old) == canonical(normalized(spec, record)) or (
@@ -111,6 +192,7 @@ class MergeWrite(RemarkChecks):
                 if spec.name in RELEASED and self._fill_plain(spec, record, fresh, later):
                     self.changed.add(key)
                     continue  # written below with the others, without an ORM row
+                batches = False
                 row = model(uid=record["uid"])
                 self.rows[key] = row
                 self.session.add(row)
@@ -169,8 +251,7 @@ class MergeWrite(RemarkChecks):
         ]
         try:
             with self.session.begin_nested():
-                for _columns, group in groupby(values, key=dict.keys):
-                    self.session.execute(insert(table), list(group))
+                insert_plain(self.session, table, values)
         except IntegrityError as exc:
             self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
             raise Stop from exc
@@ -225,21 +306,18 @@ class MergeWrite(RemarkChecks):
         *,
         replace_children: bool,
     ) -> None:
-        for fspec in spec.fields:
-            if fspec.name == "uid":
-                continue
-            value = record.get(fspec.name)
-            if fspec.kind == LIST:
-                continue
-            if fspec.kind == REF:
-                target_id = self.id_of(fspec.target, value)
+        for name, attr, target, convert in fields_to_fill(spec):
+            value = record.get(name)
+            if target:
+                known = self.known_ids.get(target)
+                target_id = known[value] if known is not None else self.id_of(target, value)
                 if value is not None and target_id is None:
-                    later.append((row, fspec, value))  # the same table, written just now
-                    setattr(row, fspec.attr, None)
+                    later.append((row, spec.field(name), value))  # the same table, written now
+                    setattr(row, attr, None)
                     continue
-                setattr(row, fspec.attr, target_id)
+                setattr(row, attr, target_id)
                 continue
-            setattr(row, fspec.attr, python_value(fspec, value))
+            setattr(row, attr, value if convert is None else convert(value))
         self._fill_derived(spec, row, record)
         if replace_children:
             self._clear_children(spec, row)
@@ -275,7 +353,8 @@ class MergeWrite(RemarkChecks):
         return details
 
     def _frozen_in(self, frozen: Any) -> Any:
-        return frozen_in(frozen, self.id_of)
+        people = self.known_ids["people"]  # about 40 people in each closed vote
+        return frozen_in(frozen, lambda _table, uid: people[uid])
 
     def _write_nested(self, spec: TableSpec) -> None:
         nested = [f for f in spec.fields if f.kind == LIST and f.nested is not None]
@@ -283,37 +362,46 @@ class MergeWrite(RemarkChecks):
             return
         # Nested rows (600,000 ballots in a large archive) go in as plain rows, not ORM objects.
         pending: dict[str, list[dict[str, Any]]] = {f.name: [] for f in nested}
+        plans = {f.name: self._nested_plan(f) for f in nested}
         for index, record in enumerate(self.archive.records(spec.name)):
             key = (spec.name, record["uid"])
             if key not in self.changed:
                 continue
-            row = self.rows[key]
+            row_id = self.rows[key].id
             for fspec in nested:
                 assert fspec.nested is not None
+                name = fspec.nested.name
+                parent, fields = plans[fspec.name]
+                rows = pending[fspec.name]
                 for j, child in enumerate(record[fspec.name]):
-                    where = pointer("tables", spec.name, index, fspec.name, j)
-                    values: dict[str, Any] = {PARENT_COLUMN[fspec.nested.name]: row.id}
-                    for g in fspec.nested.fields:
-                        value = child.get(g.name)
-                        values[g.attr] = (
-                            self.id_of(g.target, value) if g.kind == REF else python_value(g, value)
-                        )
-                    if fspec.nested.name == "voting_reopenings":
+                    values = nested_values(fields, child, {parent: row_id})
+                    if name == "voting_reopenings":
                         values["previous"] = self._frozen_in(child["previous"])
-                    if fspec.nested.name == "issued_documents":
+                    if name == "issued_documents":
                         try:
                             values["pdf"] = issued_pdf(
                                 self.session, self.archive, child, self.render_pdf
                             )
                         except DomainError as exc:
-                            self.error(where, exc)
+                            self.error(pointer("tables", spec.name, index, fspec.name, j), exc)
                             continue
-                    pending[fspec.name].append(values)
-                    if len(pending[fspec.name]) >= NESTED_BATCH:
-                        self._insert_nested(spec, fspec, pending[fspec.name])
+                    rows.append(values)
+                    if len(rows) >= NESTED_BATCH:
+                        self._insert_nested(spec, fspec, rows)
         for fspec in nested:
             self._insert_nested(spec, fspec, pending[fspec.name])
         self._flush(spec)
+
+    def _nested_plan(self, fspec: FieldSpec) -> tuple[str, list[NestedField]]:
+        """A nested list's parent column, and how each field of its records is written."""
+        assert fspec.nested is not None
+        fields: list[NestedField] = []
+        for name, attr, target, convert in fields_to_fill(fspec.nested):
+            if target:
+                fields.append((name, attr, Memo(partial(self.id_of, target))))
+            else:
+                fields.append((name, attr, None if convert is None else Memo(convert)))
+        return PARENT_COLUMN[fspec.nested.name], fields
 
     def _insert_nested(self, spec: TableSpec, fspec: FieldSpec, rows: list[dict[str, Any]]) -> None:
         """One multi-row insert of nested rows (emptied after); a conflict refuses the file."""
@@ -323,7 +411,7 @@ class MergeWrite(RemarkChecks):
         table = MODELS[fspec.nested.name].__table__
         try:
             with self.session.begin_nested():
-                self.session.execute(insert(table), rows)
+                insert_plain(self.session, table, rows)
         except IntegrityError as exc:
             self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
             raise Stop from exc

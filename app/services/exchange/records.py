@@ -8,7 +8,7 @@ record (:func:`serialize`) and of one value back (:func:`python_value`).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from datetime import date, datetime, time
 from typing import Any
 
@@ -226,12 +226,25 @@ def children(session: Session, spec: TableSpec, ids: set[int]) -> dict[str, dict
 
 def python_value(fspec: FieldSpec, value: Any) -> Any:
     """A value of the file as its database column holds it (dates, moments, times)."""
-    if value is None:
-        return None
-    if fspec.kind == DATE:
-        return date.fromisoformat(value)
-    if fspec.kind == DATETIME:
-        return parse_moment(value)
-    if fspec.kind == TIME:
-        return time.fromisoformat(value)
-    return value
+    convert = python_converter(fspec.kind)
+    return value if convert is None else convert(value)
+
+
+def _none_or(parse: Callable[[str], Any]) -> Callable[[Any], Any]:
+    def convert(value: Any) -> Any:
+        return None if value is None else parse(value)
+
+    return convert
+
+
+_CONVERTERS: dict[str, Callable[[Any], Any]] = {
+    DATE: _none_or(date.fromisoformat),
+    DATETIME: _none_or(parse_moment),
+    TIME: _none_or(time.fromisoformat),
+}
+
+
+def python_converter(kind: str) -> Callable[[Any], Any] | None:
+    """What :func:`python_value` does to the values of a field of ``kind`` (None: they are
+    stored as they are), for a writer to look up once per field rather than per value."""
+    return _CONVERTERS.get(kind)

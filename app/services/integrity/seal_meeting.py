@@ -17,7 +17,7 @@ from sqlalchemy import Connection
 from sqlalchemy.orm import Session
 
 from app.domain.protocol_states import LOCKED
-from app.domain.seal import SCHEME, SealRow, make_seal
+from app.domain.seal import SCHEME, SealRow, stored_seal
 from app.models.common import utcnow
 from app.services.integrity.chain import tail_of
 
@@ -69,18 +69,18 @@ def seal_protocol(
 
 def _seal_row(
     protocol_id: int,
-    rows: list[SealRow],
+    rows: Iterable[SealRow],
     tail: Mapping[str, Any] | None,
     sealed_by: str,
     at: datetime | None,
 ) -> dict[str, Any]:
     """The stored seal of ``rows`` (a row of ``protocol_seals``), anchored to ``tail``."""
-    seal = make_seal(rows)
+    digest, stored = stored_seal(rows)
     return {
         "protocol_id": protocol_id,
         "scheme": SCHEME,
-        "digest": seal.digest,
-        "rows": seal.to_json(),
+        "digest": digest,
+        "rows": stored,
         "anchor_seq": tail["seq"] if tail else None,
         "anchor_hash": tail["hash"] if tail else "",
         "sealed_at": at or utcnow(),
@@ -101,7 +101,7 @@ def seal_unsealed(
     revision); sealing adds no audit event, so every seal is anchored to the same one,
     read once.
     """
-    from app.services.integrity.canonical import sealed_records
+    from app.services.integrity.canonical import each_sealed_record
 
     query = (
         sa.select(_STATES.c.id)
@@ -119,10 +119,10 @@ def seal_unsealed(
     ids = list(conn.execute(query).scalars())
     tail = tail_of(conn) if ids else None
     for start in range(0, len(ids), BATCH):
-        batch = ids[start : start + BATCH]
-        records = sealed_records(conn, batch)
-        made = [_seal_row(pid, records[pid], tail, sealed_by, at) for pid in batch]
-        conn.execute(sa.insert(SEALS), made)
+        # Each seal is stored as soon as it is made, its rows made as they are hashed:
+        # a batch holds the rows read, not thousands of seal rows beside them.
+        for pid, rows in each_sealed_record(conn, ids[start : start + BATCH]):
+            conn.execute(sa.insert(SEALS), _seal_row(pid, rows, tail, sealed_by, at))
     return len(ids)
 
 

@@ -8,6 +8,7 @@ leaves the database as it was.
 
 from __future__ import annotations
 
+import gc
 import json
 import zipfile
 from pathlib import Path
@@ -24,6 +25,7 @@ from app.models.protocol import Protocol, ProtocolNarrative, ProtocolSeal
 from app.services.base import SYSTEM
 from app.services.exchange.apply_import import apply_import, import_at_once
 from app.services.exchange.export_archive import export_archive
+from app.services.exchange.merger import Merger
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
 from bench.archive import Scale, generate
@@ -141,3 +143,25 @@ def test_the_plan_of_one_pass_is_spent_and_never_applied(exported: Path, tmp_pat
         apply_import(db, SYSTEM, plan)
     db.close()
     assert database_bytes(other) == before
+
+
+def test_the_files_records_are_left_out_of_collections_while_the_merge_runs(
+    exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The merge runs with the records frozen out of the collector; after it, nothing is."""
+    frozen: list[int] = []
+    run = Merger.run
+
+    def counted(self: Merger) -> None:
+        frozen.append(gc.get_freeze_count())
+        run(self)
+
+    monkeypatch.setattr(Merger, "run", counted)
+    before = gc.get_freeze_count()  # another test may have frozen the objects of its time
+    db = open_database(tmp_path / "once.sqlite3")
+    plan, result = import_at_once(db, SYSTEM, exported)
+    db.close()
+    assert plan.ok and result is not None
+    assert frozen and frozen[0] > before + plan.new  # the records, each an object or more
+    if before == 0:  # and unfrozen after
+        assert gc.get_freeze_count() == 0

@@ -22,7 +22,7 @@ from app.services.exchange.export_archive import export_archive
 from app.services.exchange.merge_state import RELEASED
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
-from app.services.exchange.records import MODELS
+from app.services.exchange.records import MODELS, PARENT_COLUMN
 from tests.services.exchange.trip_helpers import (
     MATERIAL,
     document_of,
@@ -129,25 +129,28 @@ def rows_of(db: Database, tables: Iterable[str]) -> dict[str, list[tuple[Any, ..
         }
 
 
+@pytest.mark.parametrize("batch", [merge_write.FRESH_BATCH, 2])
 @pytest.mark.parametrize("older", [False, True])
 def test_new_records_of_the_large_tables_are_written_as_the_orm_writes_them(
-    held: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, older: bool
+    held: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, older: bool, batch: int
 ) -> None:
-    """New records of the released tables go in as plain inserts: the same rows, ids,
-    defaults (for a field an older file does not have) and versions as ORM rows."""
+    """New records of the released tables, and nested records, go in as plain inserts: the
+    same rows, ids, defaults (for a field an older file does not have) and versions as ORM
+    rows, whether a table's rows go in at once or a batch at a time."""
+    monkeypatch.setattr(merge_write, "FRESH_BATCH", batch)
     document = copy.deepcopy(held)
     if older:  # fields an older file does not have: the columns' defaults apply
         for record in document["tables"]["attendance"]:
             for name in ("absence_kind", "absence_reason_kk", "absence_reason_ru"):
                 record.pop(name, None)
-    tables = [MODELS[name].__table__.name for name in sorted(RELEASED)]
+    tables = [MODELS[name].__table__.name for name in sorted({*RELEASED, *PARENT_COLUMN})]
     (tmp_path / "plain").mkdir()
     (tmp_path / "orm").mkdir()
     plain = imported(tmp_path / "plain", document)
     monkeypatch.setattr(merge_write, "RELEASED", frozenset())
     orm = imported(tmp_path / "orm", document)
     found = rows_of(plain, tables)
-    assert found["attendance"] and found["decision_points"]
+    assert found["attendance"] and found["decision_points"] and found["ballots"]
     assert found == rows_of(orm, tables)
     plain.close()
     orm.close()

@@ -7,6 +7,7 @@ order, so every seal's digest stays byte for byte what it was.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -139,3 +140,20 @@ def test_seals_made_in_batches_are_the_seals_made_one_by_one(
     for protocol_id, (digest, rows, anchor_seq, anchor_hash) in after.items():
         assert (digest, rows) == before[protocol_id][:2]
         assert (anchor_seq, anchor_hash) == (tail["seq"], tail["hash"])
+
+
+def test_seals_are_stored_text_for_text_as_make_seal_makes_them(path: Path) -> None:
+    """The stored rows are the JSON of ``make_seal(rows).to_json()``, keys in its order."""
+    tamper(path, "DELETE FROM protocol_seals")
+    db = open_database(path)
+    try:
+        with db.engine.begin() as conn:
+            sealed = seal_unsealed(conn, "kenes", at=datetime(2000, 1, 1))
+            stored = conn.exec_driver_sql("SELECT protocol_id, digest, rows FROM protocol_seals")
+            assert sealed >= 4
+            for protocol_id, digest, rows in stored.all():
+                seal = make_seal(read_alone(conn, protocol_id))
+                assert digest == seal.digest
+                assert rows == json.dumps(seal.to_json())
+    finally:
+        db.close()
