@@ -97,6 +97,10 @@ def _check_entries(infos: list[zipfile.ZipInfo], path: Path, limits: Limits) -> 
     return seen
 
 
+# What reading a damaged or hostile ZIP archive raises (besides ``ArchiveFileError``).
+_DAMAGED = (zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError, NotImplementedError)
+
+
 def _open_zip(path: Path, limits: Limits) -> tuple[bytes, frozenset[str]]:
     """The JSON document of a ZIP archive and the names of its blobs; every entry checked."""
     try:
@@ -137,14 +141,7 @@ def _open_zip(path: Path, limits: Limits) -> tuple[bytes, frozenset[str]]:
                     document = data
         except ArchiveFileError:
             raise
-        except (
-            zipfile.BadZipFile,
-            OSError,
-            ValueError,
-            EOFError,
-            RuntimeError,
-            NotImplementedError,
-        ) as exc:
+        except _DAMAGED as exc:
             raise file_error(
                 N_("{name} is a damaged ZIP archive: {reason}"), path, reason=str(exc)
             ) from exc
@@ -351,15 +348,7 @@ def _read_whole(file: Path, size: int, limits: Limits, *, zipped: bool) -> Archi
 
 
 _LEADING = b"\xef\xbb\xbf \t\r\n"  # a byte-order mark and whitespace before a JSON document
-_ZIP_ERRORS = (
-    ArchiveFileError,
-    zipfile.BadZipFile,
-    OSError,
-    ValueError,
-    EOFError,
-    RuntimeError,
-    NotImplementedError,
-)
+_ZIP_ERRORS = (ArchiveFileError, *_DAMAGED)
 
 
 def _streamed(file: Path, size: int, limits: Limits, *, zipped: bool) -> ArchiveFile:

@@ -28,33 +28,16 @@ from app.formats.exchange_archive import (
     Limits,
 )
 from app.formats.exchange_reader import _read_whole, _streamed, read_archive_file
-from app.formats.exchange_schema import DOCUMENT_ENTRY, FORMAT_NAME, FORMAT_VERSION, TABLE_BY_NAME
+from app.formats.exchange_schema import DOCUMENT_ENTRY, TABLE_BY_NAME
 from app.formats.exchange_stream import NotStreamable
+from tests.formats.test_exchange_reader import DAY, document
 
 UID = "0123456789abcdef0123456789abcdef"
 NO_TRANSLATION = gettext.NullTranslations()
 
 
 def day(uid: str = UID, note: str = " Тәуелсіздік күні ") -> dict[str, Any]:
-    return {
-        "uid": uid,
-        "created_at": "2026-11-22T15:00:00+05:00",
-        "day": "2026-12-16",
-        "is_working_day": False,
-        "note": note,
-    }
-
-
-def document(**tables: Any) -> dict[str, Any]:
-    return {
-        "format": FORMAT_NAME,
-        "version": FORMAT_VERSION,
-        "kind": "archive",
-        "created_at": "2026-11-22T10:00:00+00:00",
-        "generator": "Kenes test",
-        "scope": {"councils": "all"},
-        "tables": tables,
-    }
+    return {**DAY, "uid": uid, "note": note}
 
 
 def outcome(read: Callable[[], ArchiveFile]) -> tuple[str, Any]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +21,7 @@ from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
 from app.services.exchange.records import MODELS, PARENT_COLUMN
 from tests.postgres import POSTGRES, cluster
+from tests.services.exchange.test_merge_write import rows_of
 from tests.services.exchange.trip_helpers import document_of
 from tests.services.protocol_helpers import held_meeting
 
@@ -41,15 +42,6 @@ def _imported(url: str, folder: Path, document: dict[str, Any]) -> Database:
     return db
 
 
-def _rows(db: Database, tables: Sequence[str]) -> dict[str, list[tuple[Any, ...]]]:
-    with db.reading() as session:
-        conn = session.connection()
-        return {
-            t: [tuple(r) for r in conn.exec_driver_sql(f'SELECT * FROM "{t}" ORDER BY id')]
-            for t in tables
-        }
-
-
 def test_rows_written_as_plain_inserts_are_the_rows_the_orm_writes(
     pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -60,7 +52,7 @@ def test_rows_written_as_plain_inserts_are_the_rows_the_orm_writes(
     document = document_of(tmp_path / "held.kenes.zip")[0]
     tables = [MODELS[name].__table__.name for name in sorted({*RELEASED, *PARENT_COLUMN})]
     plain = _imported(pg_url, tmp_path, copy.deepcopy(document))
-    found = _rows(plain, tables)
+    found = rows_of(plain, tables)
     plain.close()
     admin = create_engine(pg_url.rsplit("/", 1)[0] + "/postgres", isolation_level="AUTOCOMMIT")
     with admin.connect() as conn:
@@ -69,5 +61,5 @@ def test_rows_written_as_plain_inserts_are_the_rows_the_orm_writes(
     monkeypatch.setattr(merge_write, "RELEASED", frozenset())
     orm = _imported(pg_url.rsplit("/", 1)[0] + "/kenes_orm", tmp_path, document)
     assert found["ballots"] and found["attendance"]
-    assert found == _rows(orm, tables)
+    assert found == rows_of(orm, tables)
     orm.close()
