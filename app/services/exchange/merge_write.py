@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import Table, delete, insert, select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
 from app.domain.attendance import LISTED_TWICE
 from app.domain.errors import DomainError
@@ -83,13 +82,6 @@ class Memo(dict[Any, Any]):
     def __missing__(self, value: Any) -> Any:
         found = self[value] = self._compute(value)
         return found
-
-
-def insert_plain(session: Session, table: Table, rows: Sequence[dict[str, Any]]) -> None:
-    """``rows`` as multi-row inserts, a run of rows with the same columns at a time (as the
-    ORM's own batches go, so the ids are the ones it would give)."""
-    for _columns, group in groupby(rows, key=dict.keys):
-        session.execute(insert(table), list(group))
 
 
 # How a nested record's field is written: (field name, column, the column's value of each
@@ -249,12 +241,7 @@ class MergeWrite(RemarkChecks):
             {k: v for k, v in vars(row).items() if v is not None or k in keeps_none}
             for _key, row in fresh
         ]
-        try:
-            with self.session.begin_nested():
-                insert_plain(self.session, table, values)
-        except IntegrityError as exc:
-            self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
-            raise Stop from exc
+        self._insert_plain(spec, table, values)
         model = MODELS[spec.name]
         ids: dict[str, int] = {}
         uids = [key[1] for key, _row in fresh]
@@ -408,14 +395,20 @@ class MergeWrite(RemarkChecks):
         if not rows:
             return
         assert fspec.nested is not None
-        table = MODELS[fspec.nested.name].__table__
+        self._insert_plain(spec, MODELS[fspec.nested.name].__table__, rows)
+        rows.clear()
+
+    def _insert_plain(self, spec: TableSpec, table: Table, rows: Sequence[dict[str, Any]]) -> None:
+        """``rows`` as multi-row inserts, a run of rows with the same columns at a time (as
+        the ORM's own batches go, so the ids are the ones it would give); a conflict refuses
+        the file (``spec``: the file's table the rows come from)."""
         try:
             with self.session.begin_nested():
-                insert_plain(self.session, table, rows)
+                for _columns, group in groupby(rows, key=dict.keys):
+                    self.session.execute(insert(table), list(group))
         except IntegrityError as exc:
             self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
             raise Stop from exc
-        rows.clear()
 
     def _unique_checks(self, spec: TableSpec) -> None:
         """Refuse, with a clear reason, records that would take a place already taken."""
