@@ -236,7 +236,7 @@ def _tables(text: _Text, parse: json.JSONDecoder, counted: _Limits) -> CheckedTa
                 checked.problems.append(
                     problem_at(where, N_("Unknown table “{table}”."), table=name)
                 )
-            else:  # not a list: the record problems are of other tables
+            else:  # a table of the layout whose records are not a list
                 checked.problems.append(shape_problem(where, name))
         else:
             counted.values += 1
