@@ -48,6 +48,11 @@ from app.models.database import Database
 from app.models.meeting import Meeting
 from app.models.protocol import Protocol, ProtocolNarrative
 from app.services.accounts.scope import ReadScope, read_scope
+from app.services.search_index import (
+    LANG_CODES,
+    MEETING_SHIFT,
+    lang_code_sql,
+)
 
 MARK_OPEN = "\x02"
 MARK_CLOSE = "\x03"
@@ -165,74 +170,6 @@ def snippet_parts(snippet: str) -> list[tuple[str, bool]]:
 
 # -- SQLite: FTS5 -------------------------------------------------------------------------
 
-# The documents of each kind, as the triggers of migration 0006 write them (copied here:
-# a migration never imports the application; a test checks both give the same index).
-_INSERT = "INSERT INTO search_index (rowid, body, kind, record_id, lang, meeting_id) "
-_ROWID = "{meeting} * {shift} + {record} * 32 + {kind} * 4 + {code}"
-_FILL = (  # one statement per language: {lang}, {code}
-    _INSERT
-    + "SELECT "
-    + _ROWID.format(meeting="meeting_id", record="id", kind=1, code="{code}", shift="{shift}")
-    + ", title_{lang}, 'item', id, '{lang}', meeting_id "
-    "FROM agenda_items WHERE trim(title_{lang}) != ''",
-    _INSERT
-    + "SELECT "
-    + _ROWID.format(meeting="i.meeting_id", record="d.id", kind=2, code="{code}", shift="{shift}")
-    + ", d.text_{lang}, 'decision', d.id, '{lang}', i.meeting_id "
-    "FROM decision_points d JOIN agenda_items i ON i.id = d.item_id "
-    "WHERE trim(d.text_{lang}) != ''",
-    _INSERT
-    + "SELECT "
-    + _ROWID.format(meeting="i.meeting_id", record="p.id", kind=3, code="{code}", shift="{shift}")
-    + ", p.text_{lang} || char(10) || p.executor_{lang}, 'instruction', p.id, '{lang}', "
-    "i.meeting_id FROM protocol_instructions p "
-    "JOIN decision_points d ON d.id = p.decision_point_id "
-    "JOIN agenda_items i ON i.id = d.item_id "
-    "WHERE trim(p.text_{lang} || char(10) || p.executor_{lang}) != ''",
-)
-_NARRATIVE = "n.heard || char(10) || n.spoke || char(10) || n.discussion"
-_FILL_ANY_LANG = (  # the language is a column: {code} is its CASE expression
-    _INSERT
-    + "SELECT "
-    + _ROWID.format(meeting="p.meeting_id", record="n.id", kind=4, code="{code}", shift="{shift}")
-    + f", {_NARRATIVE}, 'narrative', n.id, n.lang, p.meeting_id "
-    "FROM protocol_narratives n JOIN protocols p ON p.id = n.protocol_id "
-    f"WHERE trim({_NARRATIVE}) != ''",
-    _INSERT
-    + "SELECT "
-    + _ROWID.format(meeting="i.meeting_id", record="o.id", kind=5, code="{code}", shift="{shift}")
-    + ", o.text, 'dissent', o.id, o.language, i.meeting_id "
-    "FROM dissenting_opinions o JOIN decision_points d ON d.id = o.decision_point_id "
-    "JOIN agenda_items i ON i.id = d.item_id WHERE trim(o.text) != ''",
-)
-_LANG_CODES = {"kk": 0, "ru": 1, "en": 2}
-MEETING_SHIFT = 2**36  # rowid = meeting id * 2**36 + record id * 32 + kind * 4 + language
-
-
-def _lang_code_sql(column: str) -> str:
-    return f"(CASE {column} WHEN 'kk' THEN 0 WHEN 'ru' THEN 1 WHEN 'en' THEN 2 ELSE 3 END)"
-
-
-def rebuild_search_index(db: Database) -> int:
-    """Index every text again (after a bulk import or a repair); the number of rows indexed.
-
-    The triggers keep the index current; this is for data written before the index existed
-    or written with the triggers bypassed.  Does nothing on PostgreSQL.
-    """
-    if not db.is_sqlite:
-        return 0
-    with db.transaction() as session:
-        session.execute(text("DELETE FROM search_index"))
-        for statement in _FILL:
-            for lang, code in _LANG_CODES.items():
-                session.execute(text(statement.format(lang=lang, code=code, shift=MEETING_SHIFT)))
-        for statement, column in zip(_FILL_ANY_LANG, ("n.lang", "o.language"), strict=True):
-            session.execute(
-                text(statement.format(code=_lang_code_sql(column), shift=MEETING_SHIFT))
-            )
-        session.execute(text("INSERT INTO search_index (search_index) VALUES ('optimize')"))
-        return int(session.scalar(text("SELECT count(*) FROM search_index")) or 0)
-
 
 @dataclass(frozen=True)
 class _Found:
@@ -295,7 +232,7 @@ _TO_ITEM = (
 _PG_SOURCES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
     *(
         ("item", "agenda_items", f"t.title_{lang}", f"'{lang}'", str(code), "t.meeting_id", "")
-        for lang, code in _LANG_CODES.items()
+        for lang, code in LANG_CODES.items()
     ),
     *(
         (
@@ -307,7 +244,7 @@ _PG_SOURCES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
             "i.meeting_id",
             _TO_DECISION,
         )
-        for lang, code in _LANG_CODES.items()
+        for lang, code in LANG_CODES.items()
     ),
     *(
         (
@@ -319,14 +256,14 @@ _PG_SOURCES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
             "i.meeting_id",
             _TO_ITEM,
         )
-        for lang, code in _LANG_CODES.items()
+        for lang, code in LANG_CODES.items()
     ),
     (
         "narrative",
         "protocol_narratives",
         "t.heard || E'\\n' || t.spoke || E'\\n' || t.discussion",
         "t.lang",
-        _lang_code_sql("t.lang"),
+        lang_code_sql("t.lang"),
         "p.meeting_id",
         "JOIN protocols p ON p.id = t.protocol_id",
     ),
@@ -335,7 +272,7 @@ _PG_SOURCES: tuple[tuple[str, str, str, str, str, str, str], ...] = (
         "dissenting_opinions",
         "t.text",
         "t.language",
-        _lang_code_sql("t.language"),
+        lang_code_sql("t.language"),
         "i.meeting_id",
         _TO_ITEM,
     ),

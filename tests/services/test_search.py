@@ -34,10 +34,10 @@ from app.services.search import (
     fts_query,
     make_snippet,
     query_words,
-    rebuild_search_index,
     search,
     snippet_parts,
 )
+from app.services.search_index import rebuild_search_index
 from tests.postgres import cluster, find_bin
 from tests.services.conduct_helpers import DAY, ME
 from tests.services.protocol_helpers import HeldMeeting, held_meeting

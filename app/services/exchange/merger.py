@@ -24,6 +24,7 @@ from app.services.exchange.merge_state import CONFLICT_IN_DATABASE, Stop
 from app.services.exchange.merge_write import MergeWrite
 from app.services.exchange.profile_checks import ProfileChecks
 from app.services.integrity.seal_meeting import seal_arrived
+from app.services.search_index import new_rows_indexed_at_end
 
 
 class Merger(ProfileChecks, ConductChecks, ProtocolChecks, RecordChecks, MergeWrite, MergeResolve):
@@ -52,10 +53,11 @@ class Merger(ProfileChecks, ConductChecks, ProtocolChecks, RecordChecks, MergeWr
             self._note_locks()
             self._note_closed()
             self._delete()
-            for spec in TABLES:
-                self._write(spec)
-            self._touch()
-            self._check_rules()
+            with new_rows_indexed_at_end(self.session):
+                for spec in TABLES:
+                    self._write(spec)
+                self._touch()
+                self._check_rules()
             if not self.problems:  # a meeting that arrives signed is sealed on arrival
                 seal_arrived(self.session, self.touched_meetings, SYSTEM.name)
         except Stop:

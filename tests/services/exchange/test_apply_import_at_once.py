@@ -23,6 +23,7 @@ from app.models.conduct import Ballot
 from app.models.database import Database, open_database
 from app.models.protocol import Protocol, ProtocolNarrative, ProtocolSeal
 from app.services.base import SYSTEM
+from app.services.exchange import apply_import as apply_import_module
 from app.services.exchange.apply_import import apply_import, import_at_once
 from app.services.exchange.export_archive import export_archive
 from app.services.exchange.merger import Merger
@@ -145,23 +146,32 @@ def test_the_plan_of_one_pass_is_spent_and_never_applied(exported: Path, tmp_pat
     assert database_bytes(other) == before
 
 
-def test_the_files_records_are_left_out_of_collections_while_the_merge_runs(
+def test_the_collector_is_paused_while_the_file_is_read_and_merged(
     exported: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The merge runs with the records frozen out of the collector; after it, nothing is."""
-    frozen: list[int] = []
-    run = Merger.run
+    """No automatic pass of the collector walks the records while they are read and merged;
+    the collector runs again after, whether the import is written or refused."""
+    enabled: list[bool] = []
+    run, read = Merger.run, apply_import_module.read_archive_file
 
-    def counted(self: Merger) -> None:
-        frozen.append(gc.get_freeze_count())
+    def merged(self: Merger) -> None:
+        enabled.append(gc.isenabled())
         run(self)
 
-    monkeypatch.setattr(Merger, "run", counted)
-    before = gc.get_freeze_count()  # another test may have frozen the objects of its time
+    def read_through(path: Path) -> Any:
+        enabled.append(gc.isenabled())
+        return read(path)
+
+    monkeypatch.setattr(Merger, "run", merged)
+    monkeypatch.setattr(apply_import_module, "read_archive_file", read_through)
+    assert gc.isenabled()
     db = open_database(tmp_path / "once.sqlite3")
-    plan, result = import_at_once(db, SYSTEM, exported)
-    db.close()
-    assert plan.ok and result is not None
-    assert frozen and frozen[0] > before + plan.new  # the records, each an object or more
-    if before == 0:  # and unfrozen after
-        assert gc.get_freeze_count() == 0
+    try:
+        plan, result = import_at_once(db, SYSTEM, exported)
+        assert plan.ok and result is not None
+        assert enabled == [False, False] and gc.isenabled()
+        with pytest.raises(DomainError):
+            import_at_once(db, SYSTEM, tmp_path / "missing.kenes.zip")
+        assert gc.isenabled()
+    finally:
+        db.close()

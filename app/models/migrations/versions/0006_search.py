@@ -20,9 +20,9 @@ keeps prefix queries of short words (the search adds ``*`` to every word) fast.
 
 Triggers cover every write path (services, imports, a future sync): an insert adds a
 record's rows, an update of its text deletes and adds them again, a delete removes
-them.  The SQL is copied in :mod:`app.services.search` (``rebuild_search_index``), because
-a migration never imports application code that may change; a test checks that the two
-produce the same index.
+them.  The SQL is copied in :mod:`app.services.search_index` (``rebuild_search_index``),
+because a migration never imports application code that may change; a test checks that
+the two produce the same index.
 
 On PostgreSQL nothing is created: the search falls back to ILIKE over the source tables.
 """
