@@ -34,7 +34,7 @@ from app.models.meeting import Meeting
 from app.services.composition_check import seat_facts
 from app.services.conduct.common import MeetingFrame, frame
 from app.services.exchange.merge_state import LOCKED, MergeState
-from app.services.exchange.records import MEETING_PARENT
+from app.services.exchange.records import MEETING_PARENT, MODELS
 from app.services.protocols.common import LOCKED_STATES
 
 
@@ -60,6 +60,24 @@ class RecordChecks(MergeState):
         for record in self.archive.records(table):
             key = (table, record["uid"])
             yield self.rows[key], self.where[key]
+
+    def _each_read(self, table: str, *columns: str) -> Iterator[tuple[Any, str]]:
+        """Every record of ``table`` in the file: ``columns`` of its row as written (read again
+        a chunk at a time: the merge keeps no ORM row of a released table) and its place."""
+        model = MODELS[table]
+        keys = [(table, record["uid"]) for record in self.archive.records(table)]
+        for start in range(0, len(keys), 500):
+            chunk = keys[start : start + 500]
+            found = {
+                row.id: row
+                for row in self.session.execute(
+                    select(model.id, *(getattr(model, c) for c in columns)).where(
+                        model.id.in_([self.rows[key].id for key in chunk])
+                    )
+                )
+            }
+            for key in chunk:
+                yield found[self.rows[key].id], self.where[key]
 
     def _check_records(self) -> None:
         """What the services' editors check on each record by itself."""
@@ -107,12 +125,12 @@ class RecordChecks(MergeState):
                 self.refuse(where, seat_kind_refusal(row.kind, row.position_id, row.person_id))
 
     def _check_agenda_records(self) -> None:
-        for row, where in self._each("agenda_items"):
+        for row, where in self._each_read("agenda_items", "title_kk", "title_ru", "title_en"):
             try:
                 check_item_titles({"kk": row.title_kk, "ru": row.title_ru, "en": row.title_en})
             except DomainError as exc:
                 self.error(where, exc)
-        for row, where in self._each("item_speakers"):
+        for row, where in self._each_read("item_speakers", "person_id", "name"):
             if row.person_id is None and not row.name:
                 self.problem(where, N_("A speaker needs a person from the register or a name."))
 

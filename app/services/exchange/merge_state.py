@@ -39,12 +39,16 @@ DANGLING = N_("“{field}” refers to {uid}, which is neither in the file nor i
 
 
 # Tables whose written rows no later step reads but for their id and the parent naming their
-# meeting (about 130,000 of a large archive's 180,000 records).  Their new records go in as
+# meeting (about 175,000 of a large archive's 180,000 records).  Their new records go in as
 # plain multi-row inserts (``MergeWrite._insert_fresh``), and once a table is written the
 # merge keeps a :class:`Written` of each row, not the ORM row (the session holds written,
 # unchanged rows by weak reference only); a check that needs a row reads it again.
 RELEASED = frozenset(
     {
+        "meetings",
+        "agenda_items",
+        "item_speakers",
+        "protocols",
         "agenda_approvals",
         "notifications",
         "attendance",
@@ -112,6 +116,7 @@ class MergeState:
         self.profiles_before: dict[int, Any] = {}  # council id → its profile, before the import
         self.profile_notes: list[ProfileChangeNote] = []
         self.item_of_point: dict[int, int] = {}  # decision point id → item id, once released
+        self.meeting_of_item: dict[int, int] = {}  # agenda item id → meeting id, once released
 
     def problem(self, where: str, msgid: str, **params: Any) -> None:
         self.problems.append(problem_at(where, msgid, **params))
@@ -163,8 +168,7 @@ class MergeState:
         ):
             return int(row.meeting_id)
         if table in ("item_speakers", "materials", "decision_points"):
-            item = self.session.get(AgendaItem, row.item_id)
-            return int(item.meeting_id) if item is not None else None
+            return self._meeting_of_item(row.item_id)
         if table in ("dissenting_opinions", "protocol_instructions"):
             item_id = self.item_of_point.get(row.decision_point_id)
             if item_id is None:
@@ -172,9 +176,15 @@ class MergeState:
                 if point is None:
                     return None
                 item_id = point.item_id
-            item = self.session.get(AgendaItem, item_id)
-            return int(item.meeting_id) if item is not None else None
+            return self._meeting_of_item(item_id)
         return None
+
+    def _meeting_of_item(self, item_id: int | None) -> int | None:
+        meeting_id = self.meeting_of_item.get(item_id) if item_id is not None else None
+        if meeting_id is not None:
+            return meeting_id
+        item = self.session.get(AgendaItem, item_id)
+        return int(item.meeting_id) if item is not None else None
 
     def _release(self, table: str) -> None:
         """The written rows of ``table`` replaced by :class:`Written` (see :data:`RELEASED`);
@@ -189,19 +199,26 @@ class MergeState:
             kept = self.rows[key] = row if type(row) is Written else Written(row)
             if table == "decision_points" and kept.item_id is not None:
                 self.item_of_point[kept.id] = kept.item_id
+            elif table == "agenda_items" and kept.meeting_id is not None:
+                self.meeting_of_item[kept.id] = kept.meeting_id
         if self.consume:
             self._consume(table)
 
     def _consume(self, table: str) -> None:
         """The written records of ``table`` emptied but for their uid; of a decision point's
-        ballots, the people kept in order (a refusal of a ballot names its place)."""
+        ballots, the people kept in order (a refusal of a ballot names its place); of a
+        protocol already here that the file changes, its number (``_check_locks`` names it)."""
         for record in self.archive.records(table):
             uid = record["uid"]
             if table == "decision_points":
                 ballots = record.get("ballots") or ()
                 self.ballot_people[uid] = tuple(b.get("person") for b in ballots)
+            number = record.get("number")
             record.clear()
             record["uid"] = uid
+            key = (table, uid)
+            if table == "protocols" and key in self.existing and key in self.changed:
+                record["number"] = number
 
     def _person_name(self, uid: str | None) -> str:
         person_id = self.id_of("people", uid)

@@ -152,6 +152,9 @@ class MergeWrite(RemarkChecks):
             for table in {"people", *(target for _n, _a, target, _c in fields_to_fill(spec))}
             if table and table != spec.name
         }
+        # Of its own table, the ids of the rows here before: a reference to a record written
+        # now waits for its id (``later``), as when every new row waits for the ORM's flush.
+        self.known_ids[spec.name] = Memo(lambda uid: self.existing.get((spec.name, uid)))
         rows_by_id, nested = self._existing_rows(spec, records)
         self._unique_checks(spec)
         if spec.name == "materials":
@@ -159,8 +162,10 @@ class MergeWrite(RemarkChecks):
         later: list[tuple[Any, FieldSpec, str]] = []
         fresh: list[tuple[Key, SimpleNamespace]] = []
         # While every record so far is new and plain, the new rows go in a batch at a time (a
-        # large table's rows are not all held); after a row of the ORM's, all go in at the end.
-        batches = True
+        # large table's rows are not all held); when the table has rows here before, all go in
+        # at the end, after the ORM's updates (as the ORM's own flush orders them).
+        batches = not rows_by_id
+        plain = spec.name in RELEASED
         counts = self.counts[spec.name]
         for record in records:
             key = (spec.name, record["uid"])
@@ -181,9 +186,12 @@ class MergeWrite(RemarkChecks):
                 counts[1] += 1
             else:
                 counts[0] += 1
-                if spec.name in RELEASED and self._fill_plain(spec, record, fresh, later):
+                if plain and self._fill_plain(spec, record, fresh, later):
                     self.changed.add(key)
                     continue  # written below with the others, without an ORM row
+                if plain:  # this new row and the next ones are the ORM's, in file order
+                    plain = False
+                    self._fresh_to_orm(spec, fresh)
                 batches = False
                 row = model(uid=record["uid"])
                 self.rows[key] = row
@@ -220,11 +228,23 @@ class MergeWrite(RemarkChecks):
         except DomainError:
             del later[mark:]
             return False
-        if len(later) > mark:  # a reference to its own table: not in these tables
+        if len(later) > mark:  # a record of its own table written now: the ORM's way
             del later[mark:]
             return False
         fresh.append(((spec.name, record["uid"]), row))
         return True
+
+    def _fresh_to_orm(self, spec: TableSpec, fresh: list[tuple[Key, SimpleNamespace]]) -> None:
+        """The new rows not yet inserted, added to the session as ORM rows (emptied after), so
+        that they go in before a record that takes the ORM way: the ids the ORM would give."""
+        model = MODELS[spec.name]
+        for key, values in fresh:
+            row = model()
+            for attr, value in vars(values).items():
+                setattr(row, attr, value)
+            self.rows[key] = row
+            self.session.add(row)
+        fresh.clear()
 
     def _insert_fresh(self, spec: TableSpec, fresh: list[tuple[Key, SimpleNamespace]]) -> None:
         """The new records of a :data:`RELEASED` table, in file order, as multi-row inserts.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import json
 from collections.abc import Iterable
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +20,22 @@ from app.services.base import SYSTEM
 from app.services.exchange import merge_write
 from app.services.exchange.apply_import import apply_import
 from app.services.exchange.export_archive import export_archive
-from app.services.exchange.merge_state import RELEASED
+from app.services.exchange.merge_state import RELEASED, Written
+from app.services.exchange.merger import Merger
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
 from app.services.exchange.records import MODELS, PARENT_COLUMN
+from app.services.protocols.actions import (
+    ProtocolDetails,
+    Signing,
+    create_protocol,
+    revise_protocol,
+    sign_protocol,
+    update_protocol,
+)
+from bench.archive import generate
+from tests.services.conduct_helpers import ME
+from tests.services.exchange.test_apply_import_at_once import TINY
 from tests.services.exchange.trip_helpers import (
     MATERIAL,
     document_of,
@@ -151,6 +164,148 @@ def test_new_records_of_the_large_tables_are_written_as_the_orm_writes_them(
     orm = imported(tmp_path / "orm", document)
     found = rows_of(plain, tables)
     assert found["attendance"] and found["decision_points"] and found["ballots"]
+    assert found == rows_of(orm, tables)
+    plain.close()
+    orm.close()
+
+
+MEETING_TABLES = ("meetings", "agenda_items", "item_speakers", "protocols")
+
+
+@pytest.fixture(scope="module")
+def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A small archive of the bench (meetings, items, speakers and protocols of two years)."""
+    folder = tmp_path_factory.mktemp("tiny")
+    generate(folder / "tiny.sqlite3", TINY)
+    db = open_database(folder / "tiny.sqlite3")
+    try:
+        export_archive(db, folder / "tiny.kenes.zip")
+    finally:
+        db.close()
+    return folder / "tiny.kenes.zip"
+
+
+def test_new_meetings_items_speakers_and_protocols_are_never_orm_rows(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The new records of the meeting tables go in as plain inserts: no ORM row of theirs is
+    made or added to the session, and the merge keeps of each a :class:`Written` (its id)."""
+    models = tuple(MODELS[name] for name in MEETING_TABLES)
+    made: list[str] = []
+    original = merge_write.MergeWrite._fresh_to_orm
+
+    def to_orm(self: Any, spec: Any, fresh: Any) -> None:
+        made.append(spec.name)
+        original(self, spec, fresh)
+
+    monkeypatch.setattr(merge_write.MergeWrite, "_fresh_to_orm", to_orm)
+    archive = read_archive(tiny)
+    db = open_database(tmp_path / "empty.sqlite3")
+    added: list[Any] = []
+    with pytest.raises(RolledBack), db.transaction() as session:
+        add = session.add
+
+        def adding(row: Any, *args: Any, **kwargs: Any) -> None:
+            added.append(row)
+            add(row, *args, **kwargs)
+
+        monkeypatch.setattr(session, "add", adding)
+        merger = Merger(session, archive, consume=True)
+        merger.run()
+        assert merger.problems == []
+        assert added and not [row for row in added if isinstance(row, models)]
+        assert made == []
+        for name in MEETING_TABLES:
+            records = archive.records(name)
+            assert records, name
+            for record in records:
+                kept = merger.rows[(name, record["uid"])]
+                assert type(kept) is Written and kept.id == merger.id_of(name, kept.uid)
+        raise RolledBack
+    db.close()
+
+
+class RolledBack(Exception):
+    """Leaves a transaction without committing it."""
+
+
+def test_the_meeting_tables_are_written_as_the_orm_writes_them(
+    tiny: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole archive's meetings, items, speakers and protocols: the same rows and ids by
+    plain inserts as by ORM rows (and so the same search index and seals)."""
+    tables = [MODELS[name].__table__.name for name in sorted({*RELEASED, *PARENT_COLUMN})]
+    document = document_of(tiny)[0]
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "orm").mkdir()
+    plain = imported(tmp_path / "plain", document)
+    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
+    orm = imported(tmp_path / "orm", document)
+    found = rows_of(plain, tables)
+    assert all(found[MODELS[name].__table__.name] for name in MEETING_TABLES)
+    assert found == rows_of(orm, tables)
+    indexed, sealed = indexed_and_sealed(plain)
+    assert indexed and sealed and [indexed, sealed] == indexed_and_sealed(orm)
+    plain.close()
+    orm.close()
+
+
+def indexed_and_sealed(db: Database) -> list[list[tuple[Any, ...]]]:
+    """The search index and the seals (but the moment each seal was made)."""
+    with db.reading() as session:
+        conn = session.connection()
+        return [
+            [tuple(r) for r in conn.exec_driver_sql(sql)]
+            for sql in (
+                "SELECT rowid, body, kind, record_id, lang, meeting_id FROM search_index "
+                "ORDER BY rowid",
+                "SELECT id, protocol_id, scheme, digest, rows FROM protocol_seals ORDER BY id",
+            )
+        ]
+
+
+@pytest.fixture(scope="module")
+def revised(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """A held meeting whose signed protocol is corrected by a second revision."""
+    folder = tmp_path_factory.mktemp("revised")
+    db = open_database(folder / "source.sqlite3")
+    held_ = held_meeting(db)
+    protocol = create_protocol(db, ME, held_.board.meeting_id)
+    cities = {"kk": "Астана", "ru": "Астана", "en": "Astana"}
+    update_protocol(db, ME, protocol.id, ProtocolDetails("3", cities, "kk"))
+    sign_protocol(db, ME, protocol.id, Signing(date(2024, 3, 20), languages=("ru",)))
+    revise_protocol(db, ME, protocol.id, "Ошибка в голосовании по вопросу 2")
+    export_archive(db, folder / "revised.kenes.zip")
+    db.close()
+    return document_of(folder / "revised.kenes.zip")[0]
+
+
+@pytest.mark.parametrize("batch", [merge_write.FRESH_BATCH, 1])
+@pytest.mark.parametrize("replacing_first", [False, True])
+def test_a_protocol_that_replaces_another_is_written_as_the_orm_writes_it(
+    revised: dict[str, Any],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    replacing_first: bool,
+    batch: int,
+) -> None:
+    """A record that names a record of its own table written in the same import takes the
+    ORM's way, and the new rows before it too: the same ids, references and versions (even
+    when the record it names went in already, a batch before)."""
+    monkeypatch.setattr(merge_write, "FRESH_BATCH", batch)
+    document = copy.deepcopy(revised)
+    protocols = document["tables"]["protocols"]
+    assert len(protocols) == 2 and protocols[1]["replaces"] == protocols[0]["uid"]
+    if replacing_first:
+        protocols.reverse()
+    tables = [MODELS[name].__table__.name for name in ("protocols", *MEETING_TABLES[:3])]
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "orm").mkdir()
+    plain = imported(tmp_path / "plain", document)
+    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
+    orm = imported(tmp_path / "orm", document)
+    found = rows_of(plain, tables)
+    assert len(found["protocols"]) == 2
     assert found == rows_of(orm, tables)
     plain.close()
     orm.close()
