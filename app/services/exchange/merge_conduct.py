@@ -10,7 +10,7 @@ recounted under today's profile (DESIGN §5, ``frozen_votes``).
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,6 +41,7 @@ from app.models.conduct import (
     InvitedPerson,
     ProtocolInstruction,
 )
+from app.models.meeting import AgendaItem
 from app.services.conduct.common import (
     MeetingFrame,
     attendance_records,
@@ -87,6 +88,39 @@ class ConductRows:
             _ballots(session, point_ids),
         )
 
+    @classmethod
+    def load_many(cls, session: Session, meeting_ids: Sequence[int]) -> dict[int, ConductRows]:
+        """What ``load`` gives for each meeting of ``meeting_ids`` (one chunk of them), read
+        with one query per table for the whole chunk: the same rows, each list in id order."""
+        ids = list(meeting_ids)
+        if not ids:
+            return {}
+        params = {"ids": ids}
+
+        def grouped(model: Any) -> dict[int, list[Any]]:
+            found: dict[int, list[Any]] = defaultdict(list)
+            for row, meeting_id in session.execute(MANY_OF[model], params):
+                found[meeting_id].append(row)
+            return found
+
+        attendance, invited = grouped(Attendance), grouped(InvitedPerson)
+        points, dissents = grouped(DecisionPoint), grouped(DissentingOpinion)
+        instructions = grouped(ProtocolInstruction)
+        ballots: dict[int, dict[int, dict[int, Choice]]] = defaultdict(dict)
+        for point_id, person_id, choice, meeting_id in session.execute(BALLOTS_OF_MEETINGS, params):
+            ballots[meeting_id].setdefault(point_id, {})[person_id] = Choice(choice)
+        return {
+            meeting_id: cls(
+                attendance.get(meeting_id, []),
+                invited.get(meeting_id, []),
+                points.get(meeting_id, []),
+                dissents.get(meeting_id, []),
+                instructions.get(meeting_id, []),
+                ballots.get(meeting_id, {}),
+            )
+            for meeting_id in ids
+        }
+
 
 def _rows_of(model: Any, column: Any) -> Select[Any]:
     """The rows of ``model`` whose ``column`` is in the list bound as ``ids``, in id order."""
@@ -102,6 +136,67 @@ ROWS_OF: dict[Any, Select[Any]] = {
     DissentingOpinion: _rows_of(DissentingOpinion, DissentingOpinion.decision_point_id),
     ProtocolInstruction: _rows_of(ProtocolInstruction, ProtocolInstruction.decision_point_id),
 }
+
+
+def _of_meetings(model: Any, point_column: Any = None) -> Select[Any]:
+    """The rows of ``model`` of the meetings bound as ``ids``, each with its meeting id, in id
+    order: by their meeting column, or (``point_column``: their decision point; None for the
+    points) through their agenda item, as ``load`` finds them from the meeting's items."""
+    if model in (Attendance, InvitedPerson):
+        query = select(model, model.meeting_id)
+        meeting_id = model.meeting_id
+    else:
+        query = select(model, AgendaItem.meeting_id)
+        if point_column is not None:
+            query = query.join(DecisionPoint, DecisionPoint.id == point_column)
+        query = query.join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+        meeting_id = AgendaItem.meeting_id
+    return query.where(meeting_id.in_(bindparam("ids", expanding=True))).order_by(model.id)
+
+
+MANY_OF: dict[Any, Select[Any]] = {
+    Attendance: _of_meetings(Attendance),
+    InvitedPerson: _of_meetings(InvitedPerson),
+    DecisionPoint: _of_meetings(DecisionPoint),
+    DissentingOpinion: _of_meetings(DissentingOpinion, DissentingOpinion.decision_point_id),
+    ProtocolInstruction: _of_meetings(ProtocolInstruction, ProtocolInstruction.decision_point_id),
+}
+
+# The ballots of the meetings bound as ``ids``, point by point, each point's in the order
+# ``_ballots`` reads them (its index on the point, then the row id).
+BALLOTS_OF_MEETINGS = (
+    select(Ballot.decision_point_id, Ballot.person_id, Ballot.choice, AgendaItem.meeting_id)
+    .join(DecisionPoint, DecisionPoint.id == Ballot.decision_point_id)
+    .join(AgendaItem, AgendaItem.id == DecisionPoint.item_id)
+    .where(AgendaItem.meeting_id.in_(bindparam("ids", expanding=True)))
+    .order_by(Ballot.decision_point_id, Ballot.id)
+)
+
+# Meetings whose conduct rows are read together, ahead of their checks.
+CHUNK = 200
+
+
+class RowsAhead:
+    """The conduct rows of the meetings about to be checked, read a chunk at a time (the
+    meeting asked for and the next ones in id order); one chunk held at a time."""
+
+    def __init__(self, size: int = CHUNK) -> None:
+        self.size = size
+        self.rows: dict[int, ConductRows] = {}
+        self.last: int | None = None
+
+    def take(self, session: Session, meeting_id: int, meetings: Iterable[int]) -> ConductRows:
+        """The rows of ``meeting_id``, checked after every lower id of ``meetings``."""
+        if self.last is not None and meeting_id <= self.last:  # the checks start over
+            self.rows.clear()
+        self.last = meeting_id
+        found = self.rows.pop(meeting_id, None)
+        if found is None:
+            self.rows.clear()
+            after = sorted(m for m in set(meetings) if m > meeting_id)[: self.size - 1]
+            self.rows = ConductRows.load_many(session, [meeting_id, *after])
+            found = self.rows.pop(meeting_id)
+        return found
 
 
 def _ballots(session: Session, point_ids: list[int]) -> dict[int, dict[int, Choice]]:
@@ -121,8 +216,17 @@ def _ballots(session: Session, point_ids: list[int]) -> dict[int, dict[int, Choi
 class ConductChecks(MergeState):
     """Checks the conduct of every merged meeting; fixes the frozen record of closed votes."""
 
+    _rows_ahead: RowsAhead | None = None
+
+    def _conduct_rows(self, fr: MeetingFrame) -> ConductRows:
+        """The meeting's conduct rows, read with those of the next touched meetings (the
+        checks go through them in id order): a few queries per chunk, not six per meeting."""
+        if self._rows_ahead is None:
+            self._rows_ahead = RowsAhead(CHUNK)
+        return self._rows_ahead.take(self.session, fr.meeting.id, self.touched_meetings)
+
     def _check_conduct(self, fr: MeetingFrame, where: str) -> None:
-        found = ConductRows.load(self.session, fr)
+        found = self._conduct_rows(fr)
         if not (found.attendance or found.invited or found.points):
             return
         meeting = fr.meeting
