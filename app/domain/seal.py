@@ -28,6 +28,7 @@ import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time
+from functools import lru_cache
 from typing import Any
 
 SCHEME = 1
@@ -108,15 +109,33 @@ class SealRow:
         """``sha256({"key": key, "kind": kind, "values": values})``, written out.
 
         The three keys stand in their sorted order, so the text is the canonical form of
-        that mapping, without making it (a seal has a row per ballot).
+        that mapping, without making it (a seal has a row per ballot).  A kind, and values
+        of one text field (a ballot's choice), are encoded once per distinct value: an
+        import seals 600,000 ballots of three choices.
         """
-        key, kind, values = (
-            _TEXT(plain(self.key)),
-            _TEXT(plain(self.kind)),
-            _TEXT(plain(self.values)),
-        )
-        text = f'{{"key":{key},"kind":{kind},"values":{values}}}'
+        kind, values = self.kind, self.values
+        kind_text = _text_of(kind) if type(kind) is str else _TEXT(plain(kind))
+        if type(values) is dict and len(values) == 1:
+            ((name, value),) = values.items()
+            if type(name) is str and type(value) is str:
+                values_text = _one_field(name, value)
+            else:
+                values_text = _TEXT(plain(values))
+        else:
+            values_text = _TEXT(plain(values))
+        text = f'{{"key":{_TEXT(plain(self.key))},"kind":{kind_text},"values":{values_text}}}'
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+@lru_cache(maxsize=256)
+def _text_of(text: str) -> str:
+    return _TEXT(text)
+
+
+@lru_cache(maxsize=256)
+def _one_field(name: str, value: str) -> str:
+    """The canonical text of ``{name: value}``, both texts (what ``_TEXT(plain(...))`` gives)."""
+    return _TEXT({name: value})
 
 
 @dataclass(frozen=True)

@@ -72,6 +72,24 @@ def test_a_row_digest_is_the_digest_of_its_mapping(rows: list[SealRow]) -> None:
         assert row.digest() == old_digest(row)
 
 
+# Rows shaped as ballots: one text field, any texts (quotes, controls, non-Latin letters).
+BALLOTS = st.builds(
+    SealRow,
+    key=TEXT,
+    kind=st.sampled_from(["ballot"]) | TEXT,
+    where=st.just({}),
+    values=st.dictionaries(TEXT, TEXT | st.none() | st.integers(), min_size=1, max_size=1),
+)
+
+
+@given(st.lists(BALLOTS, max_size=20))
+def test_a_ballot_row_encoded_once_per_choice_gives_the_digest_of_its_mapping(
+    rows: list[SealRow],
+) -> None:
+    for row in rows:
+        assert row.digest() == old_digest(row) == row.digest()
+
+
 @given(ROWS)
 def test_a_stored_seal_is_the_seal_made_the_long_way(rows: list[SealRow]) -> None:
     digest, stored = stored_seal(rows)
