@@ -167,9 +167,13 @@ def test_the_collector_is_paused_while_the_file_is_read_and_merged(
     assert gc.isenabled()
     db = open_database(tmp_path / "once.sqlite3")
     try:
+        frozen_before = gc.get_freeze_count()
         plan, result = import_at_once(db, SYSTEM, exported)
         assert plan.ok and result is not None
         assert enabled == [False, False] and gc.isenabled()
+        if not frozen_before:  # what it holds went to the oldest generation, not through passes
+            assert gc.get_freeze_count() == 0
+            assert any(obj is plan for obj in gc.get_objects(generation=2))
         with pytest.raises(DomainError):
             import_at_once(db, SYSTEM, tmp_path / "missing.kenes.zip")
         assert gc.isenabled()
