@@ -15,9 +15,8 @@ from app.models.database import Database, open_database
 from app.services.base import SYSTEM
 from app.services.exchange import merger
 from app.services.exchange.apply_import import import_at_once
-from app.services.exchange.export_archive import export_archive
 from app.services.search_index import new_rows_indexed_at_end, rebuild_search_index
-from bench.archive import generate
+from tests.services.exchange.exchange_helpers import exported_archive
 from tests.services.exchange.test_apply_import_at_once import TINY
 from tests.services.protocol_helpers import held_meeting
 from tests.services.test_search import index_rows
@@ -27,14 +26,7 @@ Steps = Callable[[Session], None]
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("search-index")
-    generate(folder / "tiny.sqlite3", TINY)
-    db = open_database(folder / "tiny.sqlite3")
-    try:
-        export_archive(db, folder / "tiny.kenes.zip")
-    finally:
-        db.close()
-    return folder / "tiny.kenes.zip"
+    return exported_archive(tmp_path_factory.mktemp("search-index"), TINY, "tiny")
 
 
 def schema(db: Database) -> list[tuple[object, ...]]:

@@ -1,5 +1,6 @@
-"""Helpers for the exchange tests: proof that a refused file changed nothing, and the
-exchange document of a ZIP read and written again as a forger would."""
+"""Helpers for the exchange tests: proof that a refused file changed nothing, the
+exchange document of a ZIP read and written again as a forger would, and the exchange
+file of a small archive made by the bench's generator."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ from pathlib import Path
 from typing import Any
 from zipfile import ZIP_DEFLATED, ZipFile
 
-from app.models.database import Database
+from app.models.database import Database, open_database
+from app.services.exchange.export_archive import export_archive
+from bench.archive import Scale, generate
 
 ENTRY = "kenes-exchange.json"
 
@@ -54,3 +57,14 @@ def write_package(target: Path, data: dict[str, Any], entries: dict[str, bytes])
         for name, content in entries.items():
             out.writestr(name, content)
     return target
+
+
+def exported_archive(folder: Path, scale: Scale, name: str) -> Path:
+    """The exchange file (ZIP) of an archive generated at ``scale`` in ``folder``."""
+    generate(folder / f"{name}.sqlite3", scale)
+    db = open_database(folder / f"{name}.sqlite3")
+    try:
+        export_archive(db, folder / f"{name}.kenes.zip")
+    finally:
+        db.close()
+    return folder / f"{name}.kenes.zip"

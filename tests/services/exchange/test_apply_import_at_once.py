@@ -29,8 +29,8 @@ from app.services.exchange.export_archive import export_archive
 from app.services.exchange.merger import Merger
 from app.services.exchange.plan_import import plan_import
 from app.services.exchange.read_archive import read_archive
-from bench.archive import Scale, generate
-from tests.services.exchange.exchange_helpers import database_bytes
+from bench.archive import Scale
+from tests.services.exchange.exchange_helpers import database_bytes, exported_archive
 
 TINY = Scale(
     councils=2,
@@ -47,14 +47,7 @@ TINY = Scale(
 
 @pytest.fixture(scope="module")
 def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    folder = tmp_path_factory.mktemp("import-once")
-    generate(folder / "tiny.sqlite3", TINY)
-    db = open_database(folder / "tiny.sqlite3")
-    try:
-        export_archive(db, folder / "tiny.kenes.zip")
-    finally:
-        db.close()
-    return folder / "tiny.kenes.zip"
+    return exported_archive(tmp_path_factory.mktemp("import-once"), TINY, "tiny")
 
 
 def tables_of(db: Database, path: Path) -> dict[str, Any]:

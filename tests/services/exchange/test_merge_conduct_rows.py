@@ -3,6 +3,7 @@ what ``ConductRows.load`` reads for it alone, in a few statements per chunk."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -16,34 +17,17 @@ from app.services.base import SYSTEM
 from app.services.conduct.common import MeetingFrame, frame
 from app.services.exchange import merge_conduct
 from app.services.exchange.apply_import import import_at_once
-from app.services.exchange.export_archive import export_archive
 from app.services.exchange.merge_conduct import ConductChecks, ConductRows, RowsAhead
-from bench.archive import Scale, generate
+from tests.services.exchange.exchange_helpers import exported_archive
+from tests.services.exchange.test_merge_conduct_ballots import SMALL
 
-SEVERAL = Scale(
-    councils=2,
-    years=1,
-    meetings=6,
-    items=12,
-    points=24,
-    ballots=240,
-    dissents=2,
-    instructions=4,
-    large_council=12,
-)
+SEVERAL = replace(SMALL, meetings=6)  # six meetings: more than one chunk of two
 
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An archive of several meetings, each with its attendance, votes and opinions."""
-    folder = tmp_path_factory.mktemp("conduct_rows")
-    generate(folder / "several.sqlite3", SEVERAL)
-    source = open_database(folder / "several.sqlite3")
-    try:
-        export_archive(source, folder / "several.kenes.zip")
-    finally:
-        source.close()
-    return folder / "several.kenes.zip"
+    return exported_archive(tmp_path_factory.mktemp("conduct_rows"), SEVERAL, "several")
 
 
 def _ids(rows: ConductRows) -> tuple[list[int], ...]:

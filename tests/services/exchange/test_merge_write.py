@@ -33,8 +33,8 @@ from app.services.protocols.actions import (
     sign_protocol,
     update_protocol,
 )
-from bench.archive import generate
 from tests.services.conduct_helpers import ME
+from tests.services.exchange.exchange_helpers import exported_archive
 from tests.services.exchange.test_apply_import_at_once import TINY
 from tests.services.exchange.trip_helpers import (
     MATERIAL,
@@ -133,6 +133,17 @@ def test_the_files_of_materials_are_stored_from_the_archive(tmp_path: Path) -> N
         assert bytes(blob.data) == MATERIAL and material.sha256 == sha256(MATERIAL)
 
 
+def imported_both_ways(
+    folder: Path, document: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> tuple[Database, Database]:
+    """``document`` imported with new rows as plain inserts, then with every row the ORM's."""
+    (folder / "plain").mkdir()
+    (folder / "orm").mkdir()
+    plain = imported(folder / "plain", document)
+    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
+    return plain, imported(folder / "orm", document)
+
+
 def rows_of(db: Database, tables: Iterable[str]) -> dict[str, list[tuple[Any, ...]]]:
     with db.reading() as session:
         conn = session.connection()
@@ -157,11 +168,7 @@ def test_new_records_of_the_large_tables_are_written_as_the_orm_writes_them(
             for name in ("absence_kind", "absence_reason_kk", "absence_reason_ru"):
                 record.pop(name, None)
     tables = [MODELS[name].__table__.name for name in sorted({*RELEASED, *PARENT_COLUMN})]
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "orm").mkdir()
-    plain = imported(tmp_path / "plain", document)
-    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
-    orm = imported(tmp_path / "orm", document)
+    plain, orm = imported_both_ways(tmp_path, document, monkeypatch)
     found = rows_of(plain, tables)
     assert found["attendance"] and found["decision_points"] and found["ballots"]
     assert found == rows_of(orm, tables)
@@ -175,14 +182,7 @@ MEETING_TABLES = ("meetings", "agenda_items", "item_speakers", "protocols")
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A small archive of the bench (meetings, items, speakers and protocols of two years)."""
-    folder = tmp_path_factory.mktemp("tiny")
-    generate(folder / "tiny.sqlite3", TINY)
-    db = open_database(folder / "tiny.sqlite3")
-    try:
-        export_archive(db, folder / "tiny.kenes.zip")
-    finally:
-        db.close()
-    return folder / "tiny.kenes.zip"
+    return exported_archive(tmp_path_factory.mktemp("tiny"), TINY, "tiny")
 
 
 def test_new_meetings_items_speakers_and_protocols_are_never_orm_rows(
@@ -236,11 +236,7 @@ def test_the_meeting_tables_are_written_as_the_orm_writes_them(
     plain inserts as by ORM rows (and so the same search index and seals)."""
     tables = [MODELS[name].__table__.name for name in sorted({*RELEASED, *PARENT_COLUMN})]
     document = document_of(tiny)[0]
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "orm").mkdir()
-    plain = imported(tmp_path / "plain", document)
-    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
-    orm = imported(tmp_path / "orm", document)
+    plain, orm = imported_both_ways(tmp_path, document, monkeypatch)
     found = rows_of(plain, tables)
     assert all(found[MODELS[name].__table__.name] for name in MEETING_TABLES)
     assert found == rows_of(orm, tables)
@@ -299,11 +295,7 @@ def test_a_protocol_that_replaces_another_is_written_as_the_orm_writes_it(
     if replacing_first:
         protocols.reverse()
     tables = [MODELS[name].__table__.name for name in ("protocols", *MEETING_TABLES[:3])]
-    (tmp_path / "plain").mkdir()
-    (tmp_path / "orm").mkdir()
-    plain = imported(tmp_path / "plain", document)
-    monkeypatch.setattr(merge_write, "RELEASED", frozenset())
-    orm = imported(tmp_path / "orm", document)
+    plain, orm = imported_both_ways(tmp_path, document, monkeypatch)
     found = rows_of(plain, tables)
     assert len(found["protocols"]) == 2
     assert found == rows_of(orm, tables)
