@@ -26,11 +26,14 @@ class DuplicateKey(ValueError):
 
 
 class Pairs:
-    """Builds each object, refusing a duplicate key; equal short texts share one string.
+    """Builds each object, refusing a duplicate key; equal keys and short texts share one string.
 
     An archive repeats the same identifiers, dates and choices hundreds of thousands of
     times (a member's uid in every ballot); the parser makes a new string for each, so
-    one copy is kept instead: a large document holds about a tenth less.
+    one copy is kept instead: a large document holds about a tenth less.  Keys too: the
+    parser shares a key only within the value it parses, and the record-at-a-time reader
+    parses each record apart, so the archive of fifteen years held 1.7 million copies of
+    a few hundred keys (read: 629 → 495 MB resident, bench 13, 2026-12-05).
     """
 
     def __init__(self) -> None:
@@ -43,7 +46,8 @@ class Pairs:
             if key in result:
                 raise DuplicateKey(key)
             short = type(value) is str and len(value) <= _SHARED_LENGTH
-            result[key] = shared.setdefault(value, value) if short else value
+            name = shared.setdefault(key, key)
+            result[name] = shared.setdefault(value, value) if short else value
         return result
 
 

@@ -29,3 +29,10 @@ def test_one_parser_shares_equal_short_texts_across_the_values_it_parses() -> No
     second, _end = parse.raw_decode(json.dumps([{"person": uid, "note": "x" * 100}]))
     assert first["person"] is second[0]["person"]
     assert second == [{"person": uid, "note": "x" * 100}]
+
+
+def test_one_parser_shares_equal_keys_across_the_values_it_parses() -> None:
+    parse = decoder()
+    first, _end = parse.raw_decode('{"recorded_at": 1}')
+    second, _end = parse.raw_decode('[{"recorded_at": 2}]')
+    assert next(iter(first)) is next(iter(second[0]))
