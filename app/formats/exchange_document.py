@@ -8,7 +8,7 @@ reported together, each at its JSON pointer, so the user sees them all.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +17,7 @@ from app.domain.voting import DUPLICATE_BALLOT
 from app.formats.exchange_archive import (
     DEFAULT_LIMITS,
     ArchiveFile,
+    ArchiveFileError,
     ImportRefused,
     Limits,
     file_error,
@@ -55,6 +56,7 @@ class CheckedTables:
     tables: dict[str, list[dict[str, Any]]]
     problems: list[Problem]
     seen: set[str] = field(default_factory=set)  # the names read, tables or not
+    identifiers: IdentifierCheck | None = None  # checked as they were read, when not None
 
 
 def check_document(
@@ -108,7 +110,6 @@ def check_document(
     if kind in (KIND_PACKAGE, KIND_RETURN):
         package = _check_package(package, problems)
     tables = _tables_of(document, path, limits, problems, checked_tables)
-    _check_identifiers(tables, problems)
     if problems:
         raise ImportRefused(problems)
     assert isinstance(kind, str) and isinstance(created, str)
@@ -125,6 +126,33 @@ def check_document(
         zipped=zipped,
         limits=limits,
     )
+
+
+def check_head(
+    document: dict[str, Any],
+    tables: dict[str, list[dict[str, Any]]],
+    path: Path,
+    limits: Limits,
+    *,
+    zipped: bool,
+    blobs: frozenset[str],
+) -> ArchiveFile | None:
+    """The file whose ``tables`` are still being read, when what came before them is good.
+
+    None when it is not: the check of the whole document, at its end, says why.
+    """
+    try:
+        head = check_document(
+            {**document, "tables": {}},
+            path,
+            limits,
+            zipped=zipped,
+            blobs=blobs,
+            checked_tables=CheckedTables({}, []),
+        )
+    except (ArchiveFileError, ImportRefused):
+        return None
+    return replace(head, tables=tables)
 
 
 def _check_version(document: Any, path: Path) -> int:
@@ -155,10 +183,18 @@ def _tables_of(
     problems: list[Problem],
     checked: CheckedTables | None,
 ) -> dict[str, list[dict[str, Any]]]:
-    """The document's tables checked, here or as they were read; their problems added."""
+    """The document's tables checked, here or as they were read; their problems added
+    (those of the identifiers last)."""
     if checked is None:
-        return _check_tables(document.get("tables", {}), path, limits, problems)
+        tables = _check_tables(document.get("tables", {}), path, limits, problems)
+        _check_identifiers(tables, problems)
+        return tables
     problems.extend(checked.problems)
+    if checked.identifiers is None:
+        _check_identifiers(checked.tables, problems)
+    else:
+        checked.identifiers.end_table()
+        problems.extend(checked.identifiers.problems)
     return checked.tables
 
 
@@ -249,49 +285,91 @@ NESTED_UNIQUE = {
 
 def _check_identifiers(tables: Mapping[str, list[dict[str, Any]]], problems: list[Problem]) -> None:
     """Each uid once per table (a record named twice is ambiguous); nested entries once each."""
+    check = IdentifierCheck()
     for name, rows in tables.items():
+        check.add(name, rows, 0)
+    check.end_table()
+    problems.extend(check.problems)
+
+
+class IdentifierCheck:
+    """The check of identifiers, made as a table's records come (they may come in parts).
+
+    :attr:`problems` are in the order a check of the whole document finds them: for each
+    table, its nested entries named twice, then its uids named twice.
+    """
+
+    def __init__(self) -> None:
+        self.problems: list[Problem] = []
+        self._table = ""
+        self._first: dict[str, int] = {}
+        self._twice: list[Problem] = []  # of the table read now, added when it ends
+
+    @property
+    def found(self) -> bool:
+        """Whether a problem was found so far (in the table read now, too)."""
+        return bool(self.problems or self._twice)
+
+    def add(self, name: str, rows: list[dict[str, Any]], start: int) -> None:
+        """Check ``rows[start:]``, the records of table ``name`` that came last."""
+        if name != self._table:
+            self.end_table()
+            self._table = name
         spec = TABLE_BY_NAME[name]
-        for index, row in enumerate(rows):
-            for fspec in spec.fields:
-                if fspec.nested is None or fspec.nested.name not in NESTED_UNIQUE:
-                    continue
-                keys = NESTED_UNIQUE[fspec.nested.name]
-                seen: set[tuple[Any, ...]] = set()
-                for j, child in enumerate(row.get(fspec.name) or []):
-                    key = tuple(child.get(k) for k in keys)
-                    if key in seen:
-                        where = pointer("tables", name, index, fspec.name, j)
-                        if fspec.nested.name == "ballots":
-                            problems.append(
-                                problem_at(
-                                    where,
-                                    DUPLICATE_BALLOT,
-                                    voter_id=str(key[0]),
-                                )
-                            )
-                        else:
-                            problems.append(
-                                problem_at(
-                                    where,
-                                    N_("The same entry appears twice ({key})."),
-                                    key=", ".join(str(k) for k in key),
-                                )
-                            )
-                    seen.add(key)
-        first: dict[str, int] = {}
-        for index, row in enumerate(rows):
+        nested = [
+            (f.name, f.nested.name, NESTED_UNIQUE[f.nested.name])
+            for f in spec.fields
+            if f.nested is not None and f.nested.name in NESTED_UNIQUE
+        ]
+        for index in range(start, len(rows)):
+            row = rows[index]
+            for field_name, nested_name, keys in nested:
+                self._nested_once(name, index, field_name, nested_name, keys, row)
             uid = row.get("uid")
             if not isinstance(uid, str):
                 continue
-            if uid in first:
-                problems.append(
+            if uid in self._first:
+                self._twice.append(
                     problem_at(
                         pointer("tables", name, index, "uid"),
                         N_("The identifier {uid} appears twice in “{table}” (first at {first})."),
                         uid=uid,
                         table=name,
-                        first=pointer("tables", name, first[uid]),
+                        first=pointer("tables", name, self._first[uid]),
                     )
                 )
             else:
-                first[uid] = index
+                self._first[uid] = index
+
+    def end_table(self) -> None:
+        """The table read now has ended: its uids named twice follow its other problems."""
+        self.problems.extend(self._twice)
+        self._twice = []
+        self._first = {}
+        self._table = ""
+
+    def _nested_once(
+        self,
+        name: str,
+        index: int,
+        field_name: str,
+        nested_name: str,
+        keys: tuple[str, ...],
+        row: dict[str, Any],
+    ) -> None:
+        seen: set[tuple[Any, ...]] = set()
+        for j, child in enumerate(row.get(field_name) or []):
+            key = tuple(child.get(k) for k in keys)
+            if key in seen:
+                where = pointer("tables", name, index, field_name, j)
+                if nested_name == "ballots":
+                    self.problems.append(problem_at(where, DUPLICATE_BALLOT, voter_id=str(key[0])))
+                else:
+                    self.problems.append(
+                        problem_at(
+                            where,
+                            N_("The same entry appears twice ({key})."),
+                            key=", ".join(str(k) for k in key),
+                        )
+                    )
+            seen.add(key)

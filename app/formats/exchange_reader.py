@@ -42,7 +42,7 @@ from app.formats.exchange_archive import (
 from app.formats.exchange_document import check_document
 from app.formats.exchange_json import MAX_KEY, VALUES_PER_RECORD, DuplicateKey, decoder
 from app.formats.exchange_schema import BLOB_PREFIX, DOCUMENT_ENTRY, SHA256_PATTERN
-from app.formats.exchange_stream import CHUNK, NotStreamable, stream_document
+from app.formats.exchange_stream import CHUNK, NotStreamable, RecordSink, stream_document
 
 
 def _safe_entry_name(info: zipfile.ZipInfo) -> bool:
@@ -276,13 +276,19 @@ def _too_long(path: Path, length: int, limit: int) -> ArchiveFileError:
     )
 
 
-def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> ArchiveFile:
+def read_archive_file(
+    path: Path | str, limits: Limits = DEFAULT_LIMITS, sink: RecordSink | None = None
+) -> ArchiveFile:
     """Read and check an exchange file; nothing is written anywhere.
 
     Raises :class:`ArchiveFileError` for a file that is not a readable Kenes
     exchange file, and :class:`ImportRefused` listing every record that breaks
     the layout (wrong types, missing or unknown fields, over-long texts,
     duplicate identifiers, invalid values).
+
+    ``sink`` takes the records as they are read (:class:`RecordSink`); a file that cannot
+    be read a record at a time then raises :class:`NotStreamable` instead of being read
+    whole (what the sink was handed is to be undone).
     """
     file = Path(path)
     try:
@@ -312,8 +318,10 @@ def read_archive_file(path: Path | str, limits: Limits = DEFAULT_LIMITS) -> Arch
         ) from exc
     zipped = head.startswith(b"PK")
     try:  # a record at a time; a file this cannot read plainly is read whole
-        return _streamed(file, size, limits, zipped=zipped)
+        return _streamed(file, size, limits, zipped=zipped, sink=sink)
     except NotStreamable:
+        if sink is not None:
+            raise
         return _read_whole(file, size, limits, zipped=zipped)
 
 
@@ -351,7 +359,9 @@ _LEADING = b"\xef\xbb\xbf \t\r\n"  # a byte-order mark and whitespace before a J
 _ZIP_ERRORS = (ArchiveFileError, *_DAMAGED)
 
 
-def _streamed(file: Path, size: int, limits: Limits, *, zipped: bool) -> ArchiveFile:
+def _streamed(
+    file: Path, size: int, limits: Limits, *, zipped: bool, sink: RecordSink | None = None
+) -> ArchiveFile:
     """The file read a record at a time (:mod:`app.formats.exchange_stream`).
 
     Raises :class:`NotStreamable` for anything the whole-document reader must decide,
@@ -360,7 +370,7 @@ def _streamed(file: Path, size: int, limits: Limits, *, zipped: bool) -> Archive
     if not zipped:
         if size > limits.max_json_bytes:
             raise NotStreamable("too large")
-        return stream_document(_plain_chunks(file), file, limits, chunk=CHUNK)
+        return stream_document(_plain_chunks(file), file, limits, chunk=CHUNK, sink=sink)
     try:
         archive = zipfile.ZipFile(file)
     except _ZIP_ERRORS as exc:
@@ -383,7 +393,9 @@ def _streamed(file: Path, size: int, limits: Limits, *, zipped: bool) -> Archive
         budget = min(limits.max_unpacked_bytes - total, limits.max_json_bytes)
         blobs = frozenset(n for n in seen if n.startswith(BLOB_PREFIX) and n != BLOB_PREFIX)
         chunks = _entry_chunks(archive, document, budget)
-        return stream_document(chunks, file, limits, zipped=True, blobs=blobs, chunk=CHUNK)
+        return stream_document(
+            chunks, file, limits, zipped=True, blobs=blobs, chunk=CHUNK, sink=sink
+        )
 
 
 def _entry_chunks(archive: zipfile.ZipFile, info: zipfile.ZipInfo, limit: int) -> Iterator[bytes]:

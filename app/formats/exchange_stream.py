@@ -21,16 +21,22 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from app.domain.translation import N_
 from app.formats.exchange_archive import ArchiveFile, Limits
-from app.formats.exchange_document import CheckedTables, check_document
+from app.formats.exchange_document import (
+    CheckedTables,
+    IdentifierCheck,
+    check_document,
+    check_head,
+)
 from app.formats.exchange_json import MAX_KEY, VALUES_PER_RECORD, decoder
 from app.formats.exchange_schema import TABLE_BY_NAME
 from app.formats.exchange_values import check_record, pointer, problem_at, shape_problem
 
 CHUNK = 1024 * 1024  # bytes decoded at a time
+SINK_BATCH = 2_000  # records of a table handed to a sink at a time
 _WHITESPACE = re.compile(r"[ \t\n\r]*")  # what JSON allows between tokens
 # The depth of a record: the outer object, ``tables``, a table's list, then the record.
 _RECORD_DEPTH = 3
@@ -38,6 +44,59 @@ _RECORD_DEPTH = 3
 
 class NotStreamable(Exception):
     """The file is not a plain good exchange file: the whole-document reader decides."""
+
+
+class RecordSink(Protocol):
+    """What takes a file's records as they are read: an import that writes as it reads.
+
+    It is handed records only while the file shows no problem; whether it was handed every
+    record is for it to see at the end, against the file the reader returns.
+    """
+
+    def opened(self, archive: ArchiveFile) -> None:
+        """What comes before the tables is good; ``archive.tables`` fills as it is read."""
+
+    def records(self, table: str, start: int, done: bool) -> None:
+        """``archive.tables[table][start:]`` were read, each checked, and nothing else yet;
+        ``done``: the table's last records."""
+
+
+class _Feed:
+    """Checks the identifiers of the records read, and hands them to a sink while all is well."""
+
+    def __init__(
+        self,
+        sink: RecordSink | None,
+        document: dict[str, Any],
+        checked: CheckedTables,
+        head: tuple[Path, Limits, bool, frozenset[str]],
+    ) -> None:
+        self.sink = sink
+        self.document = document
+        self.checked = checked
+        self.head = head
+        self.opened = False
+        assert checked.identifiers is not None
+        self.identifiers: IdentifierCheck = checked.identifiers
+
+    def __call__(self, name: str, rows: list[dict[str, Any]], start: int, done: bool) -> None:
+        self.identifiers.add(name, rows, start)
+        if self.sink is None:
+            return
+        if self.checked.problems or self.identifiers.found:
+            self.sink = None
+            return
+        if not self.opened:
+            path, limits, zipped, blobs = self.head
+            archive = check_head(
+                self.document, self.checked.tables, path, limits, zipped=zipped, blobs=blobs
+            )
+            if archive is None:
+                self.sink = None
+                return
+            self.opened = True
+            self.sink.opened(archive)
+        self.sink.records(name, start, done)
 
 
 class _Text:
@@ -173,10 +232,12 @@ def stream_document(
     zipped: bool = False,
     blobs: frozenset[str] = frozenset(),
     chunk: int = CHUNK,
+    sink: RecordSink | None = None,
 ) -> ArchiveFile:
     """The checked exchange file whose document comes in ``chunks`` (see the module's note).
 
-    ``chunk``: how many bytes are decoded at a time.
+    ``chunk``: how many bytes are decoded at a time.  ``sink``: what takes the records as
+    they are read (see :class:`RecordSink`).
 
     Raises what :func:`check_document` raises for a good JSON document that is not a good
     exchange file, and :class:`NotStreamable` for anything the whole-document reader
@@ -187,7 +248,9 @@ def stream_document(
     counted = _Limits(limits)
     counted.values = 1  # the outer object
     document: dict[str, Any] = {}
-    checked: CheckedTables | None = None
+    checked = CheckedTables({}, [], identifiers=IdentifierCheck())
+    read_tables = False
+    feed = _Feed(sink, document, checked, (path, limits, zipped, blobs))
     text.take("{")
     if text.peek() != "}":
         while True:
@@ -196,7 +259,8 @@ def stream_document(
                 raise NotStreamable("a key")
             text.take(":")
             if key == "tables" and text.peek() == "{":
-                checked = _tables(text, parse, counted)
+                _tables(text, parse, counted, checked, feed)
+                read_tables = True
                 document[key] = checked.tables
             else:
                 document[key] = text.value(parse)
@@ -208,19 +272,26 @@ def stream_document(
     if text.peek() != "":
         raise NotStreamable("more after the document")
     return check_document(
-        document, path, limits, zipped=zipped, blobs=blobs, checked_tables=checked
+        document,
+        path,
+        limits,
+        zipped=zipped,
+        blobs=blobs,
+        checked_tables=checked if read_tables else None,
     )
 
 
-def _tables(text: _Text, parse: json.JSONDecoder, counted: _Limits) -> CheckedTables:
-    """The ``tables`` object, a record at a time, checked as ``_check_tables`` checks it."""
+def _tables(
+    text: _Text, parse: json.JSONDecoder, counted: _Limits, checked: CheckedTables, feed: _Feed
+) -> None:
+    """The ``tables`` object, a record at a time, checked as ``_check_tables`` checks it; the
+    records handed to ``feed`` a batch at a time."""
     counted.values += 1
     text.take("{")
-    checked = CheckedTables({}, [])
     total = 0
     if text.peek() == "}":
         text.pos += 1
-        return checked
+        return
     while True:
         name = text.value(parse)
         if type(name) is not str or name in checked.seen or len(name) > MAX_KEY:
@@ -243,6 +314,7 @@ def _tables(text: _Text, parse: json.JSONDecoder, counted: _Limits) -> CheckedTa
             text.take("[")
             rows: list[dict[str, Any]] = []
             checked.tables[name] = rows
+            fed = 0
             if text.peek() == "]":
                 text.pos += 1
             else:
@@ -255,12 +327,15 @@ def _tables(text: _Text, parse: json.JSONDecoder, counted: _Limits) -> CheckedTa
                     at = ("tables", name, len(rows))
                     rows.append(check_record(spec, row, at, checked.problems))
                     del row
+                    if len(rows) - fed >= SINK_BATCH:
+                        feed(name, rows, fed, False)
+                        fed = len(rows)
                     if text.peek() != ",":
                         break
                     text.pos += 1
                 text.take("]")
+            feed(name, rows, fed, True)
         if text.peek() != ",":
             break
         text.pos += 1
     text.take("}")
-    return checked

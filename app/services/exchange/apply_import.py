@@ -21,10 +21,12 @@ from app.domain.translation import N_
 from app.formats.exchange_archive import ArchiveFile, ImportRefused
 from app.formats.exchange_reader import read_archive_file
 from app.formats.exchange_schema import KIND_PACKAGE, TABLE_BY_NAME
+from app.formats.exchange_stream import NotStreamable
 from app.models.database import Database
 from app.services.base import Actor, audit, expect
 from app.services.exchange.import_common import checked_archive, refuse_return
 from app.services.exchange.merge_state import Key
+from app.services.exchange.merge_stream import ReadWhole, StreamedMerge
 from app.services.exchange.merger import Merger, TableCounts, counts_of
 from app.services.exchange.package_records import record_package
 from app.services.exchange.plan_import import ImportPlan
@@ -159,10 +161,41 @@ def import_at_once(
     :func:`apply_import` refuses it.
     """
     expect(actor, Actor, N_("Import"))
+    file = Path(expect(path, str | Path, N_("File")))  # type: ignore[arg-type]
     with _collector_paused():
-        archive = read_archive_file(Path(expect(path, str | Path, N_("File"))))  # type: ignore[arg-type]
+        streamed = _streamed_at_once(db, actor, file)
+        if streamed is not None:
+            return streamed
+        archive = read_archive_file(file)
         refuse_return(archive)
         return _merged_at_once(db, actor, archive)
+
+
+def _streamed_at_once(
+    db: Database, actor: Actor, file: Path
+) -> tuple[ImportPlan, ImportResult] | None:
+    """The file merged as it is read (``merge_stream``): never held whole.
+
+    None when it is to be merged read whole: a problem was found (reported from there, as
+    ever), or the file cannot be merged as it is read; nothing was written then.  A file
+    that is not a good exchange file is refused here, as the reader refuses it.
+    """
+    try:
+        with db.transaction() as session:
+            merge = StreamedMerge(session)
+            with merge.writing():
+                try:
+                    archive = read_archive_file(file, sink=merge)
+                except NotStreamable as exc:
+                    raise ReadWhole from exc
+                merger = merge.finished(archive)
+            with session.no_autoflush:
+                merger.seal()
+            counts = counts_of(merger)
+            plan = ImportPlan(archive, counts, (), tuple(merger.profile_notes))
+            return plan, _record(session, actor, archive, counts, set())
+    except ReadWhole:
+        return None
 
 
 @contextmanager

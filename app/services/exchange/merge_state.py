@@ -6,7 +6,7 @@ its row in the session and, when it was already here, its database id.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.exc import IntegrityError
@@ -112,6 +112,9 @@ class MergeState:
         self.touched_meetings: set[int] = set()
         self.touched_councils: set[int] = set()
         self.protocol_state_before: dict[str, str] = {}
+        self.states_here: dict[str, str] = {}  # protocol uid → state, before the import
+        self.latest_here: dict[int, str] = {}  # meeting id → its latest protocol's state, before
+        self.taken: dict[str, dict[tuple[Any, ...], str]] = {}  # table → places of a unique key
         self.closed_before: dict[int, Any] = {}  # point id → frozen record, closed here
         self.profiles_before: dict[int, Any] = {}  # council id → its profile, before the import
         self.profile_notes: list[ProfileChangeNote] = []
@@ -186,12 +189,12 @@ class MergeState:
         item = self.session.get(AgendaItem, item_id)
         return int(item.meeting_id) if item is not None else None
 
-    def _release(self, table: str) -> None:
-        """The written rows of ``table`` replaced by :class:`Written` (see :data:`RELEASED`);
-        when the merge may consume the file, its records emptied too."""
+    def _release(self, table: str, records: Sequence[dict[str, Any]]) -> None:
+        """The written rows of ``records`` (of ``table``) replaced by :class:`Written` (see
+        :data:`RELEASED`); when the merge may consume the file, the records emptied too."""
         if table not in RELEASED:
             return
-        for record in self.archive.records(table):
+        for record in records:
             key = (table, record["uid"])
             row = self.rows.get(key)
             if row is None or row.id is None:
@@ -202,13 +205,13 @@ class MergeState:
             elif table == "agenda_items" and kept.meeting_id is not None:
                 self.meeting_of_item[kept.id] = kept.meeting_id
         if self.consume:
-            self._consume(table)
+            self._consume(table, records)
 
-    def _consume(self, table: str) -> None:
-        """The written records of ``table`` emptied but for their uid; of a decision point's
+    def _consume(self, table: str, records: Sequence[dict[str, Any]]) -> None:
+        """The written ``records`` of ``table`` emptied but for their uid; of a decision point's
         ballots, the people kept in order (a refusal of a ballot names its place); of a
         protocol already here that the file changes, its number (``_check_locks`` names it)."""
-        for record in self.archive.records(table):
+        for record in records:
             uid = record["uid"]
             if table == "decision_points":
                 ballots = record.get("ballots") or ()

@@ -141,8 +141,12 @@ class MergeWrite(RemarkChecks):
                 self.changed.add((spec.name, uid))
             self._flush(spec)
 
-    def _write(self, spec: TableSpec) -> None:
-        records = self.archive.records(spec.name)
+    def _write(
+        self, spec: TableSpec, part: Sequence[dict[str, Any]] | None = None, at: int = 0
+    ) -> None:
+        """The records of ``spec``'s table written: all of them, or ``part`` of them, from
+        place ``at`` (a file merged as it is read: see ``merge_stream``)."""
+        records = self.archive.records(spec.name) if part is None else part
         if not records:
             return
         model = MODELS[spec.name]
@@ -156,7 +160,7 @@ class MergeWrite(RemarkChecks):
         # now waits for its id (``later``), as when every new row waits for the ORM's flush.
         self.known_ids[spec.name] = Memo(lambda uid: self.existing.get((spec.name, uid)))
         rows_by_id, nested = self._existing_rows(spec, records)
-        self._unique_checks(spec)
+        self._unique_checks(spec, records, at)
         if spec.name == "materials":
             self._store_blobs(spec, records)
         later: list[tuple[Any, FieldSpec, str]] = []
@@ -207,9 +211,9 @@ class MergeWrite(RemarkChecks):
             setattr(row, fspec.attr, self.id_of(fspec.target, uid))
         if later:
             self._flush(spec)
-        self._write_nested(spec)
+        self._write_nested(spec, records, at)
         self.uids.forget(spec.name)
-        self._release(spec.name)
+        self._release(spec.name, records)
 
     def _fill_plain(
         self,
@@ -363,14 +367,14 @@ class MergeWrite(RemarkChecks):
         people = self.known_ids["people"]  # about 40 people in each closed vote
         return frozen_in(frozen, lambda _table, uid: people[uid])
 
-    def _write_nested(self, spec: TableSpec) -> None:
+    def _write_nested(self, spec: TableSpec, records: Sequence[dict[str, Any]], at: int) -> None:
         nested = [f for f in spec.fields if f.kind == LIST and f.nested is not None]
         if not nested:
             return
         # Nested rows (600,000 ballots in a large archive) go in as plain rows, not ORM objects.
         pending: dict[str, list[dict[str, Any]]] = {f.name: [] for f in nested}
         plans = {f.name: self._nested_plan(f) for f in nested}
-        for index, record in enumerate(self.archive.records(spec.name)):
+        for index, record in enumerate(records, at):
             key = (spec.name, record["uid"])
             if key not in self.changed:
                 continue
@@ -430,8 +434,15 @@ class MergeWrite(RemarkChecks):
             self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
             raise Stop from exc
 
-    def _unique_checks(self, spec: TableSpec) -> None:
-        """Refuse, with a clear reason, records that would take a place already taken."""
+    def _unique_checks(
+        self, spec: TableSpec, records: Sequence[Mapping[str, Any]], at: int
+    ) -> None:
+        """Refuse, with a clear reason, records that would take a place already taken.
+
+        ``records``: of the table, from place ``at``; the places taken are kept for the
+        table's next part, and read here with the first (the rows here that the first part
+        does not name: never fewer than those the whole file does not name).
+        """
         rules: dict[str, tuple[tuple[str, ...], str]] = {
             "meetings": (("council", "year", "number"), ""),
             "attendance": (("meeting", "person"), LISTED_TWICE),
@@ -449,15 +460,10 @@ class MergeWrite(RemarkChecks):
         if rule is None:
             return
         _fields, msgid = rule
-        model = MODELS[spec.name]
-        taken: dict[tuple[Any, ...], str] = {}
-        file_uids = {r["uid"] for r in self.archive.records(spec.name)}
-        deleted = self.deletions.get(spec.name, set())
-        for row in self.session.scalars(select(model)):
-            if row.uid in file_uids or row.uid in deleted:
-                continue
-            taken[self._db_key(spec.name, row)] = row.uid
-        for index, record in enumerate(self.archive.records(spec.name)):
+        taken = self.taken.get(spec.name) if at else None
+        if taken is None:
+            taken = self.taken[spec.name] = self._taken_here(spec, records)
+        for index, record in enumerate(records, at):
             key = self._file_key(spec.name, record)
             if key is None:
                 continue
@@ -486,6 +492,20 @@ class MergeWrite(RemarkChecks):
             taken[key] = record["uid"]
         if self.problems:
             raise Stop
+
+    def _taken_here(
+        self, spec: TableSpec, records: Sequence[Mapping[str, Any]]
+    ) -> dict[tuple[Any, ...], str]:
+        """The places taken by the rows here that neither ``records`` nor the deletions name."""
+        model = MODELS[spec.name]
+        taken: dict[tuple[Any, ...], str] = {}
+        file_uids = {r["uid"] for r in records}
+        deleted = self.deletions.get(spec.name, set())
+        for row in self.session.scalars(select(model)):
+            if row.uid in file_uids or row.uid in deleted:
+                continue
+            taken[self._db_key(spec.name, row)] = row.uid
+        return taken
 
     def _db_key(self, table: str, row: Any) -> tuple[Any, ...]:
         if table == "meetings":

@@ -11,10 +11,11 @@ refused.  Results of closed votes are kept as frozen when they were closed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.exc import IntegrityError
 
-from app.formats.exchange_schema import TABLES
+from app.formats.exchange_schema import TABLES, TableSpec
 from app.services.base import SYSTEM
 from app.services.exchange.merge_checks import RecordChecks
 from app.services.exchange.merge_conduct import ConductChecks
@@ -50,6 +51,7 @@ class Merger(ProfileChecks, ConductChecks, ProtocolChecks, RecordChecks, MergeWr
             self._resolve()
             if self.problems:
                 raise Stop
+            self._read_locks()
             self._note_locks()
             self._note_closed()
             self._delete()
@@ -58,10 +60,37 @@ class Merger(ProfileChecks, ConductChecks, ProtocolChecks, RecordChecks, MergeWr
                     self._write(spec)
                 self._touch()
                 self._check_rules()
-            if not self.problems:  # a meeting that arrives signed is sealed on arrival
-                seal_arrived(self.session, self.touched_meetings, SYSTEM.name)
+            self.seal()
         except Stop:
             return
+
+    def seal(self) -> None:
+        """A meeting that arrives signed is sealed on arrival (when nothing refused the file)."""
+        if not self.problems:
+            seal_arrived(self.session, self.touched_meetings, SYSTEM.name)
+
+    # A file merged as it is read (``merge_stream``): the same steps, a part at a time.
+
+    def start_parts(self) -> None:
+        """Before the first part: what the checks compare with, read before anything changes."""
+        assert not self.deletions  # only an import merges as it reads; a return deletes
+        self._read_locks()
+        self._note_closed()
+
+    def merge_part(self, spec: TableSpec, part: list[dict[str, Any]], at: int) -> None:
+        """Records of ``spec``'s table from place ``at``, found, resolved and written; every
+        table they may name came before them.  Raises :class:`Stop` at a problem."""
+        self._index_records(spec, part, at)
+        self._resolve_records(spec, part, at)
+        if self.problems:
+            raise Stop
+        self._write(spec, part, at)
+
+    def end_parts(self) -> None:
+        """After the last part: every rule checked on the result."""
+        self._note_locks()
+        self._touch()
+        self._check_rules()
 
     def _check_rules(self) -> None:
         self._flush(TABLES[0])

@@ -145,17 +145,17 @@ def test_the_collector_is_paused_while_the_file_is_read_and_merged(
     """No automatic pass of the collector walks the records while they are read and merged;
     the collector runs again after, whether the import is written or refused."""
     enabled: list[bool] = []
-    run, read = Merger.run, apply_import_module.read_archive_file
+    start, read = Merger.start_parts, apply_import_module.read_archive_file
 
     def merged(self: Merger) -> None:
         enabled.append(gc.isenabled())
-        run(self)
+        start(self)
 
-    def read_through(path: Path) -> Any:
+    def read_through(path: Path, **kwargs: Any) -> Any:
         enabled.append(gc.isenabled())
-        return read(path)
+        return read(path, **kwargs)
 
-    monkeypatch.setattr(Merger, "run", merged)
+    monkeypatch.setattr(Merger, "start_parts", merged)
     monkeypatch.setattr(apply_import_module, "read_archive_file", read_through)
     assert gc.isenabled()
     db = open_database(tmp_path / "once.sqlite3")
