@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from app.formats.exchange_archive import ArchiveFileError, ImportRefused, Limits
-from app.formats.exchange_document import check_document
+from app.formats.exchange_document import check_document, check_head
 from app.formats.exchange_schema import FORMAT_NAME, FORMAT_VERSION, KIND_PACKAGE
 
 PATH = Path("/exchange/region.json")
@@ -100,3 +100,25 @@ def test_too_many_records_refuse_the_file_before_they_are_checked() -> None:
     tables = {"calendar_overrides": [day(UID_A), day(UID_B), "not even a record"]}
     with pytest.raises(ArchiveFileError, match=r"too many records \(3; at most 2\)"):
         check_document(document(tables=tables), PATH, Limits(max_records=2))
+
+
+def test_the_head_read_before_the_tables_opens_the_file_on_the_tables_still_read() -> None:
+    """``check_head``: a file whose tables are being read is known by what came before them;
+    a head that is not good gives None (the check of the whole document says why)."""
+    tables: dict[str, list[dict[str, Any]]] = {}
+    head = {k: v for k, v in document().items() if k != "tables"}
+    blobs = frozenset({"blobs/" + "c" * 64})
+
+    file = check_head(head, tables, PATH, Limits(), zipped=True, blobs=blobs)
+
+    assert file is not None and file.tables is tables
+    assert (file.kind, file.generator, file.zipped, file.blob_entries) == (
+        "archive",
+        "Kenes 0.1.0",
+        True,
+        blobs,
+    )
+    tables["calendar_overrides"] = [day(UID_A)]
+    assert file.records("calendar_overrides") == [day(UID_A)]
+    for bad in ({**head, "version": FORMAT_VERSION + 1}, {**head, "kind": "what"}, {}):
+        assert check_head(bad, tables, PATH, Limits(), zipped=False, blobs=frozenset()) is None

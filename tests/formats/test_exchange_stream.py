@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.formats import exchange_reader
+from app.formats import exchange_reader, exchange_stream
 from app.formats.exchange_archive import (
     DEFAULT_LIMITS,
     ArchiveFile,
@@ -311,3 +311,89 @@ def test_the_text_held_is_a_chunk_and_a_record_whatever_the_document_size(
         assert len(read_archive_file(path).records("calendar_overrides")) == count
         assert path.stat().st_size > 20 * 256
         assert max(held) <= 2 * 256 + record
+
+
+class Sink:
+    """A record sink that notes what it is handed, and when."""
+
+    def __init__(self) -> None:
+        self.archive: ArchiveFile | None = None
+        self.calls: list[tuple[Any, ...]] = []
+
+    def opened(self, archive: ArchiveFile) -> None:
+        self.archive = archive
+        self.calls.append(("opened", archive.kind))
+
+    def records(self, table: str, start: int, done: bool) -> None:
+        assert self.archive is not None
+        self.calls.append((table, start, len(self.archive.tables[table]), done))
+
+
+def written(path: Path, data: dict[str, Any]) -> Path:
+    path.write_text(json.dumps(data, ensure_ascii=False), "utf-8")
+    return path
+
+
+def test_a_sink_is_handed_each_table_in_parts_as_it_is_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(exchange_stream, "SINK_BATCH", 2)
+    days = [day(f"{n:032x}") for n in range(1, 6)]
+    path = written(tmp_path / "a.json", document(acts=[], calendar_overrides=days))
+    sink = Sink()
+
+    archive = read_archive_file(path, sink=sink)
+
+    assert sink.archive is not None and sink.archive.tables is archive.tables
+    assert sink.calls == [
+        ("opened", "archive"),
+        ("acts", 0, 0, True),
+        ("calendar_overrides", 0, 2, False),
+        ("calendar_overrides", 2, 4, False),
+        ("calendar_overrides", 4, 5, True),
+    ]
+
+
+def test_a_sink_is_handed_nothing_from_the_first_problem_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A record that breaks the layout, or a uid named twice, ends what the sink is handed;
+    the file is refused at its end as the whole-document reader refuses it."""
+    monkeypatch.setattr(exchange_stream, "SINK_BATCH", 2)
+    again = [day(f"{n:032x}") for n in (1, 2, 3, 1, 4)]
+    bad_first = document(acts=[{"uid": "x"}], calendar_overrides=again[:2])
+    for name, data, handed in (
+        ("twice", document(calendar_overrides=again), [("calendar_overrides", 0, 2, False)]),
+        ("layout", bad_first, []),
+    ):
+        path = written(tmp_path / f"{name}.json", data)
+        sink = Sink()
+        with pytest.raises(ImportRefused):
+            read_archive_file(path, sink=sink)
+        assert [c for c in sink.calls if c[0] != "opened"] == handed, name
+        assert both(path)[0] == both(path)[1]
+
+
+@pytest.mark.parametrize("batch", [1, 2, 3, 2000])
+def test_identifiers_checked_in_parts_are_found_as_a_whole_check_finds_them(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, batch: int
+) -> None:
+    monkeypatch.setattr(exchange_stream, "SINK_BATCH", batch)
+    days = [day(f"{n:032x}") for n in (1, 2, 1, 3, 2, 1)]
+    path = written(tmp_path / "a.json", document(acts=[{"uid": "x"}], calendar_overrides=days))
+
+    streamed, whole = both(path)
+
+    assert streamed[0] == "refused" and streamed == whole
+    assert sum("appears twice" in message for _where, message in streamed[1]) == 3
+
+
+def test_a_file_a_sink_cannot_be_handed_says_so(tmp_path: Path) -> None:
+    """With a sink, a file the reader cannot read a record at a time is not read whole: the
+    caller undoes what the sink did, then reads it whole (and is refused as ever)."""
+    path = tmp_path / "broken.json"
+    path.write_bytes(b'{"format": "kenes-exchange", "tables": {"acts": [{"uid": 1},]}}')
+    with pytest.raises(NotStreamable):
+        read_archive_file(path, sink=Sink())
+    with pytest.raises(ArchiveFileError):
+        read_archive_file(path)

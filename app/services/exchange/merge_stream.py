@@ -5,8 +5,8 @@ protocol's revision it replaces), and the export writes the tables in that order
 table's records can be found, resolved, written and released as soon as they are read,
 and the file is never held whole: the archive of fifteen years held about 530 MB once
 read, its decision points with their 600,000 ballots about 280 MB of it.  A table whose
-records the merge releases once written (:data:`RELEASED`) goes a part at a time, unless
-its records may name each other; any other table goes whole, when its last record is read.
+records the merge releases once written (:data:`RELEASED`) goes a part at a time; any
+other table goes whole, when its last record is read.
 
 The merge goes on only while nothing is wrong.  At the first problem of any kind (in the
 file's layout, a reference, a rule), or when the tables come in another order, it stops
@@ -24,19 +24,16 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.formats.exchange_archive import ArchiveFile
-from app.formats.exchange_schema import KIND_RETURN, REF, TABLE_BY_NAME, TABLES
+from app.formats.exchange_schema import KIND_RETURN, TABLE_BY_NAME, TABLES
 from app.services.exchange.merge_state import RELEASED, Stop
 from app.services.exchange.merger import Merger
 from app.services.search_index import new_rows_indexed_at_end
 
-# The tables merged a part at a time: released once written, no record naming another
-# of its own table.
-IN_PARTS = frozenset(
-    spec.name
-    for spec in TABLES
-    if spec.name in RELEASED
-    and not any(f.kind == REF and f.target == spec.name for f in spec.fields)
-)
+# The tables merged a part at a time: those whose records are released once written.  A
+# record may name one of its own table (a protocol the revision it replaces): one of an
+# earlier part is known by then, one here before keeps its id, and any other (a later part)
+# is not found, which stops the merge (the file read whole writes it).
+IN_PARTS = RELEASED
 _ORDER = {spec.name: index for index, spec in enumerate(TABLES)}
 
 

@@ -37,6 +37,7 @@ from app.services.exchange.merge_state import (
     Stop,
     Written,
 )
+from app.services.exchange.plain_insert import insert_plain
 from app.services.exchange.records import (
     MODELS,
     PARENT_COLUMN,
@@ -428,8 +429,11 @@ class MergeWrite(RemarkChecks):
         the file (``spec``: the file's table the rows come from)."""
         try:
             with self.session.begin_nested():
+                connection = self.session.connection()
                 for _columns, group in groupby(rows, key=dict.keys):
-                    self.session.execute(insert(table), list(group))
+                    same = list(group)
+                    if not insert_plain(connection, table, same):
+                        self.session.execute(insert(table), same)
         except IntegrityError as exc:
             self.problem(pointer("tables", spec.name), CONFLICT_IN_DATABASE)
             raise Stop from exc
