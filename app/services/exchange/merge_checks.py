@@ -161,7 +161,8 @@ class RecordChecks(MergeState):
     def _check_locks(self) -> None:
         """A signed protocol locks its meeting's record, as it does for every service."""
         reported: set[int] = set()
-        for table, uid in sorted(self.changed):
+        changed = sorted(self.changed) if self.locked_before else ()  # none locked: none told
+        for table, uid in changed:
             if table in ("protocols", "review_remarks") or (
                 table not in MEETING_PARENT and table != "meetings"
             ):

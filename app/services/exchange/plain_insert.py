@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Table, insert
+from sqlalchemy import Connection, Date, DateTime, Dialect, Table, insert
 
 
 @dataclass(frozen=True)
@@ -29,23 +29,44 @@ class _Plan:
     template: tuple[Any, ...]  # the parameters, with a column's constant default in its place
     from_row: tuple[tuple[int, str], ...]  # (place, column) of each value a row gives
     converters: tuple[tuple[int, Callable[[Any], Any]], ...]  # of those values, by place
+    moments: frozenset[int]  # the places of moments and dates: converted once per value
 
-    def parameters(self, row: dict[str, Any]) -> tuple[Any, ...]:
-        value = list(self.template)
-        for place, name in self.from_row:
-            value[place] = row[name]
-        for place, convert in self.converters:
-            value[place] = convert(value[place])
-        return tuple(value)
+    def rows(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
+        """The parameters of each of ``rows`` (the ballots of a vote share their moment)."""
+        converters = [
+            (place, _Converted(convert).__getitem__ if place in self.moments else convert)
+            for place, convert in self.converters
+        ]
+        found: list[tuple[Any, ...]] = []
+        for row in rows:
+            value = list(self.template)
+            for place, name in self.from_row:
+                value[place] = row[name]
+            for place, convert in converters:
+                value[place] = convert(value[place])
+            found.append(tuple(value))
+        return found
+
+
+class _Converted(dict[Any, Any]):
+    """A converter's value of each value, computed once."""
+
+    def __init__(self, convert: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self._convert = convert
+
+    def __missing__(self, value: Any) -> Any:
+        found = self[value] = self._convert(value)
+        return found
 
 
 # (dialect, table, columns) → the plan; None when SQLAlchemy would compute values itself.
-_PLANS: dict[tuple[int, str, frozenset[str]], _Plan | None] = {}
+_PLANS: dict[tuple[Dialect, str, frozenset[str]], _Plan | None] = {}
 
 
 def _plan(connection: Connection, table: Table, columns: frozenset[str]) -> _Plan | None:
     dialect = connection.dialect
-    key = (id(dialect), table.name, columns)
+    key = (dialect, table.name, columns)
     if key not in _PLANS:
         _PLANS[key] = _planned(connection, table, columns)
     return _PLANS[key]
@@ -60,6 +81,7 @@ def _planned(connection: Connection, table: Table, columns: frozenset[str]) -> _
     template: list[Any] = []
     from_row: list[tuple[int, str]] = []
     converters: list[tuple[int, Callable[[Any], Any]]] = []
+    moments: set[int] = set()
     for place, name in enumerate(order):
         column = table.c[name]
         convert = column.type.dialect_impl(dialect).bind_processor(dialect)
@@ -68,12 +90,16 @@ def _planned(connection: Connection, table: Table, columns: frozenset[str]) -> _
             from_row.append((place, name))
             if convert is not None:
                 converters.append((place, convert))
+                if isinstance(column.type, Date | DateTime):
+                    moments.add(place)
         elif column.default is not None and column.default.is_scalar:
             value = column.default.arg  # type: ignore[attr-defined]
             template.append(value if convert is None else convert(value))
         else:  # computed for each row (a new uid, the moment)
             return None
-    return _Plan(compiled.string, tuple(template), tuple(from_row), tuple(converters))
+    return _Plan(
+        compiled.string, tuple(template), tuple(from_row), tuple(converters), frozenset(moments)
+    )
 
 
 def insert_plain(connection: Connection, table: Table, rows: Sequence[dict[str, Any]]) -> bool:
@@ -84,5 +110,5 @@ def insert_plain(connection: Connection, table: Table, rows: Sequence[dict[str, 
     plan = _plan(connection, table, frozenset(rows[0]))
     if plan is None:
         return False
-    connection.exec_driver_sql(plan.statement, [plan.parameters(row) for row in rows])
+    connection.exec_driver_sql(plan.statement, plan.rows(rows))
     return True
