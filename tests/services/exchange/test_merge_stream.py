@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from app.domain.errors import DomainError
 from app.formats import exchange_stream
 from app.formats.exchange_archive import ImportRefused
 from app.formats.exchange_schema import DOCUMENT_ENTRY, REF, TABLES
@@ -32,6 +33,7 @@ from tests.services.exchange.exchange_helpers import database_bytes, exported_ar
 from tests.services.exchange.test_apply_import_at_once import TINY, seals_of, tables_of
 from tests.services.exchange.test_merge_write import MEETING_TABLES, rows_of
 from tests.services.exchange.test_merge_write import revised as revised_protocol
+from tests.services.exchange.trip_helpers import bring_back, send
 
 PART = 7  # records handed to the merge at a time: the tiny archive's tables come in parts
 revised = revised_protocol  # a held meeting whose signed protocol has a second revision
@@ -244,3 +246,26 @@ def test_a_layout_problem_late_in_the_file_is_refused_as_the_reader_refuses_it(
     assert reads == [True]
     assert refused.value.problems == read.value.problems
     assert database_bytes(target) == before
+
+
+def test_a_meeting_package_is_merged_as_it_is_read_and_a_return_is_sent_on(
+    tmp_path: Path, reads: list[bool]
+) -> None:
+    """A package (its materials in the ZIP) goes in as it is read, with its package recorded;
+    a file that brings a meeting back is refused as before, and nothing is written."""
+    trip = send(tmp_path)
+    laptop = open_database(tmp_path / "laptop-again.sqlite3")
+    try:
+        plan, result = import_at_once(laptop, SYSTEM, trip.package)
+        assert reads == [True] and plan.ok and result is not None
+        assert result.package_id == trip.package_id
+        assert tables_of(laptop, tmp_path / "1.zip") == tables_of(trip.laptop, tmp_path / "2.zip")
+    finally:
+        laptop.close()
+    back = bring_back(trip)
+    reads.clear()
+    before = database_bytes(trip.office_path)
+    with pytest.raises(DomainError, match="Bring back from laptop"):
+        import_at_once(trip.office, SYSTEM, back)
+    assert reads == [True, False]
+    assert database_bytes(trip.office_path) == before
