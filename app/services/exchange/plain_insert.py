@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Dialect, Table, insert
+from sqlalchemy import Connection, DateTime, Dialect, Table, insert
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,12 @@ class _Plan:
     template: tuple[Any, ...]  # the parameters, with a column's constant default in its place
     from_row: tuple[tuple[int, str], ...]  # (place, column) of each value a row gives
     converters: tuple[tuple[int, Callable[[Any], Any]], ...]  # of those values, by place
-    moments: frozenset[int]  # the places of moments and dates: converted once per value
+    moments: frozenset[int]  # the places of moments: converted once per moment and offset
 
     def rows(self, rows: Sequence[dict[str, Any]]) -> list[tuple[Any, ...]]:
         """The parameters of each of ``rows`` (the ballots of a vote share their moment)."""
         converters = [
-            (place, _Converted(convert).__getitem__ if place in self.moments else convert)
+            (place, _per_moment(convert) if place in self.moments else convert)
             for place, convert in self.converters
         ]
         found: list[tuple[Any, ...]] = []
@@ -48,16 +48,18 @@ class _Plan:
         return found
 
 
-class _Converted(dict[Any, Any]):
-    """A converter's value of each value, computed once."""
+def _per_moment(convert: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """``convert`` computed once per moment and its offset: equal moments at two offsets are
+    written apart (SQLite's text keeps the clock as it is given)."""
+    done: dict[tuple[Any, Any], Any] = {}
 
-    def __init__(self, convert: Callable[[Any], Any]) -> None:
-        super().__init__()
-        self._convert = convert
+    def converted(value: Any) -> Any:
+        key = (value, None if value is None else value.utcoffset())
+        if key not in done:
+            done[key] = convert(value)
+        return done[key]
 
-    def __missing__(self, value: Any) -> Any:
-        found = self[value] = self._convert(value)
-        return found
+    return converted
 
 
 # (dialect, table, columns) → the plan; None when SQLAlchemy would compute values itself.
@@ -90,7 +92,7 @@ def _planned(connection: Connection, table: Table, columns: frozenset[str]) -> _
             from_row.append((place, name))
             if convert is not None:
                 converters.append((place, convert))
-                if isinstance(column.type, Date | DateTime):
+                if isinstance(column.type, DateTime):
                     moments.add(place)
         elif column.default is not None and column.default.is_scalar:
             value = column.default.arg  # type: ignore[attr-defined]

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, text
@@ -22,9 +21,11 @@ from app.services.exchange.records import MODELS, PARENT_COLUMN
 from tests.postgres import POSTGRES, cluster
 from tests.services.exchange.exchange_helpers import exported_archive
 from tests.services.exchange.test_apply_import_at_once import TINY, seals_of
+from tests.services.exchange.test_merge_stream import reads as noted_reads
 from tests.services.exchange.test_merge_write import rows_of
 
 pytestmark = POSTGRES
+reads = noted_reads  # each read of the file: whether it was merged as it was read
 
 
 @pytest.fixture(scope="module")
@@ -34,18 +35,10 @@ def pg_url() -> Iterator[str]:
 
 
 def test_a_file_merged_as_it_is_read_is_written_as_when_read_whole(
-    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    pg_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, reads: list[bool]
 ) -> None:
     exported = exported_archive(tmp_path, TINY, "tiny")
     monkeypatch.setattr(exchange_stream, "SINK_BATCH", 7)
-    reads: list[bool] = []
-    read = apply_import_module.read_archive_file
-
-    def noted(path: Path, *args: Any, **kwargs: Any) -> Any:
-        reads.append(kwargs.get("sink") is not None)
-        return read(path, *args, **kwargs)
-
-    monkeypatch.setattr(apply_import_module, "read_archive_file", noted)
     once = open_database(pg_url)
     plan, result = import_at_once(once, SYSTEM, exported)
     assert reads == [True] and plan.ok and result is not None

@@ -6,7 +6,7 @@ defaults SQLAlchemy computes for each row are left to the Core.
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +86,21 @@ def test_rows_go_in_as_the_core_puts_them(tmp_path: Path, left_out: tuple[str, .
         connection.execute(insert(THINGS), rows)
     found = rows_in(plain)
     assert len(found) == len(ROWS) and found == rows_in(core)
+
+
+def test_equal_moments_at_two_offsets_go_in_as_the_core_puts_each(tmp_path: Path) -> None:
+    """A moment is converted once per moment and offset: the same moment given at another
+    offset is written as the Core writes it, not as the first one was."""
+    noon = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
+    rows = [{**ROWS[1], "at": at} for at in (noon, noon.astimezone(timezone(timedelta(hours=5))))]
+    rows.append({**ROWS[1], "at": noon})
+    plain, core = engine_at(tmp_path / "plain.sqlite3"), engine_at(tmp_path / "core.sqlite3")
+    with plain.begin() as connection:
+        assert insert_plain(connection, THINGS, rows)
+    with core.begin() as connection:
+        connection.execute(insert(THINGS), rows)
+    found = rows_in(plain)
+    assert found == rows_in(core) and found[0][2] != found[1][2] and found[0][2] == found[2][2]
 
 
 def test_a_default_computed_for_each_row_is_left_to_the_core(tmp_path: Path) -> None:
