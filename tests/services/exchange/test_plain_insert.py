@@ -61,6 +61,16 @@ def rows_in(engine: Engine) -> list[tuple[Any, ...]]:
         return [tuple(r) for r in connection.execute(text("SELECT * FROM things ORDER BY id"))]
 
 
+def both_ways(tmp_path: Path, rows: list[dict[str, Any]]) -> tuple[list[Any], list[Any]]:
+    """The rows in a file of their own through the driver, and in another through the Core."""
+    plain, core = engine_at(tmp_path / "plain.sqlite3"), engine_at(tmp_path / "core.sqlite3")
+    with plain.begin() as connection:
+        assert insert_plain(connection, THINGS, rows)
+    with core.begin() as connection:
+        connection.execute(insert(THINGS), rows)
+    return rows_in(plain), rows_in(core)
+
+
 ROWS = [
     {
         "uid": f"{n:032x}",
@@ -79,13 +89,8 @@ def test_rows_go_in_as_the_core_puts_them(tmp_path: Path, left_out: tuple[str, .
     """A constant default (``flag``, ``version``) is sent as the Core sends it; the values
     are converted by their types (a moment, a date, JSON, a truth value, None)."""
     rows = [{k: v for k, v in row.items() if k not in left_out} for row in ROWS]
-    plain, core = engine_at(tmp_path / "plain.sqlite3"), engine_at(tmp_path / "core.sqlite3")
-    with plain.begin() as connection:
-        assert insert_plain(connection, THINGS, rows)
-    with core.begin() as connection:
-        connection.execute(insert(THINGS), rows)
-    found = rows_in(plain)
-    assert len(found) == len(ROWS) and found == rows_in(core)
+    found, by_core = both_ways(tmp_path, rows)
+    assert len(found) == len(ROWS) and found == by_core
 
 
 def test_equal_moments_at_two_offsets_go_in_as_the_core_puts_each(tmp_path: Path) -> None:
@@ -94,13 +99,8 @@ def test_equal_moments_at_two_offsets_go_in_as_the_core_puts_each(tmp_path: Path
     noon = datetime(2026, 12, 5, 10, 0, tzinfo=UTC)
     rows = [{**ROWS[1], "at": at} for at in (noon, noon.astimezone(timezone(timedelta(hours=5))))]
     rows.append({**ROWS[1], "at": noon})
-    plain, core = engine_at(tmp_path / "plain.sqlite3"), engine_at(tmp_path / "core.sqlite3")
-    with plain.begin() as connection:
-        assert insert_plain(connection, THINGS, rows)
-    with core.begin() as connection:
-        connection.execute(insert(THINGS), rows)
-    found = rows_in(plain)
-    assert found == rows_in(core) and found[0][2] != found[1][2] and found[0][2] == found[2][2]
+    found, by_core = both_ways(tmp_path, rows)
+    assert found == by_core and found[0][2] != found[1][2] and found[0][2] == found[2][2]
 
 
 def test_a_default_computed_for_each_row_is_left_to_the_core(tmp_path: Path) -> None:
